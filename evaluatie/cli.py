@@ -1,0 +1,191 @@
+"""The command line: ``evaluatie opschonen`` and ``evaluatie rapporten`` (help and messages in Dutch).
+
+It only wires the package's steps together; every step can also be called from a notebook.
+
+Example
+-------
+    $ evaluatie opschonen
+    $ evaluatie rapporten --gemeente Rivierstad --workers 2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import config
+from .errors import InputError
+
+# Click and Typer print a few fixed English phrases ("Usage:", "Options" ...). They look them
+# up through gettext at call time; these are their Dutch versions.
+_DUTCH = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Arguments": "Argumenten",
+    "Commands": "Opdrachten",
+    "Show this message and exit.": "Toon deze hulptekst en stop.",
+    "Error": "Fout",
+    "Aborted.": "Afgebroken.",
+    "Aborted!": "Afgebroken!",
+    "Missing command.": "Geef een opdracht.",
+    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
+    "No such option: {name}": "Onbekende optie: {name}",
+    "Try {command} for help.": "Probeer {command} voor hulp.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
+    "[default: {}]": "[standaard: {}]",
+    "default: {default}": "standaard: {default}",
+    "[required]": "[verplicht]",
+    "required": "verplicht",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Missing parameter": "Ontbrekende parameter",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "Positional arguments": "Argumenten",
+    "Did you mean {possibility}?": "Bedoelt u {possibility}?",
+    "(Possible options: {possibilities})": "(mogelijke opties: {possibilities})",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "Missing option": "Ontbrekende optie",
+    "Missing argument": "Ontbrekend argument",
+    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
+    "Option {name!r} requires an argument.": "Optie {name!r} vraagt een waarde.",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
+    "integer": "geheel getal",
+    "Directory {name} does not exist.": "Map {name} bestaat niet.",
+    "File {name} does not exist.": "Bestand {name} bestaat niet.",
+    "(dynamic)": "(dynamisch)",
+    "{value!r} is not {choice}.": "{value!r} is geen {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
+    "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
+    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+    "{value!r} is not a valid integer.": "{value!r} is geen geheel getal.",
+    "Error: {message}": "Fout: {message}",
+    "Try {command!r} for help.": "Probeer {command!r} voor hulp.",
+    "Try '{command} {option}' for help.": "Probeer '{command} {option}' voor hulp.",
+}
+
+
+def _dutch(message: str) -> str:
+    return _DUTCH.get(message, message)
+
+
+def _dutch_n(singular: str, plural: str, count: int) -> str:
+    return _dutch(singular if count == 1 else plural)
+
+
+def _install_dutch() -> None:
+    """Point click's gettext lookups at the Dutch phrases above (click's own i18n hook)."""
+    import gettext
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] != "click":
+            continue
+        if getattr(module, "_", None) is gettext.gettext:
+            module._ = _dutch
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            module.ngettext = _dutch_n
+    import click.types
+
+    click.types.IntRange.name = "geheel getal"
+    click.types.INT.name = "geheel getal"
+
+
+_install_dutch()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT, options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+def app() -> None:
+    """Evaluatie van pilots van de ketenaanpak depressiepreventie bij mantelzorgers: gegevens opschonen,
+    ketenanalyse en rapporten per pilotgemeente."""
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(message, err=True)
+    raise SystemExit(code)
+
+
+@app.command("opschonen", options_metavar="[OPTIES]")
+@click.option("--ruw", type=click.Path(path_type=Path), default=config.RAW_DATA_DIR, show_default=True,
+              metavar="MAP", help="Map met de ruwe exports (wordt nooit gewijzigd).")
+@click.option("--verwerkt", type=click.Path(path_type=Path), default=config.PROCESSED_DATA_DIR, show_default=True,
+              metavar="MAP", help="Map voor de opgeschoonde tabellen.")
+@click.option("--correcties", type=click.Path(path_type=Path), default=config.CORRECTIONS_FILE, show_default=True,
+              metavar="BESTAND", help="Het correctiebestand.")
+@click.option("--combineren", type=click.Choice(config.COMBINE_RULES), default=config.DEFAULTS.combine_rule,
+              show_default=True, help="Regel voor twee kanten van één relatie met een verschillend niveau.")
+@click.option("--dubbel", type=click.Choice(config.DUPLICATE_RULES), default=config.DEFAULTS.duplicate_rule,
+              show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
+def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str) -> None:
+    """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
+    from .clean import clean
+    from .processed import write_processed
+
+    settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
+    if not ruw.is_dir():
+        _fail(f"De map met ruwe gegevens bestaat niet: {ruw}", 2)
+    try:
+        cleaned = clean(ruw, correcties, settings, today=dt.date.today())
+    except InputError as exc:
+        _fail(str(exc))
+    write_processed(cleaned, verwerkt, settings)
+    summary = cleaned.summary
+    read = summary["rijen_gelezen"]
+    click.echo(f"Opgeschoond naar {verwerkt}")
+    click.echo(f"  rijen gelezen: gemeenten {read['gemeenten']}, organisaties {read['organisaties']}, "
+               f"samenwerking {read['samenwerking']}")
+    click.echo(f"  pilotgemeenten: {summary['gemeenten']}; partners in register: {summary['partners']}; "
+               f"niet-geregistreerde partners: {summary['niet_geregistreerde_partners']}")
+    click.echo(f"  namen herkend: alias {summary['gematcht_alias']}, spelfout {summary['gematcht_spelfout']}, "
+               f"correctie {summary['gematcht_correctie']}")
+    click.echo(f"  verwijderd: zelfrelaties {summary['zelfrelaties']}, dubbele antwoorden "
+               f"{summary['dubbele_antwoorden']}, persoonsgegevens/vrije tekst "
+               f"{summary['persoonsgegevens_verwijderd']} waarden")
+    click.echo("  relaties per meting:")
+    for wave, count in summary["relaties_per_meting"].items():
+        click.echo(f"    {wave}: {count}")
+    click.echo(f"  alle wijzigingen: {verwerkt / 'wijzigingslog.xlsx'}")
+
+
+@app.command("rapporten", options_metavar="[OPTIES]")
+@click.option("--gemeente", "-g", multiple=True, metavar="NAAM",
+              help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=max(1, os.cpu_count() or 1),
+              show_default=True, metavar="AANTAL", help="Aantal rapporten tegelijk.")
+@click.option("--verwerkt", type=click.Path(path_type=Path), default=config.PROCESSED_DATA_DIR, show_default=True,
+              metavar="MAP", help="Map met de opgeschoonde tabellen.")
+@click.option("--rapporten", type=click.Path(path_type=Path), default=config.REPORTS_DIR, show_default=True,
+              metavar="MAP", help="Map voor de HTML-rapporten.")
+def reports_command(gemeente: tuple[str, ...], workers: int, verwerkt: Path, rapporten: Path) -> None:
+    """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
+    from .render import render_reports
+
+    def done(result) -> None:
+        if result.status == "gelukt":
+            click.echo(f"  gelukt   {result.municipality} ({result.seconds:.1f} s) → {result.path}")
+        else:
+            click.echo(f"  MISLUKT  {result.municipality} ({result.seconds:.1f} s): {result.error}"
+                       + (f" — notebook bewaard in {result.path}" if result.path else ""), err=True)
+
+    try:
+        results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done)
+    except (FileNotFoundError, KeyError) as exc:
+        _fail(str(exc.args[0]) if exc.args else str(exc))
+    failed = [r for r in results if r.status != "gelukt"]
+    click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten gelukt; "
+               f"overzicht: {rapporten / 'index.html'}")
+    if failed:
+        raise SystemExit(1)
+
+
+def main() -> None:
+    """Entry point of the ``evaluatie`` console script."""
+    app(prog_name="evaluatie")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""Paths and thresholds: the one place where the project's locations and rules live.
+
+Nothing else in the package builds a project path by hand or repeats a threshold
+literal; functions take a :class:`Settings` (or use :data:`DEFAULTS`) explicitly.
+
+Example
+-------
+>>> from evaluatie.config import DEFAULTS, RAW_DATA_DIR
+>>> DEFAULTS.fuzzy_threshold
+88
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The project root: the folder that holds ``data/``, ``notebooks/`` and ``reports/``.
+#: ``EVALUATIE_ROOT`` overrides it (useful when the package is installed elsewhere).
+PROJ_ROOT = Path(os.environ.get("EVALUATIE_ROOT", Path(__file__).resolve().parents[1]))
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DATA_DIR = DATA_DIR / "raw"
+PROCESSED_DATA_DIR = DATA_DIR / "processed"
+#: Corrections an evaluator adds (unknown labels, names the matcher cannot place).
+#: Lives outside ``data/raw/`` because raw data is never edited.
+CORRECTIONS_FILE = DATA_DIR / "correcties.csv"
+REPORTS_DIR = PROJ_ROOT / "reports"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "gemeenterapport.ipynb"
+
+#: Reference list shipped with the package: the 342 municipalities of 2024 (CBS).
+CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "referentie" / "gemeenten-2024.csv"
+
+#: Fixed seed for everything random (layouts, synthetic data).
+SEED = 20231009
+
+#: Rules for duplicate answers (the same respondent-partner pair twice in one wave).
+DUPLICATE_RULES = ("laatste", "hoogste")
+#: Rules that combine the two sides of a tie that report different levels.
+COMBINE_RULES = ("minimum", "maximum", "gemiddelde")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds and rules of the cleaning and analysis steps.
+
+    Attributes
+    ----------
+    fuzzy_threshold:
+        Minimum rapidfuzz ``ratio`` (0-100) for a name to count as a misspelling of a
+        register name or alias.
+    ambiguity_margin:
+        When two different organisations both score at least ``fuzzy_threshold`` and
+        their scores lie within this margin, the name is not guessed: it is an error.
+    duplicate_rule:
+        ``"laatste"`` keeps the answer that comes last (files in name order, rows in
+        file order); ``"hoogste"`` keeps the highest level.
+    combine_rule:
+        How two sides reporting one tie at different levels are combined:
+        ``"minimum"`` (the level both confirm), ``"maximum"`` or ``"gemiddelde"``
+        (the mean, rounded half up to a whole level).
+    min_tie_level:
+        The lowest cooperation level that counts as a tie in the network
+        (level 0 means "geen contact").
+
+    Example
+    -------
+    >>> from evaluatie.config import Settings
+    >>> Settings(combine_rule="maximum").combine_rule
+    'maximum'
+    """
+
+    fuzzy_threshold: int = 88
+    ambiguity_margin: int = 4
+    duplicate_rule: str = "laatste"
+    combine_rule: str = "minimum"
+    min_tie_level: int = 1
+
+    def __post_init__(self) -> None:
+        if self.duplicate_rule not in DUPLICATE_RULES:
+            raise ValueError(
+                f"Onbekende regel voor dubbele antwoorden: {self.duplicate_rule!r}; "
+                f"kies uit {', '.join(DUPLICATE_RULES)}."
+            )
+        if self.combine_rule not in COMBINE_RULES:
+            raise ValueError(
+                f"Onbekende regel voor het combineren van beide kanten van een relatie: "
+                f"{self.combine_rule!r}; kies uit {', '.join(COMBINE_RULES)}."
+            )
+        if not 0 <= self.min_tie_level <= 4:
+            raise ValueError("min_tie_level moet tussen 0 en 4 liggen.")
+
+    def as_dict(self) -> dict:
+        """The settings as a plain dict (for provenance and the report)."""
+        return dataclasses.asdict(self)
+
+
+DEFAULTS = Settings()

@@ -1,0 +1,177 @@
+"""Running the report notebook per municipality (papermill) and turning it into HTML (nbconvert).
+
+Each municipality gets a fresh kernel; a municipality that fails is recorded and the rest
+go on. Files are written to a temporary name and renamed, so a report on disk is always
+complete.
+
+Example
+-------
+>>> from evaluatie.render import render_reports
+>>> results = render_reports(["Rivierstad"], workers=1)     # doctest: +SKIP
+>>> results[0].status                                        # doctest: +SKIP
+'gelukt'
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import html
+import os
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .config import PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from .processed import load_tables
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "sjablonen"
+FAILED_DIR_NAME = "mislukt"
+KERNEL_NAME = "python3"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """The outcome for one municipality."""
+
+    municipality: str
+    status: str          # "gelukt" or "mislukt"
+    seconds: float
+    path: Path | None    # the HTML report, or the kept notebook for a failure
+    error: str | None = None
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a report is for reading
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
+    """Export an executed notebook to self-contained HTML without code or prompts."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="rapport", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.language_code = "nl"
+    body, _ = exporter.from_notebook_node(notebook)
+    return body
+
+
+def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
+                        reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
+                        slug: str | None = None) -> RenderResult:
+    """Execute the report notebook for one municipality and write ``reports/<slug>.html``.
+
+    On failure the executed notebook (with the error in it) is kept as
+    ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
+    """
+    import papermill
+
+    started = time.perf_counter()
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    if slug is None:
+        slug = _slugs(processed_dir)[municipality]
+    failed_path = reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb"
+    with tempfile.TemporaryDirectory(prefix="evaluatie-") as workdir:
+        output = Path(workdir) / f"{slug}.ipynb"
+        parameters = {"gemeente": municipality, "processed_dir": str(processed_dir)}
+        try:
+            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                       progress_bar=False, cwd=str(notebook.parent), log_output=False)
+            executed = nbformat.read(output, as_version=4)
+            write_atomically(reports_dir / f"{slug}.html", notebook_to_html(executed))
+        except Exception as exc:  # one municipality failing must not stop the others
+            if output.exists():
+                failed_path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(failed_path, output.read_bytes())
+            message = _error_summary(exc)
+            return RenderResult(municipality, "mislukt", time.perf_counter() - started,
+                                failed_path if failed_path.exists() else None, message)
+    failed_path.unlink(missing_ok=True)
+    return RenderResult(municipality, "gelukt", time.perf_counter() - started, reports_dir / f"{slug}.html")
+
+
+def _error_summary(exc: Exception) -> str:
+    name = getattr(exc, "ename", None) or type(exc).__name__
+    value = getattr(exc, "evalue", None) or str(exc)
+    lines = [line for line in str(value).splitlines() if line.strip()]
+    return f"{name}: {lines[-1] if lines else ''}".strip()
+
+
+def _slugs(processed_dir: Path) -> dict[str, str]:
+    municipalities = load_tables(processed_dir)["gemeenten"]
+    return dict(zip(municipalities["gemeente"], municipalities["slug"]))
+
+
+def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
+                   reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
+                   on_done=None) -> list[RenderResult]:
+    """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
+
+    Every municipality runs in its own kernel; ``on_done(result)`` is called as each one
+    finishes. Results come back in the order the municipalities were given. The index
+    page ``reports/index.html`` is rewritten at the end.
+    """
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    slugs = _slugs(processed_dir)
+    names = list(slugs) if not municipalities else list(municipalities)
+    unknown = [name for name in names if name not in slugs]
+    if unknown:
+        raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
+    results: dict[str, RenderResult] = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name]): name
+                   for name in names}
+        for future in concurrent.futures.as_completed(futures):
+            name = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # defensive: render_municipality already catches notebook errors
+                result = RenderResult(name, "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
+            results[name] = result
+            if on_done is not None:
+                on_done(result)
+    ordered = [results[name] for name in names]
+    write_index(ordered, reports_dir, slugs)
+    return ordered
+
+
+def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str]) -> Path:
+    """Write ``reports/index.html``: every municipality's report with its status."""
+    rows = []
+    for result in sorted(results, key=lambda r: r.municipality):
+        name = html.escape(result.municipality)
+        if result.status == "gelukt":
+            link = f'<a href="{html.escape(slugs[result.municipality])}.html">{name}</a>'
+            status = "gelukt"
+        else:
+            link = name
+            status = f"mislukt: {html.escape(result.error or '')}"
+        rows.append(f"<tr><td>{link}</td><td>{status}</td></tr>")
+    page = f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Evaluatierapporten ketenaanpak</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#222}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}}</style>
+</head><body><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
+<p>Eén rapport per pilotgemeente.</p>
+<table><thead><tr><th>Gemeente</th><th>Status</th></tr></thead><tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    path = Path(reports_dir) / "index.html"
+    write_atomically(path, page)
+    return path
