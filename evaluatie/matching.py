@@ -105,14 +105,15 @@ class NameMatcher:
             return Match(written, self._exact[key], EXACT)
         if key in self._alias:
             return Match(written, self._alias[key], ALIAS, 100.0)
-        scored = process.extract(key, self._choice_keys, scorer=fuzz.ratio,
-                                 score_cutoff=self.settings.fuzzy_threshold, limit=None)
+        # Candidates just below the threshold still count as rivals of the best one.
+        cutoff = max(0, self.settings.fuzzy_threshold - self.settings.ambiguity_margin)
+        scored = process.extract(key, self._choice_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         best_per_name: dict[str, float] = {}
         for choice, score, _ in scored:
             name = self._choices[choice]
             best_per_name[name] = max(score, best_per_name.get(name, 0.0))
         ranked = sorted(best_per_name.items(), key=lambda item: (-item[1], item[0]))
-        if not ranked:
+        if not ranked or ranked[0][1] < self.settings.fuzzy_threshold:
             return Match(written, written.strip(), UNREGISTERED)
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < self.settings.ambiguity_margin:
             return Match(written, None, AMBIGUOUS, round(ranked[0][1], 1),

@@ -188,7 +188,7 @@ def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame 
             problems.append(Problem(name, 1, column, column, "deze kolom komt twee keer voor",
                                     "houd één kolom met deze naam over"))
         seen.add(column)
-    records = []
+    records, ragged = [], 0
     for index, row in enumerate(rows[1:], start=2):
         cells = [cell.strip() for cell in row]
         if not any(cells):
@@ -197,10 +197,13 @@ def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame 
             problems.append(Problem(name, index, None, ";".join(cells[len(header):]),
                                     f"de rij heeft {len(cells)} velden maar de kopregel {len(header)}",
                                     "controleer het scheidingsteken en de aanhalingstekens in deze rij"))
+            ragged += 1
             continue
         cells = (cells + [""] * len(header))[: len(header)]
         records.append([*cells, name, index])
     if not records:
+        if ragged:
+            return None
         problems.append(Problem(name, None, None, None, "het bestand heeft een kopregel maar geen gegevens",
                                 "vul de gegevens aan of verwijder het bestand"))
         return None

@@ -67,6 +67,9 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     exporter = HTMLExporter(template_name="rapport", extra_template_basedirs=[str(TEMPLATES_DIR)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.language_code = "nl"
+    notebook = nbformat.from_dict(notebook)
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cel-{number}"  # papermill's injected cell gets a random id; the HTML must not
     body, _ = exporter.from_notebook_node(notebook)
     return body
 

@@ -111,7 +111,7 @@ class Report:
         table = network.partners_by_type(self.graphs)
         table.index.name = "Type partner"
         table.loc["Totaal"] = table.sum()
-        table = table.map(format_number)
+        table = table.map(format_number).reset_index()
         unregistered = sorted(self.data.partners.loc[~self.data.partners["geregistreerd"], "organisatie"])
         note = ""
         if unregistered:
@@ -120,7 +120,21 @@ class Report:
         return HTML("<h2 id='samenstelling'>Samenstelling van de keten</h2>"
                     "<p>Het aantal partners dat per meting deelnam aan de keten (geantwoord of door een "
                     "respondent genoemd), naar type.</p>"
-                    + self._table(table, "Partners per type en meting") + note)
+                    + self._table(table, "Partners per type en meting", index=False) + note
+                    + self._table(self._partner_list(), "Partners van de keten", index=False))
+
+    def _partner_list(self) -> pd.DataFrame:
+        """Every partner with its type, core membership and the waves it took part in."""
+        partners = self.data.partners.sort_values(["geregistreerd", "type", "organisatie"],
+                                                  ascending=[False, True, True])
+        table = pd.DataFrame({
+            "Partner": partners["organisatie"],
+            "Type": partners["type"],
+            "Kernpartner": partners["kernpartner"].map({True: "ja", False: "nee"}),
+        })
+        for wave, graph in self.graphs.items():
+            table[wave] = partners["organisatie"].map(lambda name, g=graph: "✓" if name in g else "–")
+        return table
 
     def chain_maps(self) -> HTML:
         """One chain map per wave, all drawn on one layout."""

@@ -1,0 +1,82 @@
+"""The report notebook, actually executed through papermill and exported by nbconvert."""
+
+import html
+import re
+
+import nbformat
+import pytest
+
+from evaluatie.config import REPORT_NOTEBOOK
+from evaluatie.processed import load_municipality
+from evaluatie.render import render_reports
+
+
+@pytest.fixture(scope="module")
+def rendered(example_processed, tmp_path_factory):
+    reports = tmp_path_factory.mktemp("rapporten")
+    results = render_reports(["Rivierstad", "Polderwijk"], example_processed, reports, workers=2)
+    return reports, results
+
+
+def test_report_holds_its_partners_and_no_code(rendered, example_processed):
+    reports, results = rendered
+    assert [(r.municipality, r.status) for r in results] == [("Rivierstad", "gelukt"), ("Polderwijk", "gelukt")]
+    page = (reports / "rivierstad.html").read_text(encoding="utf-8")
+    assert "<h1>Evaluatierapport Rivierstad</h1>" in page
+    partners = load_municipality("Rivierstad", example_processed).partners["organisatie"]
+    assert len(partners) == 24
+    missing = [name for name in partners if html.escape(name, quote=False) not in page]
+    assert missing == []
+    assert "23 partners en 67 samenwerkingsrelaties" in page
+    for code in ("load_municipality", "from evaluatie", "report.chain_maps()", "processed_dir", "In&nbsp;["):
+        assert code not in page
+    assert 'lang="nl"' in page
+    assert "<script" not in page
+    assert not re.search(r'(src|href)="https?://', page)
+    images = re.findall(r"<img [^>]*>", page)
+    assert len(images) == 2 and all('alt="' in image for image in images)
+
+
+def test_report_holds_no_other_municipality_partner_names(rendered, example_processed):
+    reports, _ = rendered
+    page = (reports / "rivierstad.html").read_text(encoding="utf-8")
+    for other in ("Heidevelde", "Polderwijk"):
+        partners = load_municipality(other, example_processed).partners["organisatie"]
+        leaked = [name for name in partners if html.escape(name) in page]
+        assert leaked == []
+
+
+def test_index_links_every_report(rendered):
+    reports, _ = rendered
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<a href="rivierstad.html">Rivierstad</a>' in index
+    assert '<a href="polderwijk.html">Polderwijk</a>' in index
+
+
+def test_same_inputs_same_report_apart_from_run_date(rendered, example_processed, tmp_path):
+    reports, _ = rendered
+    render_reports(["Rivierstad"], example_processed, tmp_path, workers=1)
+
+    def without_run_date(text):
+        return re.sub(r"<li class='rundatum'>.*?</li>", "", text)
+
+    first = (reports / "rivierstad.html").read_text(encoding="utf-8")
+    second = (tmp_path / "rivierstad.html").read_text(encoding="utf-8")
+    assert without_run_date(first) == without_run_date(second)
+
+
+def test_one_failing_municipality_does_not_stop_the_others(example_processed, tmp_path):
+    notebook = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    notebook.cells.insert(1, nbformat.v4.new_code_cell(
+        'if gemeente == "Heidevelde":\n    raise RuntimeError("kapotte gegevens voor deze gemeente")'))
+    broken = tmp_path / "kapot.ipynb"
+    nbformat.write(notebook, broken)
+    reports = tmp_path / "rapporten"
+    results = render_reports(None, example_processed, reports, notebook=broken, workers=2)
+    status = {r.municipality: r.status for r in results}
+    assert status == {"Rivierstad": "gelukt", "Heidevelde": "mislukt", "Polderwijk": "gelukt"}
+    failed = next(r for r in results if r.status == "mislukt")
+    assert failed.error == "RuntimeError: kapotte gegevens voor deze gemeente"
+    assert failed.path == reports / "mislukt" / "heidevelde.ipynb" and failed.path.exists()
+    assert not (reports / "heidevelde.html").exists()
+    assert "mislukt: RuntimeError" in (reports / "index.html").read_text(encoding="utf-8")
