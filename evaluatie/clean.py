@@ -253,6 +253,7 @@ def clean_register(table: pd.DataFrame, municipalities: pd.DataFrame, correction
     partners, groups = [], []
     registers: dict[str, dict[str, list[str]]] = {name: {} for name in municipalities["gemeente"]}
     first_row: dict[tuple[str, str], str] = {}
+    origin: dict[tuple[str, str], tuple[str, int]] = {}
     for record in table.to_dict("records"):
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
         municipality = index.resolve(record["gemeente"], file, row, problems, log)
@@ -299,6 +300,7 @@ def clean_register(table: pd.DataFrame, municipalities: pd.DataFrame, correction
                                     "houd één rij per organisatie over; zet andere schrijfwijzen in 'alias'"))
             continue
         first_row[key] = f"{file}, rij {row}"
+        origin[(municipality, name)] = (file, row)
         aliases = [alias.strip() for alias in record["alias"].split("|") if alias.strip()]
         registers[municipality][name] = aliases
         partners.append({"gemeente": municipality, "organisatie": name, "type": kind, "geregistreerd": True,
@@ -311,7 +313,8 @@ def clean_register(table: pd.DataFrame, municipalities: pd.DataFrame, correction
             for alias in aliases:
                 other = names.get(matching.name_key(alias))
                 if other is not None and other != name:
-                    problems.append(Problem("organisaties/", None, "alias", alias,
+                    file, row = origin[(municipality, name)]
+                    problems.append(Problem(file, row, "alias", alias,
                                             f"in {municipality} is '{alias}' zowel een alias van '{name}' "
                                             f"als de naam van '{other}'",
                                             f"verwijder de alias bij '{name}'"))

@@ -74,7 +74,7 @@ def read_corrections(path: Path | None, problems: list[Problem]) -> Corrections:
     corrections = Corrections(path=path)
     if path is None or not path.exists():
         return corrections
-    table = read_table(path, path.parent, problems)
+    table = read_table(path, path.parent, problems, allow_empty=True)
     if table is None:
         return corrections
     name = path.name

@@ -146,7 +146,7 @@ def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list
     return rows
 
 
-def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame | None:
+def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
     """Read one CSV or xlsx file into a text DataFrame; append problems instead of raising.
 
     Columns get :func:`header_key` names; ``_bestand`` and ``_rij`` say where each row
@@ -180,6 +180,7 @@ def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame 
     while header and header[-1] == "":
         header.pop()
     seen: set[str] = set()
+    header_problems = len(problems)
     for position, column in enumerate(header):
         if column == "":
             problems.append(Problem(name, 1, f"kolom {position + 1}", "", "een kolom heeft geen kopnaam",
@@ -188,6 +189,8 @@ def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame 
             problems.append(Problem(name, 1, column, column, "deze kolom komt twee keer voor",
                                     "houd één kolom met deze naam over"))
         seen.add(column)
+    if len(problems) > header_problems:
+        return None  # rows cannot be read reliably under a broken header
     records, ragged = [], 0
     for index, row in enumerate(rows[1:], start=2):
         cells = [cell.strip() for cell in row]
@@ -201,6 +204,8 @@ def read_table(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame 
             continue
         cells = (cells + [""] * len(header))[: len(header)]
         records.append([*cells, name, index])
+    if not records and allow_empty and not ragged:
+        return pd.DataFrame(columns=[*header, FILE_COLUMN, ROW_COLUMN])
     if not records:
         if ragged:
             return None
