@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports test lab voorbeelddata clean
+.PHONY: help env data reports test lab voorbeelddata benchmark clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ lab: $(STAMP) ## Open JupyterLab in notebooks/
 voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieuw (vast zaadgetal)
 	rm -rf $(RAW)/gemeenten.csv $(RAW)/organisaties $(RAW)/samenwerking $(RAW)/personas $(RAW)/indicatoren
 	$(BIN)/python -m evaluatie.synthetic $(RAW)
+
+benchmark: $(STAMP) ## Meet de snelheid van het opschonen (342 gemeenten, synthetisch)
+	$(BIN)/python benchmarks/opschonen.py
 
 clean: ## Verwijder gegenereerde gegevens en rapporten (niet data/raw)
 	rm -rf $(PROCESSED) reports/*.html reports/mislukt

@@ -145,9 +145,14 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
     click.echo(f"  verwijderd: zelfrelaties {summary['zelfrelaties']}, dubbele antwoorden "
                f"{summary['dubbele_antwoorden']}, persoonsgegevens/vrije tekst "
                f"{summary['persoonsgegevens_verwijderd']} waarden")
-    click.echo("  relaties per meting:")
-    for wave, count in summary["relaties_per_meting"].items():
-        click.echo(f"    {wave}: {count}")
+    per_wave = summary["relaties_per_meting"]
+    if len(per_wave) <= 12:
+        click.echo("  relaties per meting:")
+        for wave, count in per_wave.items():
+            click.echo(f"    {wave}: {count}")
+    else:
+        click.echo(f"  relaties: {sum(per_wave.values())} in {len(per_wave)} metingen "
+                   f"(per meting in {verwerkt / 'herkomst.json'})")
     click.echo(f"  alle wijzigingen: {verwerkt / 'wijzigingslog.xlsx'}")
 
 

@@ -77,6 +77,33 @@ def test_example_waves_ordered_by_date(example_cleaned):
     assert str(rivierstad.loc["nulmeting", "datum"].date()) == "2023-10-05"
 
 
+def _raw_personal_values():
+    raw = pd.concat([pd.read_csv("data/raw/samenwerking/rivierstad-enquete.csv", sep=";", encoding="cp1252"),
+                     pd.read_excel("data/raw/samenwerking/heidevelde-enquete.xlsx"),
+                     pd.read_csv("data/raw/samenwerking/polderwijk-nulmeting.csv", encoding="utf-8-sig"),
+                     pd.read_csv("data/raw/samenwerking/polderwijk-vervolgmeting.csv", encoding="utf-8-sig")])
+    values = set(raw["email"]) | set(raw["contactpersoon"]) | set(raw["telefoon"].astype(str))
+    values |= set(raw["toelichting"])
+    return {value for value in values if isinstance(value, str) and value.strip() and value != "nan"}
+
+
+def test_example_personal_data_never_in_processed_files(example_processed):
+    secrets = _raw_personal_values()
+    assert len(secrets) > 50
+    contents = []
+    for path in sorted(example_processed.iterdir()):
+        if path.suffix == ".parquet":
+            contents.append(pd.read_parquet(path).astype(str).to_numpy().ravel())
+        elif path.suffix == ".xlsx":
+            contents.append(pd.read_excel(path).astype(str).to_numpy().ravel())
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert not [s for s in secrets if s in text], path.name
+    cells = {str(cell) for column in contents for cell in column}
+    assert not cells & secrets
+    assert not [s for s in secrets if "@" in s and any(s in c for c in cells)]
+
+
 def test_example_personal_data_never_in_any_table(example_cleaned):
     raw = pd.concat([pd.read_csv("data/raw/samenwerking/rivierstad-enquete.csv", sep=";", encoding="cp1252"),
                      pd.read_excel("data/raw/samenwerking/heidevelde-enquete.xlsx")])

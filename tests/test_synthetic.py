@@ -22,3 +22,21 @@ def test_example_has_three_pilots_with_15_to_30_partners(example_cleaned):
     assert counts.between(15, 30).all()
     types = example_cleaned.partners.groupby("gemeente")["type"].nunique()
     assert (types >= 12).all()
+
+
+def test_scale_generator_with_real_names_cleans_without_problems(tmp_path):
+    import datetime as dt
+
+    from evaluatie.clean import clean
+    from evaluatie.config import Settings
+    from evaluatie.synthetic import write_scale_data
+
+    counts = write_scale_data(tmp_path, count=12, partners=30)
+    cleaned = clean(tmp_path, None, Settings(), today=dt.date(2026, 1, 1))
+    assert counts["gemeenten"] == 12 and counts["organisaties"] == 360
+    assert len(cleaned.municipalities) == 12
+    assert cleaned.summary["zelfrelaties"] == 24
+    assert cleaned.summary["dubbele_antwoorden"] == 24
+    assert cleaned.summary["gematcht_spelfout"] == 24
+    assert cleaned.summary["niet_geregistreerde_partners"] == 0
+    assert "Alphen aan den Rijn" in set(cleaned.municipalities["gemeente"])
