@@ -40,6 +40,8 @@ SEED = 20231009
 DUPLICATE_RULES = ("laatste", "hoogste")
 #: Rules that combine the two sides of a tie that report different levels.
 COMBINE_RULES = ("minimum", "maximum", "gemiddelde")
+#: Rules for ties that only one side reports.
+ONE_SIDED_RULES = ("behouden", "bevestigd")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,14 @@ class Settings:
     min_tie_level:
         The lowest cooperation level that counts as a tie in the network
         (level 0 means "geen contact").
+    strong_tie_level:
+        The level from which a tie counts as real cooperation ("afstemmen" and up):
+        used for the density of strong ties and for routes between chain functions.
+    one_sided_rule:
+        ``"behouden"`` counts every reported tie; ``"bevestigd"`` counts a tie only when
+        both sides report it, or when the other side did not respond in that wave.
+    response_warning:
+        Response rate below which a report warns that the measured chain is incomplete.
 
     Example
     -------
@@ -77,6 +87,9 @@ class Settings:
     duplicate_rule: str = "laatste"
     combine_rule: str = "minimum"
     min_tie_level: int = 1
+    strong_tie_level: int = 2
+    one_sided_rule: str = "behouden"
+    response_warning: float = 0.7
 
     def __post_init__(self) -> None:
         if self.duplicate_rule not in DUPLICATE_RULES:
@@ -89,8 +102,13 @@ class Settings:
                 f"Onbekende regel voor het combineren van beide kanten van een relatie: "
                 f"{self.combine_rule!r}; kies uit {', '.join(COMBINE_RULES)}."
             )
-        if not 0 <= self.min_tie_level <= 4:
-            raise ValueError("min_tie_level moet tussen 0 en 4 liggen.")
+        if not 0 <= self.min_tie_level <= 4 or not 0 <= self.strong_tie_level <= 4:
+            raise ValueError("min_tie_level en strong_tie_level moeten tussen 0 en 4 liggen.")
+        if self.one_sided_rule not in ONE_SIDED_RULES:
+            raise ValueError(f"Onbekende regel voor eenzijdig gemelde relaties: {self.one_sided_rule!r}; "
+                             f"kies uit {', '.join(ONE_SIDED_RULES)}.")
+        if not 0 <= self.response_warning <= 1:
+            raise ValueError("response_warning moet tussen 0 en 1 liggen.")
 
     def as_dict(self) -> dict:
         """The settings as a plain dict (for provenance and the report)."""

@@ -71,10 +71,12 @@ def decode_text(data: bytes) -> str:
 def sniff_separator(text: str) -> str:
     """``;`` or ``,``: whichever occurs more often outside quotes in the header line.
 
+    A header with neither is a file of one column: ``""`` (nothing is split).
+
     Example
     -------
-    >>> sniff_separator('gemeente;"naam, voluit";code\\n')
-    ';'
+    >>> sniff_separator('gemeente;"naam, voluit";code\\n'), sniff_separator("gemeente\\nA,B")
+    (';', '')
     """
     header = []
     in_quotes = False
@@ -86,6 +88,8 @@ def sniff_separator(text: str) -> str:
         elif not in_quotes:
             header.append(char)
     header_text = "".join(header)
+    if ";" not in header_text and "," not in header_text:
+        return ""
     return ";" if header_text.count(";") > header_text.count(",") else ","
 
 
@@ -119,7 +123,8 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
                                 "exporteer de gegevens opnieuw als CSV of xlsx"))
         return None
     separator = sniff_separator(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    # A one-column file is read with a delimiter that cannot occur in text, so it is never split.
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator or "\x1f"))
     if rows and text and not text.endswith(("\n", "\r")) and text.count('"') % 2 == 1:
         problems.append(Problem(name, len(rows), None, None,
                                 "het bestand houdt midden in een veld tussen aanhalingstekens op (afgebroken bestand)",

@@ -25,6 +25,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import __version__, figures, network
+from .analysis import analyse
 from .config import PROJ_ROOT
 from .processed import MunicipalityData
 
@@ -76,8 +77,8 @@ class Report:
     def __init__(self, data: MunicipalityData, parameters: dict | None = None):
         self.data = data
         self.parameters = dict(parameters or {})
-        self.graphs = network.wave_graphs(data.partners, data.ties, data.response,
-                                          min_level=data.settings.min_tie_level, waves=data.wave_labels)
+        self.analysis = analyse(data)
+        self.graphs = self.analysis.graphs
         self._figures = 0
         self._tables = 0
 
@@ -152,7 +153,7 @@ class Report:
 
     def measures(self) -> HTML:
         """Density and number of ties per wave."""
-        measures = network.chain_measures(self.graphs)
+        measures = self.analysis.chain
         table = pd.DataFrame({
             "Meting": measures["meting"],
             "Partners": measures["partners"].map(format_number),

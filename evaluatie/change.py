@@ -1,0 +1,72 @@
+"""How the chain developed between waves: ties new, lost, stronger, weaker or unchanged;
+partners that joined or left. Works for any number of waves (each wave against the previous).
+
+Example
+-------
+>>> import networkx as nx
+>>> t0 = nx.Graph([("A", "B", {"niveau": 2}), ("B", "C", {"niveau": 3})])
+>>> t1 = nx.Graph([("A", "B", {"niveau": 3}), ("C", "D", {"niveau": 1})])
+>>> tie_changes({"T0": t0, "T1": t1})["verandering"].value_counts().sort_index().to_dict()
+{'nieuw': 1, 'sterker': 1, 'verdwenen': 1}
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+TIE_CATEGORIES = ("nieuw", "verdwenen", "sterker", "zwakker", "gelijk")
+
+
+def _levels(graph: nx.Graph) -> dict[tuple, int]:
+    return {tuple(sorted((a, b))): level for a, b, level in graph.edges(data="niveau", default=0)}
+
+
+def tie_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """Every tie of two consecutive waves with its level before and after and its category."""
+    rows = []
+    waves = list(graphs)
+    for before, after in zip(waves, waves[1:]):
+        old, new = _levels(graphs[before]), _levels(graphs[after])
+        for pair in sorted(set(old) | set(new)):
+            a, b = old.get(pair), new.get(pair)
+            if a is None:
+                category = "nieuw"
+            elif b is None:
+                category = "verdwenen"
+            else:
+                category = "sterker" if b > a else "zwakker" if b < a else "gelijk"
+            rows.append({"van": before, "naar": after, "organisatie_a": pair[0], "organisatie_b": pair[1],
+                         "niveau_van": a, "niveau_naar": b, "verandering": category})
+    frame = pd.DataFrame(rows, columns=["van", "naar", "organisatie_a", "organisatie_b", "niveau_van", "niveau_naar",
+                                        "verandering"])
+    frame["niveau_van"] = frame["niveau_van"].astype("Int64")
+    frame["niveau_naar"] = frame["niveau_naar"].astype("Int64")
+    return frame
+
+
+def partner_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """Partners that joined (in the later wave only) or left (in the earlier wave only)."""
+    rows = []
+    waves = list(graphs)
+    for before, after in zip(waves, waves[1:]):
+        old, new = set(graphs[before].nodes), set(graphs[after].nodes)
+        rows += [{"van": before, "naar": after, "organisatie": name, "verandering": "toegetreden"}
+                 for name in sorted(new - old)]
+        rows += [{"van": before, "naar": after, "organisatie": name, "verandering": "vertrokken"}
+                 for name in sorted(old - new)]
+    return pd.DataFrame(rows, columns=["van", "naar", "organisatie", "verandering"])
+
+
+def change_summary(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """Counts per pair of consecutive waves: each tie category, partners joined and left."""
+    ties, partners = tie_changes(graphs), partner_changes(graphs)
+    waves = list(graphs)
+    rows = []
+    for before, after in zip(waves, waves[1:]):
+        tie_counts = ties[(ties["van"] == before) & (ties["naar"] == after)]["verandering"].value_counts()
+        partner_counts = partners[(partners["van"] == before) & (partners["naar"] == after)]["verandering"].value_counts()
+        rows.append({"van": before, "naar": after, **{c: int(tie_counts.get(c, 0)) for c in TIE_CATEGORIES},
+                     "toegetreden": int(partner_counts.get("toegetreden", 0)),
+                     "vertrokken": int(partner_counts.get("vertrokken", 0))})
+    return pd.DataFrame(rows, columns=["van", "naar", *TIE_CATEGORIES, "toegetreden", "vertrokken"])
