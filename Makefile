@@ -38,8 +38,9 @@ voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieu
 	rm -rf $(RAW)/gemeenten.csv $(RAW)/organisaties $(RAW)/samenwerking $(RAW)/personas $(RAW)/indicatoren
 	$(BIN)/python -m evaluatie.synthetic $(RAW)
 
-benchmark: $(STAMP) ## Meet de snelheid van het opschonen (342 gemeenten, synthetisch)
+benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cijfers af)
 	$(BIN)/python benchmarks/opschonen.py
+	$(BIN)/python benchmarks/ketenanalyse.py
 
 clean: ## Verwijder gegenereerde gegevens en rapporten (niet data/raw)
 	rm -rf $(PROCESSED) reports/*.html reports/mislukt
