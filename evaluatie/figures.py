@@ -1,5 +1,8 @@
 """Drawings of the chain: the same colours in every report, the same place for a partner in every wave.
 
+Every figure function returns a matplotlib ``Figure``; :func:`to_png` renders it to compact,
+reproducible PNG bytes (no time stamps, 256 colours).
+
 Example
 -------
 >>> import networkx as nx
@@ -7,11 +10,13 @@ Example
 >>> nx.set_node_attributes(g, {"A": "huisarts", "B": "ggz"}, "type")
 >>> positions = union_layout({"T0": g})
 >>> fig = chain_map(g, positions, title="T0")
+>>> png = to_png(fig)
 """
 
 from __future__ import annotations
 
 import io
+import math
 
 import matplotlib
 
@@ -19,12 +24,15 @@ matplotlib.use("Agg")  # figures are rendered to PNG; no screen is needed or use
 
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from .config import SEED  # noqa: E402
 from .vocabulary import LEVELS, PARTNER_TYPES  # noqa: E402
 
-#: One colour per partner type, fixed for every report (colour-blind-safe base: Okabe-Ito + tab20).
+#: One colour per partner type, fixed for every report (Okabe-Ito first, then tab20 tones).
 TYPE_COLOURS: dict[str, str] = {
     "huisarts": "#0072B2",
     "poh-ggz": "#56B4E9",
@@ -48,6 +56,22 @@ assert set(PARTNER_TYPES) <= set(TYPE_COLOURS)
 #: Line colour per cooperation level (light to dark).
 LEVEL_COLOURS = {1: "#c6dbef", 2: "#6baed6", 3: "#2171b5", 4: "#08306b"}
 
+#: Colour and style per kind of change between two waves.
+CHANGE_STYLES = {
+    "nieuw": {"color": "#1a9850", "style": "solid", "label": "nieuw"},
+    "sterker": {"color": "#2166ac", "style": "solid", "label": "sterker"},
+    "gelijk": {"color": "#bdbdbd", "style": "solid", "label": "gelijk"},
+    "zwakker": {"color": "#f46d43", "style": "solid", "label": "zwakker"},
+    "verdwenen": {"color": "#d73027", "style": (0, (3, 2)), "label": "verdwenen"},
+}
+
+plt.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "evaluatie"})
+
+
+def node_colour(kind: str | None) -> str:
+    """The fixed colour of a partner type (white for unknown)."""
+    return TYPE_COLOURS.get(kind or "onbekend", "#ffffff")
+
 
 def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
     """Positions computed once on the union of all waves, so a partner keeps its place.
@@ -64,49 +88,244 @@ def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tup
             union.add_edge(a, b, weight=max(previous, level))
     if union.number_of_nodes() == 0:
         return {}
-    positions = nx.spring_layout(union, seed=seed, weight="weight", k=1.6 / max(union.number_of_nodes(), 1) ** 0.5,
-                                 iterations=200)
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    count = union.number_of_nodes()
+    positions = nx.spring_layout(union, seed=seed, weight="weight", k=2.2 / math.sqrt(count), iterations=300)
+    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in sorted(positions.items())}
 
 
-def chain_map(graph: nx.Graph, positions: dict, title: str = "") -> plt.Figure:
-    """Draw one wave: colour = partner type, size = number of ties, line = cooperation level."""
-    fig, ax = plt.subplots(figsize=(10, 8), dpi=100)
+# --------------------------------------------------------------------------- labels without overlap
+
+_DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+               (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+               (1, -1, "left", "top"), (-1, -1, "right", "top")]
+
+
+def _node_boxes(ax, positions: dict, radii: dict) -> dict:
+    boxes = {}
+    for node, (x, y) in positions.items():
+        cx, cy = ax.transData.transform((x, y))
+        r = radii[node]
+        boxes[node] = Bbox([[cx - r, cy - r], [cx + r, cy + r]])
+    return boxes
+
+
+def _overlap(box: Bbox, others: list[Bbox]) -> float:
+    total = 0.0
+    for other in others:
+        width = min(box.x1, other.x1) - max(box.x0, other.x0)
+        height = min(box.y1, other.y1) - max(box.y0, other.y0)
+        if width > 0 and height > 0:
+            total += width * height
+    return total
+
+
+def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> list:
+    """Place one label per node where it overlaps no other label and no node.
+
+    Nodes are labelled largest first; for each, eight directions at growing distances are
+    tried and the first free spot is taken (else the least-overlapping one, with a thin
+    leader line). Deterministic: the same input gives the same placement.
+    Returns the text artists.
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    node_boxes = _node_boxes(ax, positions, radii)
+    frame = ax.get_window_extent(renderer)
+    placed: list[Bbox] = []
+    texts = []
+    px_per_pt = fig.dpi / 72.0
+    for node in sorted(positions, key=lambda n: (-radii[n], str(n))):
+        x, y = positions[node]
+        best = None
+        for step in (1.0, 1.8, 2.8, 4.0):
+            for dx, dy, ha, va in _DIRECTIONS:
+                distance = (radii[node] / px_per_pt + 2.5) * step
+                norm = math.hypot(dx, dy)
+                offset = (dx / norm * distance, dy / norm * distance)
+                text = ax.annotate(str(node), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
+                                   fontsize=fontsize, zorder=5,
+                                   bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+                box = text.get_window_extent(renderer).expanded(1.02, 1.05)
+                others = [b for other, b in node_boxes.items() if other != node]
+                cost = _overlap(box, placed) + _overlap(box, others)
+                outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
+                cost += 1e6 if outside else 0
+                if best is None or cost < best[0]:
+                    if best is not None:
+                        best[1].remove()
+                    best = (cost, text, box, step)
+                else:
+                    text.remove()
+                if cost == 0:
+                    break
+            if best[0] == 0:
+                break
+        cost, text, box, step = best
+        if step > 1.0:  # a label pushed away from its node gets a thin leader line
+            cx, cy = ax.transData.inverted().transform(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
+            ax.plot([x, cx], [y, cy], color="#999999", linewidth=0.5, zorder=4)
+        placed.append(box)
+        texts.append(text)
+    return texts
+
+
+# --------------------------------------------------------------------------- figures
+
+def _radii(graph: nx.Graph, sizes: dict, dpi: float) -> dict:
+    return {node: math.sqrt(sizes[node]) / 2 * dpi / 72.0 for node in graph.nodes}
+
+
+def _frame(ax, positions: dict) -> None:
+    xs = [x for x, _ in positions.values()] or [0]
+    ys = [y for _, y in positions.values()] or [0]
+    pad_x = (max(xs) - min(xs)) * 0.12 + 0.1
+    pad_y = (max(ys) - min(ys)) * 0.08 + 0.1
+    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+    ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
+    ax.set_axis_off()
+
+
+def _type_legend(ax, types: list[str], **kwargs):
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=node_colour(t),
+                      markeredgecolor="#333333", label=t) for t in types]
+    legend = ax.legend(handles=handles, title="Type partner", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                       fontsize=8, title_fontsize=9, frameon=False, **kwargs)
+    ax.add_artist(legend)
+
+
+def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dict | None = None,
+              types: list[str] | None = None) -> plt.Figure:
+    """Draw one wave: colour = partner type, size = how central (betweenness), line = level.
+
+    ``positions`` come from :func:`union_layout` over all waves; ``types`` fixes the legend
+    (default: the types in this graph), so every wave of a report shows the same legend.
+    """
+    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
     nodes = sorted(graph.nodes)
-    degree = dict(graph.degree)
-    sizes = [120 + 60 * degree[node] for node in nodes]
-    colours = [TYPE_COLOURS.get(graph.nodes[node].get("type") or "onbekend", "#ffffff") for node in nodes]
+    centrality = centrality if centrality is not None else nx.betweenness_centrality(graph)
+    sizes = {node: 110 + 1400 * centrality.get(node, 0.0) for node in nodes}
+    own = {node: positions[node] for node in nodes}
+    _frame(ax, positions)
     for level in sorted(LEVEL_COLOURS):
         edges = sorted((a, b) for a, b, lv in graph.edges(data="niveau") if lv == level)
-        nx.draw_networkx_edges(graph, positions, edgelist=edges, width=0.6 + 0.9 * level,
-                               edge_color=LEVEL_COLOURS[level], alpha=0.85, ax=ax)
-    nx.draw_networkx_nodes(graph, positions, nodelist=nodes, node_size=sizes, node_color=colours,
+        nx.draw_networkx_edges(graph, own, edgelist=edges, width=0.6 + 0.9 * level,
+                               edge_color=LEVEL_COLOURS[level], alpha=0.9, ax=ax)
+    nx.draw_networkx_nodes(graph, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=[node_colour(graph.nodes[n].get("type")) for n in nodes],
                            edgecolors="#333333", linewidths=0.8, ax=ax)
-    for node in nodes:
-        x, y = positions[node]
-        ax.annotate(node, (x, y), xytext=(0, 9 + degree[node] * 0.35), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=7.5,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
-    present = sorted({graph.nodes[node].get("type") or "onbekend" for node in nodes})
-    type_handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=TYPE_COLOURS[t],
-                           markeredgecolor="#333333", label=t) for t in present]
+    fig.canvas.draw()
+    place_labels(ax, own, _radii(graph, sizes, fig.dpi))
+    _type_legend(ax, types or sorted({graph.nodes[n].get("type") or "onbekend" for n in nodes}))
     level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.6 + 0.9 * lv, label=f"{lv} {LEVELS[lv]}")
                      for lv in sorted(LEVEL_COLOURS)]
-    legend = ax.legend(handles=type_handles, title="Type partner", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                       fontsize=8, title_fontsize=9, frameon=False)
-    ax.add_artist(legend)
     ax.legend(handles=level_handles, title="Samenwerkingsniveau", loc="lower left", bbox_to_anchor=(1.0, 0.0),
               fontsize=8, title_fontsize=9, frameon=False)
     ax.set_title(title, fontsize=12, loc="left")
-    ax.margins(0.08)
-    ax.set_axis_off()
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    return fig
+
+
+def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.DataFrame, title: str = "",
+               types: list[str] | None = None) -> plt.Figure:
+    """One picture of the change between two waves: new, lost, stronger, weaker and unchanged ties.
+
+    ``changes`` is :func:`evaluatie.change.tie_changes` for this pair of waves.
+    """
+    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
+    nodes = sorted(set(before.nodes) | set(after.nodes))
+    own = {node: positions[node] for node in nodes}
+    _frame(ax, positions)
+    union = nx.Graph()
+    union.add_nodes_from(nodes)
+    for kind, style in CHANGE_STYLES.items():
+        rows = changes[changes["verandering"] == kind]
+        edges = sorted(zip(rows["organisatie_a"], rows["organisatie_b"]))
+        width = 3.2 if kind in ("nieuw", "sterker", "verdwenen") else 1.8 if kind == "zwakker" else 1.0
+        nx.draw_networkx_edges(union, own, edgelist=edges, width=width, edge_color=style["color"],
+                               style=style["style"], alpha=0.95, ax=ax)
+    status = {}
+    for node in nodes:
+        status[node] = "toegetreden" if node not in before else "vertrokken" if node not in after else "gebleven"
+        graph = after if node in after else before
+        status[node] = (status[node], graph.nodes[node].get("type"))
+    sizes = {node: 220 for node in nodes}
+    nx.draw_networkx_nodes(union, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=[node_colour(status[n][1]) for n in nodes],
+                           edgecolors=["#1a9850" if status[n][0] == "toegetreden" else
+                                       "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
+                           linewidths=[2.5 if status[n][0] != "gebleven" else 0.8 for n in nodes], ax=ax)
+    fig.canvas.draw()
+    place_labels(ax, own, _radii(union, sizes, fig.dpi))
+    _type_legend(ax, types or sorted({t or "onbekend" for _, t in status.values()}))
+    change_handles = [Line2D([], [], color=s["color"], linestyle=s["style"], linewidth=2.5, label=s["label"])
+                      for s in CHANGE_STYLES.values()]
+    change_handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white",
+                              markeredgecolor=c, markeredgewidth=2.5, label=label)
+                       for c, label in (("#1a9850", "partner toegetreden"), ("#d73027", "partner vertrokken"))]
+    ax.legend(handles=change_handles, title="Verandering", loc="lower left", bbox_to_anchor=(1.0, 0.0),
+              fontsize=8, title_fontsize=9, frameon=False)
+    ax.set_title(title, fontsize=12, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    return fig
+
+
+def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, title: str = "") -> plt.Figure:
+    """A seaborn heatmap of the type x type matrix (number of ties; mean level as annotation)."""
+    import seaborn as sns
+
+    size = max(4.5, 0.5 * len(square) + 2.0)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size), dpi=90)
+    labels = None
+    if annotations is not None:
+        labels = square.astype(int).astype(str).where(square > 0, "")
+        for row in square.index:
+            for column in square.columns:
+                mean = annotations.loc[row, column]
+                if square.loc[row, column] > 0 and pd.notna(mean):
+                    labels.loc[row, column] = f"{int(square.loc[row, column])}\n({mean:.1f})".replace(".", ",")
+    sns.heatmap(square, annot=labels if labels is not None else True, fmt="", cmap="Blues", linewidths=0.5,
+                linecolor="#ffffff", square=True, cbar_kws={"label": "aantal relaties", "shrink": 0.7},
+                annot_kws={"fontsize": 8}, ax=ax)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.tick_params(labelsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def measure_series(chain: pd.DataFrame, measures: dict[str, str], title: str = "") -> plt.Figure:
+    """Small multiples: each whole-chain measure as a line over the waves."""
+    count = len(measures)
+    columns = 3
+    rows = math.ceil(count / columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(11, 2.4 * rows), dpi=90, squeeze=False)
+    for ax, (column, label) in zip(axes.ravel(), measures.items()):
+        values = chain[column].astype(float)
+        ax.plot(range(len(chain)), values, marker="o", color="#0072B2")
+        ax.set_xticks(range(len(chain)), chain["meting"], fontsize=8)
+        ax.set_title(label, fontsize=9, loc="left")
+        ax.tick_params(axis="y", labelsize=8)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _: f"{v:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")))
+        ax.grid(axis="y", color="#eeeeee")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.margins(x=0.15)
+    for ax in axes.ravel()[count:]:
+        ax.set_visible(False)
+    fig.suptitle(title, fontsize=11, x=0.01, ha="left")
     fig.tight_layout()
     return fig
 
 
 def to_png(fig: plt.Figure) -> bytes:
-    """Render a figure to PNG bytes without time stamps or version text, then close it."""
+    """Render a figure to compact PNG bytes (256 colours, no time stamps), then close it."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(fig)
-    return buffer.getvalue()
+    buffer.seek(0)
+    image = Image.open(buffer).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

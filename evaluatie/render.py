@@ -91,7 +91,8 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     failed_path = reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb"
     with tempfile.TemporaryDirectory(prefix="evaluatie-") as workdir:
         output = Path(workdir) / f"{slug}.ipynb"
-        parameters = {"gemeente": municipality, "processed_dir": str(processed_dir)}
+        parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
+                      "tables_path": str(reports_dir / f"{slug}.xlsx")}
         try:
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                        progress_bar=False, cwd=str(notebook.parent), log_output=False)
@@ -105,6 +106,8 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
             return RenderResult(municipality, "mislukt", time.perf_counter() - started,
                                 failed_path if failed_path.exists() else None, message)
     failed_path.unlink(missing_ok=True)
+    if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
+        failed_path.parent.rmdir()
     return RenderResult(municipality, "gelukt", time.perf_counter() - started, reports_dir / f"{slug}.html")
 
 
@@ -154,17 +157,25 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
 
 
 def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str]) -> Path:
-    """Write ``reports/index.html``: every municipality's report with its status."""
+    """Write ``reports/index.html``: every municipality with its report and status.
+
+    Municipalities not rendered in this run keep a link to an earlier report when one exists.
+    """
+    by_name = {result.municipality: result for result in results}
     rows = []
-    for result in sorted(results, key=lambda r: r.municipality):
-        name = html.escape(result.municipality)
-        if result.status == "gelukt":
-            link = f'<a href="{html.escape(slugs[result.municipality])}.html">{name}</a>'
-            status = "gelukt"
+    for name in sorted(slugs):
+        result = by_name.get(name)
+        report = Path(reports_dir) / f"{slugs[name]}.html"
+        label = html.escape(name)
+        link = f'<a href="{html.escape(slugs[name])}.html">{label}</a>'
+        if result is not None and result.status == "gelukt":
+            rows.append(f"<tr><td>{link}</td><td>gelukt</td></tr>")
+        elif result is not None:
+            rows.append(f"<tr><td>{label}</td><td>mislukt: {html.escape(result.error or '')}</td></tr>")
+        elif report.exists():
+            rows.append(f"<tr><td>{link}</td><td>niet opnieuw gemaakt in deze run</td></tr>")
         else:
-            link = name
-            status = f"mislukt: {html.escape(result.error or '')}"
-        rows.append(f"<tr><td>{link}</td><td>{status}</td></tr>")
+            rows.append(f"<tr><td>{label}</td><td>nog geen rapport</td></tr>")
     page = f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Evaluatierapporten ketenaanpak</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#222}}

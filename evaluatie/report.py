@@ -1,15 +1,17 @@
-"""The building blocks of a municipality report, as Dutch HTML.
+"""The municipality report: every section as Dutch HTML, every table also for Excel.
 
-The report notebook only calls these; each returns an ``IPython.display.HTML`` object that
-renders inline in JupyterLab and survives nbconvert unchanged (images are embedded as
-data URIs, so the HTML report needs no network).
+The report notebook only calls these methods; each returns an ``IPython.display.HTML``
+object that renders inline in JupyterLab and survives nbconvert unchanged (images are
+embedded as data URIs, so the HTML report needs no network). Figures and tables are
+numbered in the order they are shown; :meth:`Report.save_tables` writes every table of
+the report to one workbook, one sheet per table.
 
 Example
 -------
 >>> from evaluatie.processed import load_municipality
 >>> from evaluatie.report import Report
 >>> report = Report(load_municipality("Rivierstad"))   # doctest: +SKIP
->>> report.title()                                      # doctest: +SKIP
+>>> report.summary()                                    # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -17,40 +19,36 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import math
+import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
 from . import __version__, figures, network
-from .analysis import analyse
+from . import sectors as sector_measures
 from .config import PROJ_ROOT
+from .analysis import analyse
+from .formatting import format_date, format_month, format_number, format_percent, join_names, readable_table
 from .processed import MunicipalityData
+from .summary import findings_frame, key_findings
+from .vocabulary import CHAIN_FUNCTIONS, LEVELS
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december"]
-
-
-def format_number(value: float | int | None, decimals: int = 0) -> str:
-    """Dutch number formatting: ``1.234`` and ``0,34``; missing values as an en dash.
-
-    Example
-    -------
-    >>> format_number(1234), format_number(0.3367, 2), format_number(float("nan"))
-    ('1.234', '0,34', '–')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def format_date(value) -> str:
-    """A date in Dutch: ``3 oktober 2023``."""
-    value = pd.Timestamp(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+#: The report's sections in order: anchor -> heading. The table of contents is built from it.
+SECTIONS = {
+    "samenvatting": "Samenvatting",
+    "samenstelling": "Samenstelling van de keten",
+    "ketenkaart": "Ketenkaart",
+    "ontwikkeling": "Ontwikkeling",
+    "netwerkmaten": "Netwerkmaten",
+    "centrale-spelers": "Centrale spelers en kwetsbare schakels",
+    "sectoren": "Samenwerking tussen sectoren",
+    "ketenfuncties": "Ketenfuncties",
+    "versterking": "Versterkingsbehoefte",
+    "verantwoording": "Verantwoording",
+}
 
 
 def git_commit(root: Path = PROJ_ROOT) -> str | None:
@@ -60,18 +58,26 @@ def git_commit(root: Path = PROJ_ROOT) -> str | None:
                                 text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    return (result.stdout.strip() or None) if result.returncode == 0 else None
+
+
+def _heading(anchor: str) -> str:
+    return f"<h2 id='{anchor}'>{html.escape(SECTIONS[anchor])}</h2>"
+
+
+def _p(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
 
 
 class Report:
-    """One municipality's report: numbers its figures and tables in the order they are shown.
+    """One municipality's report.
 
     Parameters
     ----------
     data:
         the municipality's processed tables (:func:`evaluatie.load_municipality`).
     parameters:
-        the notebook parameters, printed in the provenance section.
+        the notebook parameters, printed in the Verantwoording.
     """
 
     def __init__(self, data: MunicipalityData, parameters: dict | None = None):
@@ -79,14 +85,23 @@ class Report:
         self.parameters = dict(parameters or {})
         self.analysis = analyse(data)
         self.graphs = self.analysis.graphs
+        self.waves = list(self.graphs)
+        self.last = self.waves[-1] if self.waves else None
+        self.positions = figures.union_layout(self.graphs)
+        self.types = sorted({t or "onbekend" for g in self.graphs.values() for _, t in g.nodes(data="type")})
+        self.tables: list[tuple[str, pd.DataFrame]] = []  # every table for Excel, in report order
+        self._shown_tables = 0
         self._figures = 0
-        self._tables = 0
 
     # ------------------------------------------------------------------ primitives
-    def _table(self, frame: pd.DataFrame, caption: str, index: bool = True) -> str:
-        self._tables += 1
-        body = frame.to_html(index=index, border=0, classes="tabel", escape=True, na_rep="–")
-        return (f'<figure class="tabel-figuur"><figcaption>Tabel {self._tables}. {html.escape(caption)}'
+    def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
+               classes: str = "tabel") -> str:
+        """Number a table, keep its values for Excel, and render the readable version."""
+        self.tables.append((caption, frame))
+        self._shown_tables += 1
+        shown = readable if readable is not None else readable_table(frame)
+        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
+        return (f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. {html.escape(caption)}'
                 f"</figcaption>{body}</figure>")
 
     def _figure(self, png: bytes, alt: str, caption: str) -> str:
@@ -95,7 +110,11 @@ class Report:
         return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
                 f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
 
-    # ------------------------------------------------------------------ sections
+    def _wave_label(self, wave: str) -> str:
+        dates = dict(zip(self.data.waves["meting"], self.data.waves["datum"]))
+        return f"{wave} ({format_month(dates[wave])})" if wave in dates else wave
+
+    # ------------------------------------------------------------------ front matter
     def title(self) -> HTML:
         """Title, municipality and the waves measured."""
         waves = "; ".join(f"{row.meting} ({format_date(row.datum)})" for row in self.data.waves.itertuples())
@@ -107,85 +126,347 @@ class Report:
             f"Metingen: {html.escape(waves)}.</p></header>"
         )
 
-    def partners_per_type(self) -> HTML:
-        """Partners per type per wave."""
-        table = network.partners_by_type(self.graphs)
-        table.index.name = "Type partner"
-        table.loc["Totaal"] = table.sum()
-        table = table.map(format_number).reset_index()
-        unregistered = sorted(self.data.partners.loc[~self.data.partners["geregistreerd"], "organisatie"])
-        note = ""
-        if unregistered:
-            note = ("<p>Respondenten noemden ook partners die niet in het register staan (type ‘onbekend’): "
-                    f"{html.escape(', '.join(unregistered))}.</p>")
-        return HTML("<h2 id='samenstelling'>Samenstelling van de keten</h2>"
-                    "<p>Het aantal partners dat per meting deelnam aan de keten (geantwoord of door een "
-                    "respondent genoemd), naar type.</p>"
-                    + self._table(table, "Partners per type en meting", index=False) + note
-                    + self._table(self._partner_list(), "Partners van de keten", index=False))
+    def contents(self) -> HTML:
+        """The table of contents, linking every section."""
+        items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>" for anchor, title in SECTIONS.items())
+        return HTML(f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>")
+
+    # ------------------------------------------------------------------ 1 samenvatting
+    def summary(self) -> HTML:
+        """Five to eight key findings generated from the results."""
+        findings = key_findings(self.analysis, self.data)
+        self.tables.append(("Belangrijkste bevindingen", findings_frame(findings)))
+        items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in findings)
+        return HTML(_heading("samenvatting") + f"<ol class='bevindingen'>{items}</ol>")
+
+    # ------------------------------------------------------------------ 2 samenstelling
+    def composition(self) -> HTML:
+        """Partners by type, chain function and core membership per wave; response; unregistered partners."""
+        parts = [_heading("samenstelling"),
+                 _p("Een partner telt mee in een meting als hij de vragenlijst invulde of door een respondent werd "
+                    "genoemd.")]
+        by_type = network.partners_by_type(self.graphs).reset_index().rename(columns={"type": "Type partner"})
+        by_type = pd.concat([by_type, pd.DataFrame([{"Type partner": "Totaal",
+                                                     **by_type.drop(columns="Type partner").sum().to_dict()}])],
+                            ignore_index=True)
+        parts.append(self._table(by_type, "Partners per type en meting"))
+        rows = []
+        for label, key in [*((f, f) for f in CHAIN_FUNCTIONS), ("kernpartner", "kernpartner")]:
+            rows.append({"Functie": label, **{wave: sum(1 for _, v in g.nodes(data=key) if v)
+                                               for wave, g in self.graphs.items()}})
+        parts.append(self._table(pd.DataFrame(rows), "Partners per ketenfunctie en kernpartners per meting"))
+        response = self._response_table()
+        parts.append(self._table(response, "Respons per meting", readable_table(response, percent=("Respons",))))
+        parts.append(self._table(self._partner_list(), "Partners van de keten"))
+        unregistered = self._unregistered()
+        if unregistered.empty:
+            parts.append(_p("Alle partners die respondenten noemden, staan in het register."))
+        else:
+            parts.append(_p("Respondenten noemden ook partners die niet in het register staan. Zij zijn als "
+                            "‘onbekend’ type meegenomen en niet samengevoegd met geregistreerde partners:"))
+            parts.append(self._table(unregistered, "Genoemde partners die niet in het register staan"))
+        return HTML("".join(parts))
+
+    def _response_table(self) -> pd.DataFrame:
+        rows = []
+        for wave, graph in self.graphs.items():
+            registered = [n for n, d in graph.nodes(data=True) if d.get("geregistreerd")]
+            answered = [n for n in registered if graph.nodes[n].get("geantwoord")]
+            silent = sorted(set(registered) - set(answered))
+            rows.append({"Meting": wave, "Deelnemende partners": len(registered), "Geantwoord": len(answered),
+                         "Respons": len(answered) / len(registered) if registered else float("nan"),
+                         "Niet geantwoord": join_names(silent, limit=20) or "–"})
+        return pd.DataFrame(rows)
 
     def _partner_list(self) -> pd.DataFrame:
-        """Every partner with its type, core membership and the waves it took part in."""
         partners = self.data.partners.sort_values(["geregistreerd", "type", "organisatie"],
                                                   ascending=[False, True, True])
         table = pd.DataFrame({
-            "Partner": partners["organisatie"],
-            "Type": partners["type"],
+            "Partner": partners["organisatie"], "Type": partners["type"],
             "Kernpartner": partners["kernpartner"].map({True: "ja", False: "nee"}),
+            "Ketenfuncties": [", ".join(f for f in CHAIN_FUNCTIONS if row[f]) or "–"
+                              for row in partners.to_dict("records")],
         })
         for wave, graph in self.graphs.items():
-            table[wave] = partners["organisatie"].map(lambda name, g=graph: "✓" if name in g else "–")
-        return table
+            table[wave] = partners["organisatie"].map(
+                lambda name, g=graph: "–" if name not in g else "antwoordde" if g.nodes[name].get("geantwoord")
+                else "genoemd")
+        return table.reset_index(drop=True)
 
+    def _unregistered(self) -> pd.DataFrame:
+        names = self.data.partners.loc[~self.data.partners["geregistreerd"], "organisatie"]
+        answers = self.data.answers
+        rows = []
+        for name in sorted(names):
+            rows.append({"Partner": name, **{wave: int(((answers["meting"] == wave) & (answers["partner"] == name)
+                                                         ).sum()) for wave in self.waves}})
+        frame = pd.DataFrame(rows, columns=["Partner", *self.waves])
+        return frame.rename(columns={wave: f"keer genoemd, {wave}" for wave in self.waves})
+
+    # ------------------------------------------------------------------ 3 ketenkaart
     def chain_maps(self) -> HTML:
         """One chain map per wave, all drawn on one layout."""
-        positions = figures.union_layout(self.graphs)
-        parts = ["<h2 id='ketenkaart'>Ketenkaart</h2>",
-                 "<p>Elke stip is een partner (kleur = type, grootte = aantal relaties); elke lijn een "
-                 "samenwerkingsrelatie (dikte en kleur = niveau). Een partner staat in elke meting op "
-                 "dezelfde plek.</p>"]
+        parts = [_heading("ketenkaart"),
+                 _p("Elke stip is een partner: de kleur is het type, de grootte hoe centraal de partner is "
+                    "(tussenpositie). Elke lijn is een samenwerkingsrelatie: dikte en kleur geven het niveau. Een "
+                    "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
         for wave, graph in self.graphs.items():
-            fig = figures.chain_map(graph, positions, title=f"{self.data.name} — {wave}")
+            centrality = self.analysis.partners[self.analysis.partners["meting"] == wave].set_index(
+                "organisatie")["tussenpositie"].to_dict()
+            fig = figures.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
+                                    centrality, self.types)
             alt = (f"Netwerkkaart van de keten in {self.data.name}, {wave}: {graph.number_of_nodes()} partners "
                    f"en {graph.number_of_edges()} samenwerkingsrelaties.")
             parts.append(self._figure(figures.to_png(fig), alt, f"Ketenkaart {self.data.name}, {wave}"))
         return HTML("".join(parts))
 
-    def measures(self) -> HTML:
-        """Density and number of ties per wave."""
-        measures = self.analysis.chain
-        table = pd.DataFrame({
-            "Meting": measures["meting"],
-            "Partners": measures["partners"].map(format_number),
-            "Relaties": measures["relaties"].map(format_number),
-            "Dichtheid": measures["dichtheid"].map(lambda v: format_number(v, 2)),
-            "Gemiddeld niveau": measures["gemiddeld_niveau"].map(lambda v: format_number(v, 1)),
-        })
-        return HTML("<h2 id='netwerkmaten'>Netwerkmaten</h2>"
-                    "<p><strong>Dichtheid</strong> is het deel van alle mogelijke relaties tussen de partners "
-                    "dat bestaat (0 = niemand werkt samen, 1 = iedereen met iedereen). Een relatie telt mee "
-                    f"vanaf niveau {self.data.settings.min_tie_level}.</p>"
-                    + self._table(table, "Partners, relaties en dichtheid per meting", index=False))
+    # ------------------------------------------------------------------ 4 ontwikkeling
+    def development(self) -> HTML:
+        """Change map and change tables between consecutive waves; measures as a series."""
+        parts = [_heading("ontwikkeling")]
+        if len(self.waves) < 2:
+            parts.append(_p(f"Er is één meting ({self.waves[0] if self.waves else 'geen'}); de ontwikkeling van de "
+                            "keten is te zien zodra er een tweede meting is."))
+            return HTML("".join(parts))
+        parts.append(_p("Wat veranderde er tussen twee opeenvolgende metingen? Groen: nieuwe relaties; blauw: "
+                        "sterker geworden; oranje: zwakker geworden; rood gestreept: verdwenen; grijs: gelijk "
+                        "gebleven."))
+        for before, after in zip(self.waves, self.waves[1:]):
+            changes = self.analysis.tie_changes[(self.analysis.tie_changes["van"] == before)
+                                                & (self.analysis.tie_changes["naar"] == after)]
+            fig = figures.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
+                                     f"{self.data.name}: van {before} naar {after}", self.types)
+            counts = changes["verandering"].value_counts()
+            alt = (f"Veranderkaart {self.data.name} van {before} naar {after}: "
+                   + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
+                                                                       "gelijk")) + ".")
+            parts.append(self._figure(figures.to_png(fig), alt, f"Veranderingen van {before} naar {after}"))
+        summary = self.analysis.change_summary.rename(columns={"van": "Van", "naar": "Naar"})
+        parts.append(self._table(summary, "Aantal veranderingen tussen metingen"))
+        changed = self.analysis.tie_changes[self.analysis.tie_changes["verandering"] != "gelijk"]
+        order = {"nieuw": 0, "sterker": 1, "zwakker": 2, "verdwenen": 3}
+        changed = changed.sort_values(["van", "verandering", "organisatie_a", "organisatie_b"],
+                                      key=lambda c: c.map(order) if c.name == "verandering" else c)
+        changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner", "organisatie_b":
+                                          "Partner ", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
+                                          "verandering": "Verandering"})
+        parts.append(self._table(changed.reset_index(drop=True), "Relaties die veranderden"))
+        if not self.analysis.partner_changes.empty:
+            moved = self.analysis.partner_changes.rename(columns={"van": "Van", "naar": "Naar",
+                                                                  "organisatie": "Partner", "verandering": "Verandering"})
+            parts.append(self._table(moved, "Partners die toetraden of vertrokken"))
+        series = {"relaties": "Relaties", "dichtheid": "Dichtheid", "dichtheid_sterk": "Dichtheid (niveau ≥ 2)",
+                  "gemiddeld_niveau": "Gemiddeld niveau", "centralisatie": "Centralisatie", "respons": "Respons"}
+        fig = figures.measure_series(self.analysis.chain, series, "Netwerkmaten per meting")
+        alt = "Lijngrafieken van relaties, dichtheid, gemiddeld niveau, centralisatie en respons per meting."
+        parts.append(self._figure(figures.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
+        return HTML("".join(parts))
 
-    def provenance(self, run_date: dt.date | None = None) -> HTML:
-        """Package version, git commit, parameters, rules and input checksums."""
+    # ------------------------------------------------------------------ 5 netwerkmaten
+    def measures(self) -> HTML:
+        """The whole-chain measures per wave, each with a one-line plain-Dutch explanation."""
+        chain = self.analysis.chain.set_index("meting")
+        labels = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",
+                  "dichtheid_sterk": f"Dichtheid (niveau ≥ {self.data.settings.strong_tie_level})",
+                  "gemiddelde_graad": "Gemiddelde graad", "centralisatie": "Centralisatie",
+                  "wederkerigheid": "Wederkerigheid", "componenten": "Componenten", "geisoleerd": "Geïsoleerde partners",
+                  "gemiddeld_niveau": "Gemiddeld niveau", "respons": "Respons"}
+        raw_rows, shown_rows = [], []
+        for column, meaning in network.CHAIN_MEASURES.items():
+            raw_rows.append({"Maat": labels[column], **chain[column].to_dict(), "Betekenis": meaning})
+            if column in ("respons", "wederkerigheid"):
+                values = {w: format_percent(v) for w, v in chain[column].items()}
+            elif column in ("partners", "relaties", "componenten", "geisoleerd"):
+                values = {w: format_number(v) for w, v in chain[column].items()}
+            else:
+                values = {w: format_number(v, 2) for w, v in chain[column].items()}
+            shown_rows.append({"Maat": labels[column], **values, "Betekenis": meaning})
+        return HTML(_heading("netwerkmaten")
+                    + _p(f"Een relatie telt mee vanaf niveau {self.data.settings.min_tie_level} "
+                         f"({LEVELS[self.data.settings.min_tie_level]})."
+                         if self.data.settings.min_tie_level in LEVELS else "")
+                    + self._table(pd.DataFrame(raw_rows), "Netwerkmaten van de hele keten per meting",
+                                  pd.DataFrame(shown_rows), classes="tabel maten"))
+
+    # ------------------------------------------------------------------ 6 centrale spelers
+    def central_players(self) -> HTML:
+        """Brokers, articulation points and bridges."""
+        last = self.last
+        partners = self.analysis.partners[self.analysis.partners["meting"] == last].sort_values(
+            ["tussenpositie", "organisatie"], ascending=[False, True]).head(10)
+        table = partners[["organisatie", "type", "graad", "sterkte", "tussenpositie", "nabijheid", "kern",
+                          "scharnierpunt"]].rename(columns={
+                              "organisatie": "Partner", "type": "Type", "graad": "Relaties", "sterkte": "Sterkte",
+                              "tussenpositie": "Tussenpositie", "nabijheid": "Nabijheid", "kern": "k-kern",
+                              "scharnierpunt": "Scharnierpunt"})
+        parts = [_heading("centrale-spelers"),
+                 _p("Verbinders (brokers) liggen op veel kortste wegen tussen andere partners: de tussenpositie is "
+                    "het deel van die wegen dat via hen loopt. Nabijheid zegt hoe dicht een partner bij alle anderen "
+                    "staat; de k-kern hoe diep hij in het dichtste deel van de keten zit. Een scharnierpunt is een "
+                    "partner zonder wie de keten uiteenvalt; een brug is een relatie waarvoor dat geldt."),
+                 self._table(table.reset_index(drop=True), f"De tien belangrijkste verbinders in de {last}",
+                             readable_table(table.reset_index(drop=True), decimals={"Tussenpositie": 3,
+                                                                                    "Nabijheid": 2}))]
+        rows = []
+        for wave in self.waves:
+            wave_partners = self.analysis.partners[self.analysis.partners["meting"] == wave]
+            cut = sorted(wave_partners.loc[wave_partners["scharnierpunt"], "organisatie"])
+            bridges = self.analysis.bridges[self.analysis.bridges["meting"] == wave]
+            rows.append({"Meting": wave, "Scharnierpunten": join_names(cut, limit=20) or "geen",
+                         "Bruggen": len(bridges)})
+        parts.append(self._table(pd.DataFrame(rows), "Scharnierpunten en bruggen per meting"))
+        bridges = self.analysis.bridges.rename(columns={"meting": "Meting", "organisatie_a": "Partner",
+                                                        "organisatie_b": "Partner ", "niveau": "Niveau"})
+        if not bridges.empty:
+            parts.append(self._table(bridges, "Bruggen: relaties waarvan het wegvallen de keten splitst"))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 7 sectoren
+    def sectors(self) -> HTML:
+        """Heatmap of the type x type matrix and the E-I index."""
+        last = self.last
+        square = sector_measures.type_matrix_square(self.graphs, last, "relaties")
+        means = sector_measures.type_matrix_square(self.graphs, last, "gemiddeld_niveau")
+        fig = figures.type_heatmap(square, means, f"Relaties tussen typen partners, {last}")
+        alt = (f"Heatmap van het aantal relaties tussen typen partners in {self.data.name}, {last}; "
+               f"tussen haakjes het gemiddelde niveau.")
+        ei = self.analysis.ei.rename(columns={"meting": "Meting", "ei_index": "E-I-index"})
+        by_type = self.analysis.ei_by_type[self.analysis.ei_by_type["meting"] == last].drop(columns="meting").rename(
+            columns={"type": "Type", "extern": "Relaties met andere typen", "intern": "Relaties binnen het type",
+                     "ei_index": "E-I-index"})
+        matrix = self.analysis.type_matrix.rename(columns={"meting": "Meting", "type_a": "Type", "type_b": "Type ",
+                                                           "relaties": "Relaties",
+                                                           "gemiddeld_niveau": "Gemiddeld niveau"})
+        return HTML(
+            _heading("sectoren")
+            + _p("Hoeveel relaties lopen er tussen partners van elk type, en op welk niveau? De E-I-index is +1 als "
+                 "alle samenwerking tussen verschillende sectoren loopt en −1 als die alleen binnen sectoren "
+                 "blijft.")
+            + self._figure(figures.to_png(fig), alt, f"Samenwerking tussen typen partners, {last}")
+            + self._table(ei, "E-I-index van de hele keten per meting", readable_table(ei, decimals={"E-I-index": 2}))
+            + self._table(by_type.reset_index(drop=True), f"E-I-index per type partner, {last}",
+                          readable_table(by_type.reset_index(drop=True), decimals={"E-I-index": 2}))
+            + self._table(matrix, "Relaties en gemiddeld niveau per paar typen en meting",
+                          readable_table(matrix, decimals={"Gemiddeld niveau": 1}))
+        )
+
+    # ------------------------------------------------------------------ 8 ketenfuncties
+    def chain_functions(self) -> HTML:
+        """Coverage of signalling partners by routes to support and treatment."""
+        level = self.data.settings.strong_tie_level
+        coverage = self.analysis.coverage.rename(columns={
+            "meting": "Meting", "signaleerders": "Signalerende partners", "naar_ondersteunen": "Met route naar steun",
+            "naar_behandelen": "Met route naar behandeling", "gedekt": "Met beide", "dekking": "Dekking"})
+        parts = [_heading("ketenfuncties"),
+                 _p(f"Partners die signaleren (bijvoorbeeld huisarts, wijkteam of werkgever) moeten een mantelzorger "
+                    f"met beginnende klachten kunnen doorgeleiden. Een signalerende partner is gedekt als hij een "
+                    f"relatie op niveau {level} of hoger heeft met een partner die ondersteunt én met een partner "
+                    f"die behandelt."),
+                 self._table(coverage, "Dekking van signalerende partners per meting",
+                             readable_table(coverage, percent=("Dekking",)))]
+        uncovered = self.analysis.uncovered[self.analysis.uncovered["meting"] == self.last]
+        if uncovered.empty:
+            parts.append(_p(f"In de {self.last} heeft elke signalerende partner een volledige route."))
+        else:
+            table = uncovered.drop(columns="meting").rename(columns={"organisatie": "Partner", "type": "Type",
+                                                                     "ontbreekt": "Ontbreekt: route naar"})
+            parts.append(self._table(table.reset_index(drop=True),
+                                     f"Signalerende partners zonder volledige route, {self.last}"))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 9 versterking
+    def strengthening(self) -> HTML:
+        """Wanted versus current level, ranked per tie and per pair of types."""
+        needs = self.analysis.needs[self.analysis.needs["meting"] == self.last]
+        pairs = self.analysis.needs_by_type_pair[self.analysis.needs_by_type_pair["meting"] == self.last]
+        parts = [_heading("versterking"),
+                 _p("Waar willen partners meer samenwerken dan nu? Per relatie het huidige en het gewenste niveau, "
+                    "grootste verschil eerst; daarna opgeteld per paar typen.")]
+        if needs.empty:
+            parts.append(_p(f"In de {self.last} gaf geen respondent een hoger gewenst niveau op dan het huidige."))
+            return HTML("".join(parts))
+        ties = needs.drop(columns="meting").head(15).rename(columns={
+            "organisatie_a": "Partner", "type_a": "Type", "organisatie_b": "Partner ", "type_b": "Type ",
+            "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
+        parts.append(self._table(ties.reset_index(drop=True),
+                                 f"De grootste versterkingswensen per relatie, {self.last} "
+                                 f"({len(needs)} relaties in totaal; alle in het Excel-bestand)"))
+        self.tables.append((f"Alle versterkingswensen {self.last}", needs.reset_index(drop=True)))
+        pair_table = pairs.drop(columns="meting").head(10).rename(columns={
+            "type_1": "Type", "type_2": "Type ", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
+            "gemiddeld_verschil": "Gemiddeld verschil"})
+        parts.append(self._table(pair_table.reset_index(drop=True),
+                                 f"Versterkingsbehoefte per paar typen, {self.last}",
+                                 readable_table(pair_table.reset_index(drop=True), decimals={"Gemiddeld verschil": 1})))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 10 verantwoording
+    def accountability(self, run_date: dt.date | None = None) -> HTML:
+        """Method, rules and thresholds, response, and provenance."""
         run_date = run_date or dt.date.today()
         settings = self.data.settings
         sources = (self.data.sources[["bestand", "sha256"]].drop_duplicates()
-                   .rename(columns={"bestand": "Bestand", "sha256": "SHA-256"}))
+                   .rename(columns={"bestand": "Bestand", "sha256": "SHA-256"}).reset_index(drop=True))
         parameters = "; ".join(f"{k} = {v}" for k, v in sorted(self.parameters.items())) or "geen"
         commit = git_commit()
-        rules = (f"relatie vanaf niveau {settings.min_tie_level}; beide kanten gecombineerd met regel "
-                 f"‘{settings.combine_rule}’; dubbele antwoorden: regel ‘{settings.duplicate_rule}’; "
-                 f"spelfouten herkend vanaf score {settings.fuzzy_threshold}")
+        rules = [
+            f"Een relatie telt mee vanaf niveau {settings.min_tie_level}; ‘sterk’ is vanaf niveau "
+            f"{settings.strong_tie_level}.",
+            f"Als beide partners een relatie op een verschillend niveau melden, telt de regel "
+            f"‘{settings.combine_rule}’.",
+            f"Eenzijdig gemelde relaties: regel ‘{settings.one_sided_rule}’.",
+            f"Dubbele antwoorden (zelfde respondent en partner in één meting): regel ‘{settings.duplicate_rule}’.",
+            f"Namen met een kleine spelfout worden herkend vanaf score {settings.fuzzy_threshold} (van 100); "
+            f"twee kandidaten binnen {settings.ambiguity_margin} punten worden niet geraden.",
+            f"Respons onder {format_percent(settings.response_warning)} wordt gemeld als waarschuwing.",
+            "Namen, e-mailadressen, telefoonnummers en toelichtingen van respondenten zijn voor de analyse "
+            "verwijderd.",
+        ]
+        log_counts = self.data.log["regel"].map(lambda r: r.split(":")[0].split(" (")[0].split(";")[0]).value_counts()
+        log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
+        response = self._response_table()
         return HTML(
-            "<h2 id='verantwoording'>Verantwoording</h2>"
-            "<ul class='herkomst'>"
-            f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
-            f"{', commit ' + html.escape(commit) if commit else ''}</li>"
-            f"<li>Parameters: {html.escape(parameters)}</li>"
-            f"<li>Regels: {html.escape(rules)}</li>"
-            f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li>"
-            "</ul>"
-            + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)", index=False)
+            _heading("verantwoording")
+            + _p("Methode: elke partner vulde per meting in met welke andere partners hij samenwerkt en op welk "
+                 "niveau (0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, 4 integraal samenwerken), en "
+                 "welk niveau hij wenst. De antwoorden zijn opgeschoond (zie de wijzigingen hieronder), per paar "
+                 "partners samengevoegd tot één relatie, en per meting als netwerk geanalyseerd.")
+            + "<ul class='regels'>" + "".join(f"<li>{html.escape(rule)}</li>" for rule in rules) + "</ul>"
+            + self._table(response, "Respons per meting (verantwoording)", readable_table(response, percent=("Respons",)))
+            + self._table(log_table, "Wijzigingen bij het opschonen, per regel")
+            + "<ul class='herkomst'>"
+            + f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
+            + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
+            + f"<li>Parameters: {html.escape(parameters)}</li>"
+            + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li>"
+            + "</ul>"
+            + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
         )
+
+    # ------------------------------------------------------------------ Excel
+    def save_tables(self, path: Path | str | None) -> Path | None:
+        """Write every table shown so far to ``path`` (xlsx), one sheet per table; None skips."""
+        if path is None:
+            return None
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
+        os.close(fd)
+        try:
+            names = []
+            for number, (caption, _) in enumerate(self.tables, 1):
+                name = f"T{number} {caption}"
+                for char in "[]:*?/\\":
+                    name = name.replace(char, " ")
+                names.append(name[:31].rstrip())
+            with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
+                contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
+                contents.to_excel(writer, sheet_name="Inhoud", index=False)
+                for name, (_, frame) in zip(names, self.tables):
+                    frame.to_excel(writer, sheet_name=name, index=False)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return path

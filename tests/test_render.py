@@ -34,7 +34,9 @@ def test_report_holds_its_partners_and_no_code(rendered, example_processed):
     assert "<script" not in page
     assert not re.search(r'(src|href)="https?://', page)
     images = re.findall(r"<img [^>]*>", page)
-    assert len(images) == 2 and all('alt="' in image for image in images)
+    assert len(images) == 5 and all('alt="' in image for image in images)
+    assert len(page.encode("utf-8")) <= 1.5 * 1024 * 1024
+    assert (reports / "rivierstad.xlsx").exists()
 
 
 def test_report_holds_no_other_municipality_partner_names(rendered, example_processed):
@@ -49,8 +51,9 @@ def test_report_holds_no_other_municipality_partner_names(rendered, example_proc
 def test_index_links_every_report(rendered):
     reports, _ = rendered
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="rivierstad.html">Rivierstad</a>' in index
-    assert '<a href="polderwijk.html">Polderwijk</a>' in index
+    assert '<a href="rivierstad.html">Rivierstad</a></td><td>gelukt' in index
+    assert '<a href="polderwijk.html">Polderwijk</a></td><td>gelukt' in index
+    assert "<td>Heidevelde</td><td>nog geen rapport</td>" in index
 
 
 def test_same_inputs_same_report_apart_from_run_date(rendered, example_processed, tmp_path):

@@ -1,7 +1,12 @@
 import datetime as dt
+import re
 
+import pandas as pd
+import pytest
+
+from evaluatie.formatting import format_date, format_number, format_percent, join_names, plural, readable_table
 from evaluatie.processed import load_municipality
-from evaluatie.report import Report, format_date, format_number
+from evaluatie.report import SECTIONS, Report
 
 
 def test_dutch_number_formatting():
@@ -10,31 +15,98 @@ def test_dutch_number_formatting():
     assert format_number(0.3367, 2) == "0,34"
     assert format_number(None) == "–"
     assert format_number(float("nan"), 1) == "–"
+    assert format_percent(0.857) == "86%"
+    assert plural(1, "relatie", "relaties") == "1 relatie"
+    assert join_names(["A", "B", "C"]) == "A, B en C"
+    assert join_names(list("ABCDEFGH"), limit=3) == "A, B, C en nog 5 andere"
 
 
 def test_dutch_dates():
     assert format_date(dt.date(2023, 10, 5)) == "5 oktober 2023"
 
 
-def test_report_sections_hold_the_municipality_numbers(example_processed):
-    report = Report(load_municipality("Rivierstad", example_processed), parameters={"gemeente": "Rivierstad"})
-    title = report.title().data
-    assert "Evaluatierapport Rivierstad" in title and "GM9911" in title
-    assert "nulmeting (5 oktober 2023)" in title
-    composition = report.partners_per_type().data
-    assert "Tabel 1. Partners per type en meting" in composition
+def test_readable_table():
+    frame = pd.DataFrame({"n": [1, 1234], "x": [0.5, 0.25], "ok": [True, False], "p": [0.5, 1.0]})
+    assert readable_table(frame, percent=("p",)).values.tolist() == [["1", "0,50", "ja", "50%"],
+                                                                    ["1.234", "0,25", "nee", "100%"]]
+
+
+@pytest.fixture(scope="module")
+def report(example_processed):
+    return Report(load_municipality("Rivierstad", example_processed), parameters={"gemeente": "Rivierstad"})
+
+
+@pytest.fixture(scope="module")
+def sections(report):
+    return {
+        "title": report.title().data, "contents": report.contents().data, "summary": report.summary().data,
+        "composition": report.composition().data, "maps": report.chain_maps().data,
+        "development": report.development().data, "measures": report.measures().data,
+        "central": report.central_players().data, "sectors": report.sectors().data,
+        "functions": report.chain_functions().data, "strengthening": report.strengthening().data,
+        "accountability": report.accountability(run_date=dt.date(2026, 1, 15)).data,
+    }
+
+
+def test_every_section_heading_is_in_the_table_of_contents(sections):
+    page = "".join(sections.values())
+    ids = re.findall(r"<h2 id='([^']+)'>", page)
+    assert ids == list(SECTIONS)
+    assert re.findall(r"href='#([^']+)'", sections["contents"]) == list(SECTIONS)
+
+
+def test_summary_has_five_to_eight_generated_findings(sections):
+    findings = re.findall(r"<li>(.*?)</li>", sections["summary"])
+    assert 5 <= len(findings) <= 8
+    assert findings[0] == ("Tussen de nulmeting (oktober 2023) en de vervolgmeting (oktober 2024) groeide het aantal "
+                           "samenwerkingsrelaties van 67 naar 84; de dichtheid steeg van 0,26 naar 0,30.")
+    assert "Nieuw in de keten: Logistiek Centrum Haven." in findings[1]
+    assert findings[-1] == "De respons was 95% in de nulmeting en 100% in de vervolgmeting."
+
+
+def test_tables_and_figures_are_numbered_in_order(sections):
+    page = "".join(sections.values())
+    tables = [int(n) for n in re.findall(r"Tabel (\d+)\. ", page)]
+    figures = [int(n) for n in re.findall(r"Figuur (\d+)\. ", page)]
+    assert tables == list(range(1, len(tables) + 1)) and len(tables) >= 15
+    assert figures == list(range(1, 6))  # two chain maps, the change map, the series, the heatmap
+
+
+def test_composition_response_and_unregistered(sections):
+    composition = sections["composition"]
+    assert "<td>nulmeting</td>\n      <td>22</td>\n      <td>21</td>\n      <td>95%</td>\n      " \
+           "<td>Praktijk voor Psychologie Waterkant</td>" in composition
     assert "Buurthuis De Ster" in composition
-    assert "Tabel 2. Partners van de keten" in composition
-    assert "<td>Logistiek Centrum Haven</td>\n      <td>werkgever</td>\n      <td>nee</td>\n      <td>–</td>\n      <td>✓</td>" in composition
-    maps = report.chain_maps().data
-    assert maps.count("data:image/png;base64,") == 2
-    assert "Figuur 2. Ketenkaart Rivierstad, vervolgmeting" in maps
-    assert 'alt="Netwerkkaart van de keten in Rivierstad, nulmeting: 23 partners en 67 samenwerkingsrelaties."' in maps
-    measures = report.measures().data
-    assert "Tabel 3." in measures
-    assert "<td>0,26</td>" in measures and "<td>0,30</td>" in measures
-    provenance = report.provenance(run_date=dt.date(2026, 1, 15)).data
-    assert "Gemaakt op 15 januari 2026" in provenance
-    assert "gemeente = Rivierstad" in provenance
-    assert "samenwerking/rivierstad-enquete.csv" in provenance
-    assert "heidevelde-enquete" not in provenance
+    assert "<td>Logistiek Centrum Haven</td>" in composition
+
+
+def test_images_have_alt_text(sections):
+    images = re.findall(r"<img [^>]*>", "".join(sections.values()))
+    assert len(images) == 5
+    assert all(re.search(r'alt="[^"]{20,}"', image) for image in images)
+
+
+def test_measures_explained_in_plain_dutch(sections):
+    assert "Dichtheid" in sections["measures"] and "<td>0,26</td>" in sections["measures"]
+    assert "Deel van alle mogelijke relaties dat bestaat" in sections["measures"]
+
+
+def test_accountability_holds_provenance_and_only_own_files(sections):
+    text = sections["accountability"]
+    assert "Gemaakt op 15 januari 2026" in text
+    assert "gemeente = Rivierstad" in text and "versie 0.1.0" in text
+    assert "samenwerking/rivierstad-enquete.csv" in text and "heidevelde-enquete" not in text
+    assert re.search(r"<td>[0-9a-f]{64}</td>", text)
+
+
+def test_excel_holds_every_table_one_sheet_each(report, sections, tmp_path):
+    path = report.save_tables(tmp_path / "rivierstad.xlsx")
+    workbook = pd.read_excel(path, sheet_name=None)
+    shown = len(re.findall(r"Tabel \d+\. ", "".join(sections.values())))
+    assert list(workbook)[0] == "Inhoud"
+    assert len(workbook) - 1 == len(report.tables) >= shown
+    contents = workbook["Inhoud"]
+    assert contents["Tabel"].iloc[0] == "Belangrijkste bevindingen"
+    sheet = contents.loc[contents["Tabel"] == "Netwerkmaten van de hele keten per meting", "Blad"].iloc[0]
+    measures = workbook[sheet]
+    assert measures.loc[measures["Maat"] == "Relaties", "vervolgmeting"].iloc[0] == 84
