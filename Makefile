@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports test lab voorbeelddata benchmark clean
+.PHONY: help env data reports test lab voorbeelddata benchmark browser clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,8 +28,17 @@ data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 reports: data ## Schrijf een HTML-rapport per pilotgemeente en reports/index.html
 	$(BIN)/evaluatie rapporten
 
-test: $(STAMP) ## Draai alle tests
+test: $(STAMP) browser ## Draai alle tests
 	$(BIN)/python -m pytest
+
+browser: ## Installeer Chromium (Debian-pakket) voor de browsertest, als dat ontbreekt
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Chromium installeren (Debian-pakket chromium) voor de browsertest..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Let op: Chromium ontbreekt en kan hier niet worden geïnstalleerd (geen root/apt-get); de browsertest wordt overgeslagen."; \
+	fi
 
 lab: $(STAMP) ## Open JupyterLab in notebooks/
 	$(BIN)/jupyter lab notebooks/
