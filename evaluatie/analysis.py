@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from . import change, chain_functions, network, sectors, strengthening
+from . import change, chain_functions, network, routes, sectors, strengthening
 from .config import Settings
 from .processed import MunicipalityData
 
@@ -44,15 +44,30 @@ class ChainAnalysis:
     partner_changes: pd.DataFrame   # partners joined / left
     change_summary: pd.DataFrame    # counts per pair of waves
     settings: Settings
+    route_steps: pd.DataFrame = None      # every step of every persona route per wave
+    route_overview: pd.DataFrame = None   # per persona and wave: complete? weakest step
+    route_changes: pd.DataFrame = None    # steps repaired or broken between first and last wave
+    target_reach: pd.DataFrame = None     # organisations reaching each persona's target group
 
 
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
-                   waves: list[str], settings: Settings = Settings()) -> ChainAnalysis:
-    """Run the ketenanalyse on one municipality's tables (see :func:`analyse`)."""
+                   waves: list[str], settings: Settings = Settings(), personas: pd.DataFrame | None = None,
+                   persona_items: pd.DataFrame | None = None,
+                   target_groups: pd.DataFrame | None = None) -> ChainAnalysis:
+    """Run the ketenanalyse on one municipality's tables (see :func:`analyse`).
+
+    With ``personas`` and ``persona_items`` the persona routes are checked too.
+    """
     graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
                                  one_sided_rule=settings.one_sided_rule)
     strong = settings.strong_tie_level
     needs = strengthening.strengthening_needs(ties[ties["meting"].isin(waves)], partners)
+    persona_items = persona_items if persona_items is not None else pd.DataFrame(
+        columns=["persona", "soort", "volgorde", "waarde"])
+    personas = personas if personas is not None else pd.DataFrame(columns=["persona", "doelgroep"])
+    target_groups = target_groups if target_groups is not None else pd.DataFrame(
+        columns=["gemeente", "organisatie", "doelgroep"])
+    steps = routes.route_steps(graphs, persona_items)
     return ChainAnalysis(
         graphs=graphs,
         chain=network.chain_measures(graphs, strong),
@@ -70,9 +85,14 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         partner_changes=change.partner_changes(graphs),
         change_summary=change.change_summary(graphs),
         settings=settings,
+        route_steps=steps,
+        route_overview=routes.route_overview(steps),
+        route_changes=routes.route_changes(steps, list(graphs)),
+        target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
     )
 
 
 def analyse(data: MunicipalityData) -> ChainAnalysis:
     """Run the ketenanalyse on a municipality loaded with :func:`evaluatie.load_municipality`."""
-    return analyse_tables(data.partners, data.ties, data.response, data.answers, data.wave_labels, data.settings)
+    return analyse_tables(data.partners, data.ties, data.response, data.answers, data.wave_labels, data.settings,
+                          data.personas, data.persona_items, data.target_groups)

@@ -30,6 +30,7 @@ from . import matching
 from .config import CBS_MUNICIPALITIES_FILE, DEFAULTS, Settings
 from .corrections import Corrections, read_corrections
 from .errors import Problem, raise_if_any
+from .personas import read_personas
 from .read import FILE_COLUMN, ROW_COLUMN, read_folder, read_table, relative_name, table_files
 from .vocabulary import (CHAIN_FUNCTIONS, PARTNER_TYPES, chain_function, level, partner_type,
                          split_list, text_key, yes_no)
@@ -67,6 +68,8 @@ class Cleaned:
     response: pd.DataFrame
     log: pd.DataFrame
     sources: pd.DataFrame
+    personas: pd.DataFrame = field(default_factory=pd.DataFrame)
+    persona_items: pd.DataFrame = field(default_factory=pd.DataFrame)
     summary: dict = field(default_factory=dict)
 
     TABLES = {
@@ -79,6 +82,8 @@ class Cleaned:
         "respons": "response",
         "wijzigingslog": "log",
         "bronnen": "sources",
+        "personas": "personas",
+        "persona_items": "persona_items",
     }
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -541,11 +546,13 @@ def _sources(raw_dir: Path, answers_files: dict, register_files: dict, municipal
     rows = []
     everyone = list(municipalities["gemeente"])
     shared = [raw_dir / "gemeenten.csv"]
+    if (raw_dir / "personas").is_dir():
+        shared += [p for p in table_files(raw_dir / "personas") if p.suffix.lower() in (".yaml", ".yml")]
     if corrections_path is not None and corrections_path.exists():
         shared.append(corrections_path)
     for path in shared:
         for municipality in everyone:
-            rows.append({"bestand": relative_name(path, raw_dir) if path.parent == raw_dir else path.name,
+            rows.append({"bestand": path.name if path == corrections_path else relative_name(path, raw_dir),
                          "sha256": _sha256(path), "bytes": path.stat().st_size, "gemeente": municipality})
     for files in (register_files, answers_files):
         for name, feeds in sorted(files.items()):
@@ -609,6 +616,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
                                   optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems)
     answers, waves, counts = clean_answers(answer_table, municipalities, registers, corrections, settings,
                                            today, problems, log)
+    personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
     raise_if_any(problems)
 
     unregistered = (answers[~answers["partner_geregistreerd"]][["gemeente", "partner"]]
@@ -636,6 +644,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
                           "samenwerking": len(answer_table)},
         "gemeenten": len(municipalities),
         "partners": int(partners["geregistreerd"].sum()),
+        "personas": len(personas),
         "niet_geregistreerde_partners": int((~partners["geregistreerd"]).sum()),
         "relaties_per_meting": {
             f"{g} · {m}": int(n) for (g, m), n in
@@ -644,4 +653,4 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     }
     return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
                    waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),
-                   sources=sources, summary=summary)
+                   sources=sources, personas=personas, persona_items=persona_items, summary=summary)

@@ -27,13 +27,14 @@ class Problem:
     value: str | None
     message: str
     fix: str
+    row_word: str = "rij"  # "regel" for YAML files
 
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:
-            where.append(f"rij {self.row}")
+            where.append(f"{self.row_word} {self.row}")
         if self.column is not None:
-            where.append(f"kolom '{self.column}'")
+            where.append(f"{'sleutel' if self.row_word == 'regel' else 'kolom'} '{self.column}'")
         value = f"waarde '{self.value}' — " if self.value is not None else ""
         return f"{', '.join(where)}: {value}{self.message}. Oplossing: {self.fix}"
 

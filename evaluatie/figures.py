@@ -329,3 +329,48 @@ def to_png(fig: plt.Figure) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Figure:
+    """A persona's route as a row of arrows per wave, coloured by level; missing steps unmistakable.
+
+    ``steps`` is :func:`evaluatie.routes.route_steps` (all personas and waves).
+    """
+    own = steps[steps["persona"] == persona]
+    route = [own[own["nummer"] == 1]["van_type"].iloc[0]] + list(
+        own[own["meting"] == waves[0]].sort_values("nummer")["naar_type"])
+    fig, ax = plt.subplots(figsize=(10, 0.5 + 1.1 * len(waves)), dpi=90)
+    ax.set_xlim(-0.6, len(route) - 0.4)
+    ax.set_ylim(-0.6, len(waves) - 0.4)
+    ax.invert_yaxis()
+    ax.set_axis_off()
+    for row, wave in enumerate(waves):
+        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=10, fontweight="bold")
+        wave_steps = own[own["meting"] == wave].set_index("nummer")
+        for position, kind in enumerate(route):
+            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=10,
+                    bbox={"boxstyle": "round,pad=0.45", "fc": _tint_hex(node_colour(kind)), "ec": "#555555"})
+        for number in range(1, len(route)):
+            step = wave_steps.loc[number]
+            level = int(step["niveau"])
+            start, end = number - 1 + 0.62, number - 0.12
+            if level > 0:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": LEVEL_COLOURS[level], "lw": 1.2 + level})
+                ax.text((start + end) / 2, row - 0.28, f"{level} {LEVELS[level]}", ha="center", va="bottom",
+                        fontsize=9, color="#333333")
+            else:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": "#d73027", "lw": 2.2, "linestyle": "--"})
+                ax.text((start + end) / 2, row, "✕", ha="center", va="center", fontsize=14, color="#d73027",
+                        fontweight="bold")
+                ax.text((start + end) / 2, row - 0.28, "ontbreekt", ha="center", va="bottom", fontsize=9,
+                        color="#d73027", fontweight="bold")
+    ax.set_title(f"Route van {persona}", fontsize=12, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.85, bottom=0.03)
+    return fig
+
+
+def _tint_hex(colour: str, share: float = 0.7) -> str:
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in (red, green, blue))

@@ -110,6 +110,8 @@ class MunicipalityData:
     log: pd.DataFrame
     sources: pd.DataFrame
     settings: Settings
+    personas: pd.DataFrame = None
+    persona_items: pd.DataFrame = None
 
     @property
     def wave_labels(self) -> list[str]:
@@ -145,4 +147,5 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
         waves=own(tables["metingen"]).sort_values("volgorde").reset_index(drop=True),
         answers=own(tables["antwoorden"]), ties=own(tables["relaties"]), response=own(tables["respons"]),
         log=own(tables["wijzigingslog"]), sources=own(tables["bronnen"]), settings=settings,
+        personas=tables["personas"], persona_items=tables["persona_items"],
     )

@@ -28,6 +28,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import __version__, figures, network
+from .avatars import avatar_svg
 from . import sectors as sector_measures
 from .config import PROJ_ROOT
 from .analysis import analyse
@@ -47,6 +48,7 @@ SECTIONS = {
     "sectoren": "Samenwerking tussen sectoren",
     "ketenfuncties": "Ketenfuncties",
     "versterking": "Versterkingsbehoefte",
+    "personas": "Persona's en hun route door de keten",
     "verantwoording": "Verantwoording",
 }
 
@@ -89,6 +91,9 @@ class Report:
         self.last = self.waves[-1] if self.waves else None
         self.positions = figures.union_layout(self.graphs)
         self.types = sorted({t or "onbekend" for g in self.graphs.values() for _, t in g.nodes(data="type")})
+        has_personas = data.personas is not None and not data.personas.empty
+        #: The sections this report has (persona's only when there are any).
+        self.sections = {k: v for k, v in SECTIONS.items() if k != "personas" or has_personas}
         self.tables: list[tuple[str, pd.DataFrame]] = []  # every table for Excel, in report order
         self._shown_tables = 0
         self._figures = 0
@@ -128,7 +133,8 @@ class Report:
 
     def contents(self) -> HTML:
         """The table of contents, linking every section."""
-        items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>" for anchor, title in SECTIONS.items())
+        items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>"
+                        for anchor, title in self.sections.items())
         return HTML(f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>")
 
     # ------------------------------------------------------------------ 1 samenvatting
@@ -398,6 +404,69 @@ class Report:
         parts.append(self._table(pair_table.reset_index(drop=True),
                                  f"Versterkingsbehoefte per paar typen, {self.last}",
                                  readable_table(pair_table.reset_index(drop=True), decimals={"Gemiddeld verschil": 1})))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ persona's
+    def personas(self) -> HTML:
+        """A card per persona, its route held against the measured chain, and who reaches its group."""
+        if "personas" not in self.sections:
+            return HTML("")
+        data, analysis = self.data, self.analysis
+        parts = [_heading("personas"),
+                 _p("Persona's zijn fictieve mantelzorgers die een doelgroep een naam en een gezicht geven. Hun "
+                    "route is de volgorde van partners die zij in de praktijk tegenkomen. Per stap staat hieronder de "
+                    "sterkste relatie die in de keten is gemeten tussen een partner van het ene en een partner van "
+                    "het volgende type; een stap zonder relatie ontbreekt.")]
+        overview = analysis.route_overview.rename(columns={
+            "meting": "Meting", "persona": "Persona", "stappen": "Stappen", "aanwezig": "Aanwezig",
+            "compleet": "Route compleet", "zwakste_stap": "Zwakste stap", "zwakste_niveau": "Niveau zwakste stap"})
+        parts.append(self._table(overview, "Routes van de persona's per meting"))
+        items = data.persona_items
+        for persona in data.personas.itertuples(index=False):
+            own = items[items["persona"] == persona.persona].sort_values("volgorde")
+            signals = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "signaal", "waarde"])
+            needs = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "behoefte", "waarde"])
+            route = " → ".join(html.escape(v) for v in own.loc[own["soort"] == "route", "waarde"])
+            parts.append(
+                f"<section class='persona'><div class='persona-kaart'>"
+                f"{avatar_svg(persona.persona, int(persona.leeftijd), persona.doelgroep)}"
+                f"<div><h3>{html.escape(persona.persona)}, {int(persona.leeftijd)} jaar</h3>"
+                f"<p class='doelgroep'>{html.escape(persona.doelgroep)}</p>"
+                f"<p>{html.escape(persona.situatie)}</p>"
+                f"<p><strong>Zorgt voor:</strong> {html.escape(persona.zorgt_voor)}, "
+                f"{format_number(persona.uren_per_week)} uur per week.</p>"
+                f"<div class='kolommen'><div><strong>Signalen</strong><ul>{signals}</ul></div>"
+                f"<div><strong>Behoeften</strong><ul>{needs}</ul></div></div>"
+                f"<p><strong>Route:</strong> {route}</p></div></div>")
+            fig = figures.route_picture(analysis.route_steps, persona.persona, self.waves)
+            steps = analysis.route_steps[analysis.route_steps["persona"] == persona.persona]
+            missing = steps[steps["status"] != "aanwezig"]
+            alt = (f"Route van {persona.persona} per meting: "
+                   + "; ".join(f"{w}: " + (", ".join(f"{r.stap} ontbreekt" for r in missing[missing['meting'] == w]
+                                                      .itertuples()) or "alle stappen aanwezig") for w in self.waves)
+                   + ".")
+            parts.append(self._figure(figures.to_png(fig), alt, f"Route van {persona.persona} door de keten"))
+            table = steps.drop(columns=["persona", "van_type", "naar_type"]).rename(columns={
+                "meting": "Meting", "nummer": "Stap", "stap": "Van → naar", "niveau": "Niveau",
+                "van_organisatie": "Van partner", "naar_organisatie": "Naar partner", "status": "Status"})
+            parts.append(self._table(table.reset_index(drop=True), f"Stappen van de route van {persona.persona}"))
+            reach = analysis.target_reach[(analysis.target_reach["persona"] == persona.persona)
+                                          & (analysis.target_reach["meting"] == self.last)]
+            if reach.empty:
+                parts.append(_p(f"Geen partner in de {self.last} geeft aan {persona.doelgroep} te bereiken."))
+            else:
+                shown = reach.drop(columns=["meting", "persona", "doelgroep"]).rename(columns={
+                    "organisatie": "Partner", "type": "Type",
+                    "afstand_ondersteunen": "Stappen tot ondersteuning",
+                    "afstand_behandelen": "Stappen tot behandeling"}).reset_index(drop=True)
+                readable = shown.copy()
+                for column in ("Stappen tot ondersteuning", "Stappen tot behandeling"):
+                    readable[column] = shown[column].map(lambda v: "niet bereikbaar" if pd.isna(v) else
+                                                         "zelf" if v == 0 else format_number(v))
+                parts.append(self._table(shown, f"Partners die {persona.doelgroep} bereiken, {self.last} "
+                                                f"(stappen over relaties van niveau "
+                                                f"{self.data.settings.strong_tie_level} of hoger)", readable))
+            parts.append("</section>")
         return HTML("".join(parts))
 
     # ------------------------------------------------------------------ 10 verantwoording

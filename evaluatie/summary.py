@@ -152,12 +152,52 @@ def response_sentence(analysis: ChainAnalysis) -> str:
     return sentence
 
 
+def _as_person(group: str) -> str:
+    """'werkende mantelzorgers' -> 'werkende mantelzorger' (the group as one of its members)."""
+    return group.replace("mantelzorgers", "mantelzorger", 1)
+
+
+def persona_sentences(analysis: ChainAnalysis, data: MunicipalityData) -> list[str]:
+    """Route steps repaired between the first and last wave, then steps still missing (at most two)."""
+    if analysis.route_steps is None or analysis.route_steps.empty:
+        return []
+    waves = list(analysis.graphs)
+    groups = dict(zip(data.personas["persona"], data.personas["doelgroep"]))
+    sentences = []
+    changes = analysis.route_changes
+    for row in changes[changes["verandering"] == "hersteld"].itertuples(index=False):
+        sentences.append(f"Voor {row.persona} ({_as_person(groups[row.persona])}) ontbrak in de {waves[0]} de "
+                         f"schakel {row.stap}; in de {waves[-1]} is die er (niveau {row.niveau_laatst}).")
+    last = analysis.route_steps[(analysis.route_steps["meting"] == waves[-1])
+                                & (analysis.route_steps["status"] != "aanwezig")]
+    for persona, group in last.groupby("persona", sort=True):
+        steps = join_names(list(group["stap"]))
+        verb, word = ("ontbreekt", "de schakel") if len(group) == 1 else ("ontbreken", "de schakels")
+        sentences.append(f"Voor {persona} ({_as_person(groups[persona])}) {verb} in de {waves[-1]} nog {word} "
+                         f"{steps}.")
+    if not sentences:
+        overview = analysis.route_overview[analysis.route_overview["meting"] == waves[-1]]
+        sentences.append(f"In de {waves[-1]} zijn de routes van alle {len(overview)} persona's compleet.")
+    return sentences[:2]
+
+
 def key_findings(analysis: ChainAnalysis, data: MunicipalityData) -> list[str]:
-    """Five to eight key findings, in the order of the report."""
-    sentences = [chain_sentence(analysis, data), change_sentence(analysis), strongest_sentence(analysis),
-                 vulnerable_sentence(analysis), broker_sentence(analysis), function_sentence(analysis),
-                 strengthening_sentence(analysis), response_sentence(analysis)]
-    return [sentence for sentence in sentences if sentence][:8]
+    """Five to eight key findings, in the order of the report.
+
+    When there are more than eight candidates, the least central ones (strongest links,
+    then the main broker, then vulnerable links) give way.
+    """
+    candidates = [("keten", chain_sentence(analysis, data)), ("verandering", change_sentence(analysis)),
+                  ("sterkste", strongest_sentence(analysis)), ("kwetsbaar", vulnerable_sentence(analysis)),
+                  ("verbinder", broker_sentence(analysis)), ("functies", function_sentence(analysis)),
+                  ("versterking", strengthening_sentence(analysis))]
+    candidates += [("persona", sentence) for sentence in persona_sentences(analysis, data)]
+    candidates.append(("respons", response_sentence(analysis)))
+    candidates = [(kind, sentence) for kind, sentence in candidates if sentence]
+    for expendable in ("sterkste", "verbinder", "kwetsbaar"):
+        if len(candidates) > 8:
+            candidates = [(kind, sentence) for kind, sentence in candidates if kind != expendable]
+    return [sentence for _, sentence in candidates][:8]
 
 
 def findings_frame(sentences: list[str]) -> pd.DataFrame:

@@ -34,7 +34,7 @@ def test_report_holds_its_partners_and_no_code(rendered, example_processed):
     assert "<script" not in page
     assert not re.search(r'(src|href)="https?://', page)
     images = re.findall(r"<img [^>]*>", page)
-    assert len(images) == 5 and all('alt="' in image for image in images)
+    assert len(images) == 9 and all('alt="' in image for image in images)
     assert len(page.encode("utf-8")) <= 1.5 * 1024 * 1024
     assert (reports / "rivierstad.xlsx").exists()
 
