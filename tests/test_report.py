@@ -111,3 +111,16 @@ def test_excel_holds_every_table_one_sheet_each(report, sections, tmp_path):
     sheet = contents.loc[contents["Tabel"] == "Netwerkmaten van de hele keten per meting", "Blad"].iloc[0]
     measures = workbook[sheet]
     assert measures.loc[measures["Maat"] == "Relaties", "vervolgmeting"].iloc[0] == 84
+
+
+def test_persona_cards_with_avatar_route_picture_and_tables(sections, report):
+    personas = sections["personas"]
+    assert personas.count("<section class='persona'>") == personas.count("</section>") == 4
+    assert personas.count('role="img" aria-label="Avatar van ') == 4
+    assert "<h3>Samira, 38 jaar</h3>" in personas and "30 uur per week" in personas
+    assert "<li>schaamte om hulp te vragen</li>" in personas
+    assert "Figuur 6. Route van Daan door de keten" in personas
+    assert "Stappen van de route van Marieke" in personas
+    assert not re.search(r"<img[^>]+src=\"(?!data:)", personas)  # no external images
+    captions = [caption for caption, _ in report.tables]
+    assert "Routes van de persona's per meting" in captions

@@ -42,3 +42,28 @@ def test_low_response_is_flagged():
     data, analysis = _data_and_analysis(Settings(response_warning=0.9))
     assert key_findings(analysis, data)[-1] == ("De respons was 86% in de T0 en 100% in de T1. Let op: onder 90% in "
                                                 "de T0; het gemeten netwerk is daar onvollediger.")
+
+
+def test_persona_sentences_name_the_repaired_and_the_missing_steps():
+    from evaluatie.summary import persona_sentences
+
+    from .test_routes import ITEMS, T0, T1
+
+    personas = pd.DataFrame({"persona": ["Samira"], "doelgroep": ["mantelzorgers met een migratieachtergrond"]})
+    data, analysis = _data_and_analysis()
+    from evaluatie import routes
+    steps = routes.route_steps({"nulmeting": T0, "vervolgmeting": T1}, ITEMS)
+    analysis = analysis.__class__(**{**analysis.__dict__, "graphs": {"nulmeting": T0, "vervolgmeting": T1},
+                                     "route_steps": steps,
+                                     "route_changes": routes.route_changes(steps, ["nulmeting", "vervolgmeting"]),
+                                     "route_overview": routes.route_overview(steps)})
+    data = data.__class__(**{**data.__dict__, "personas": personas})
+    assert persona_sentences(analysis, data) == [
+        "Voor Samira (mantelzorger met een migratieachtergrond) ontbrak in de nulmeting de schakel "
+        "migrantenorganisatie → mantelzorgsteunpunt; in de vervolgmeting is die er (niveau 3)."]
+    broken = routes.route_steps({"nulmeting": T1, "vervolgmeting": T0}, ITEMS)
+    analysis = analysis.__class__(**{**analysis.__dict__, "route_steps": broken,
+                                     "route_changes": routes.route_changes(broken, ["nulmeting", "vervolgmeting"])})
+    assert persona_sentences(analysis, data) == [
+        "Voor Samira (mantelzorger met een migratieachtergrond) ontbreekt in de vervolgmeting nog de schakel "
+        "migrantenorganisatie → mantelzorgsteunpunt."]
