@@ -30,6 +30,7 @@ from . import matching
 from .config import CBS_MUNICIPALITIES_FILE, DEFAULTS, Settings
 from .corrections import Corrections, read_corrections
 from .errors import Problem, raise_if_any
+from .indicators import read_indicators
 from .personas import read_personas
 from .read import FILE_COLUMN, ROW_COLUMN, read_folder, read_table, relative_name, table_files
 from .vocabulary import (CHAIN_FUNCTIONS, PARTNER_TYPES, chain_function, level, partner_type,
@@ -70,6 +71,8 @@ class Cleaned:
     sources: pd.DataFrame
     personas: pd.DataFrame = field(default_factory=pd.DataFrame)
     persona_items: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicator_definitions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicator_values: pd.DataFrame = field(default_factory=pd.DataFrame)
     summary: dict = field(default_factory=dict)
 
     TABLES = {
@@ -84,6 +87,8 @@ class Cleaned:
         "bronnen": "sources",
         "personas": "personas",
         "persona_items": "persona_items",
+        "indicatoren": "indicator_definitions",
+        "indicatorwaarden": "indicator_values",
     }
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -548,6 +553,10 @@ def _sources(raw_dir: Path, answers_files: dict, register_files: dict, municipal
     shared = [raw_dir / "gemeenten.csv"]
     if (raw_dir / "personas").is_dir():
         shared += [p for p in table_files(raw_dir / "personas") if p.suffix.lower() in (".yaml", ".yml")]
+    if (raw_dir / "indicatoren" / "definities.yaml").exists():
+        shared.append(raw_dir / "indicatoren" / "definities.yaml")
+    if (raw_dir / "indicatoren" / "waarden").is_dir():
+        shared += table_files(raw_dir / "indicatoren" / "waarden")
     if corrections_path is not None and corrections_path.exists():
         shared.append(corrections_path)
     for path in shared:
@@ -617,6 +626,8 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     answers, waves, counts = clean_answers(answer_table, municipalities, registers, corrections, settings,
                                            today, problems, log)
     personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
+    indicator_definitions, indicator_values = read_indicators(raw_dir / "indicatoren", raw_dir,
+                                                              list(municipalities["gemeente"]), problems)
     raise_if_any(problems)
 
     unregistered = (answers[~answers["partner_geregistreerd"]][["gemeente", "partner"]]
@@ -645,6 +656,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
         "gemeenten": len(municipalities),
         "partners": int(partners["geregistreerd"].sum()),
         "personas": len(personas),
+        "indicatoren": len(indicator_definitions),
         "niet_geregistreerde_partners": int((~partners["geregistreerd"]).sum()),
         "relaties_per_meting": {
             f"{g} · {m}": int(n) for (g, m), n in
@@ -653,4 +665,5 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     }
     return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
                    waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),
-                   sources=sources, personas=personas, persona_items=persona_items, summary=summary)
+                   sources=sources, personas=personas, persona_items=persona_items,
+                   indicator_definitions=indicator_definitions, indicator_values=indicator_values, summary=summary)

@@ -29,6 +29,7 @@ CORRECTIONS_FILE = DATA_DIR / "correcties.csv"
 REPORTS_DIR = PROJ_ROOT / "reports"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "gemeenterapport.ipynb"
+NATIONAL_NOTEBOOK = NOTEBOOKS_DIR / "landelijk.ipynb"
 
 #: Reference list shipped with the package: the 342 municipalities of 2024 (CBS).
 CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "referentie" / "gemeenten-2024.csv"
@@ -74,6 +75,9 @@ class Settings:
         both sides report it, or when the other side did not respond in that wave.
     response_warning:
         Response rate below which a report warns that the measured chain is incomplete.
+    disclosure_threshold:
+        Counts of people from 1 up to this number minus one are shown as ``<threshold``
+        in every report, table and workbook (counts of organisations are not suppressed).
 
     Example
     -------
@@ -90,6 +94,7 @@ class Settings:
     strong_tie_level: int = 2
     one_sided_rule: str = "behouden"
     response_warning: float = 0.7
+    disclosure_threshold: int = 5
 
     def __post_init__(self) -> None:
         if self.duplicate_rule not in DUPLICATE_RULES:

@@ -374,3 +374,57 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
 def _tint_hex(colour: str, share: float = 0.7) -> str:
     red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in (red, green, blue))
+
+
+def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: int, unit: str = "") -> plt.Figure:
+    """An indicator over its periods; ``nvt`` and missing periods are labelled, small counts of people
+    are not drawn at their height but marked ``<threshold``."""
+    fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=90)
+    positions = list(range(len(series)))
+    shown = []
+    for x, row in zip(positions, series.itertuples(index=False)):
+        hidden = row.status != "waarde" or (people and 0 < row.waarde < threshold)
+        shown.append(None if hidden else row.waarde)
+    values = [v for v in shown if v is not None]
+    top = max(values) if values else 1.0
+    xs = [x for x, v in zip(positions, shown) if v is not None]
+    ax.plot(xs, [v for v in shown if v is not None], marker="o", color="#0072B2", linewidth=2)
+    for x, v in zip(xs, [v for v in shown if v is not None]):
+        label = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+        ax.annotate(label + ("%" if unit == "procent" else ""), (x, v), xytext=(0, 6), textcoords="offset points",
+                    ha="center", fontsize=8)
+    for x, row, v in zip(positions, series.itertuples(index=False), shown):
+        if v is None:
+            text = "nvt" if row.status == "nvt" else "ontbreekt" if row.status == "ontbreekt" else f"<{threshold}"
+            ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=8, color="#b2182b",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#b2182b", "lw": 0.6})
+    ax.set_xticks(positions, list(series["periode"]), fontsize=8)
+    ax.set_ylim(0, top * 1.25)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", color="#eeeeee")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def indicator_breakdown(parts: pd.DataFrame, title: str, people: bool, threshold: int) -> plt.Figure:
+    """A horizontal bar per breakdown category; small counts of people are shown as ``<threshold``."""
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.45 * len(parts)), dpi=90)
+    labels = list(parts["uitsplitsing"])[::-1]
+    amounts = list(parts["aantal"])[::-1]
+    hidden = [people and 0 < a < threshold for a in amounts]
+    drawn = [threshold if h else a for a, h in zip(amounts, hidden)]
+    ax.barh(labels, drawn, color=["#bdbdbd" if h else "#0072B2" for h in hidden],
+            hatch=None, edgecolor="white")
+    for y, (a, h) in enumerate(zip(amounts, hidden)):
+        text = f"<{threshold}" if h else (f"{a:,.0f}".replace(",", ".") if float(a).is_integer() else f"{a:.1f}")
+        ax.text(drawn[y], y, f" {text}", va="center", fontsize=8)
+    ax.set_xlim(0, max(drawn) * 1.2 if drawn else 1)
+    ax.tick_params(labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig

@@ -112,6 +112,8 @@ class MunicipalityData:
     settings: Settings
     personas: pd.DataFrame = None
     persona_items: pd.DataFrame = None
+    indicator_definitions: pd.DataFrame = None
+    indicator_values: pd.DataFrame = None  # this municipality's values only
 
     @property
     def wave_labels(self) -> list[str]:
@@ -148,4 +150,14 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
         answers=own(tables["antwoorden"]), ties=own(tables["relaties"]), response=own(tables["respons"]),
         log=own(tables["wijzigingslog"]), sources=own(tables["bronnen"]), settings=settings,
         personas=tables["personas"], persona_items=tables["persona_items"],
+        indicator_definitions=tables["indicatoren"], indicator_values=own(tables["indicatorwaarden"]),
     )
+
+
+def load_national(processed_dir: Path = PROCESSED_DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame, Settings]:
+    """The indicator definitions, the programme-wide (``landelijk``) values, and the settings."""
+    tables = load_tables(processed_dir)
+    values = tables["indicatorwaarden"]
+    provenance = load_provenance(processed_dir)
+    settings = Settings(**provenance["instellingen"]) if provenance.get("instellingen") else Settings()
+    return tables["indicatoren"], values[values["gemeente"] == "landelijk"].reset_index(drop=True), settings

@@ -25,12 +25,14 @@ from pathlib import Path
 
 import nbformat
 
-from .config import PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from .config import NATIONAL_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
 from .processed import load_tables
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "sjablonen"
 FAILED_DIR_NAME = "mislukt"
 KERNEL_NAME = "python3"
+NATIONAL_SLUG = "landelijk"
+NATIONAL_LABEL = "landelijk (programmabreed)"
 
 
 @dataclass(frozen=True)
@@ -74,41 +76,56 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     return body
 
 
-def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
-                        reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
-                        slug: str | None = None) -> RenderResult:
-    """Execute the report notebook for one municipality and write ``reports/<slug>.html``.
+def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, failed_path: Path) -> RenderResult:
+    """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
-    On failure the executed notebook (with the error in it) is kept as
-    ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
+    On failure the executed notebook (with the error in it) is kept at ``failed_path``.
     """
     import papermill
 
     started = time.perf_counter()
-    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
-    if slug is None:
-        slug = _slugs(processed_dir)[municipality]
-    failed_path = reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb"
     with tempfile.TemporaryDirectory(prefix="evaluatie-") as workdir:
-        output = Path(workdir) / f"{slug}.ipynb"
-        parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
-                      "tables_path": str(reports_dir / f"{slug}.xlsx")}
+        output = Path(workdir) / failed_path.name
         try:
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                        progress_bar=False, cwd=str(notebook.parent), log_output=False)
             executed = nbformat.read(output, as_version=4)
-            write_atomically(reports_dir / f"{slug}.html", notebook_to_html(executed))
-        except Exception as exc:  # one municipality failing must not stop the others
+            write_atomically(html_path, notebook_to_html(executed))
+        except Exception as exc:  # one report failing must not stop the others
             if output.exists():
                 failed_path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(failed_path, output.read_bytes())
-            message = _error_summary(exc)
-            return RenderResult(municipality, "mislukt", time.perf_counter() - started,
-                                failed_path if failed_path.exists() else None, message)
+            return RenderResult(label, "mislukt", time.perf_counter() - started,
+                                failed_path if failed_path.exists() else None, _error_summary(exc))
     failed_path.unlink(missing_ok=True)
     if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
         failed_path.parent.rmdir()
-    return RenderResult(municipality, "gelukt", time.perf_counter() - started, reports_dir / f"{slug}.html")
+    return RenderResult(label, "gelukt", time.perf_counter() - started, html_path)
+
+
+def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
+                        reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
+                        slug: str | None = None) -> RenderResult:
+    """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
+
+    On failure the executed notebook (with the error in it) is kept as
+    ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
+    """
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    slug = slug or _slugs(processed_dir)[municipality]
+    parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
+                  "tables_path": str(reports_dir / f"{slug}.xlsx")}
+    return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb")
+
+
+def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
+                    notebook: Path = NATIONAL_NOTEBOOK) -> RenderResult:
+    """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{NATIONAL_SLUG}.xlsx")}
+    return _execute(NATIONAL_LABEL, Path(notebook), parameters, reports_dir / f"{NATIONAL_SLUG}.html",
+                    reports_dir / FAILED_DIR_NAME / f"{NATIONAL_SLUG}.ipynb")
 
 
 def _error_summary(exc: Exception) -> str:
@@ -139,9 +156,12 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     if unknown:
         raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
     results: dict[str, RenderResult] = {}
+    national = municipalities is None and _has_national(processed_dir)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name]): name
                    for name in names}
+        if national:
+            futures[pool.submit(render_national, processed_dir, reports_dir)] = NATIONAL_LABEL
         for future in concurrent.futures.as_completed(futures):
             name = futures[future]
             try:
@@ -151,9 +171,14 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             results[name] = result
             if on_done is not None:
                 on_done(result)
-    ordered = [results[name] for name in names]
+    ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else [])
     write_index(ordered, reports_dir, slugs)
     return ordered
+
+
+def _has_national(processed_dir: Path) -> bool:
+    values = load_tables(processed_dir)["indicatorwaarden"]
+    return bool((values["gemeente"] == "landelijk").any())
 
 
 def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str]) -> Path:
@@ -163,6 +188,13 @@ def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str,
     """
     by_name = {result.municipality: result for result in results}
     rows = []
+    national = Path(reports_dir) / f"{NATIONAL_SLUG}.html"
+    national_note = ""
+    if national.exists():
+        result = by_name.get(NATIONAL_LABEL)
+        status = "" if result is None or result.status == "gelukt" else f" (mislukt: {html.escape(result.error or '')})"
+        national_note = (f'<p><a href="{NATIONAL_SLUG}.html">Landelijke monitoring</a>: programmabrede '
+                         f"indicatoren{status}.</p>")
     for name in sorted(slugs):
         result = by_name.get(name)
         report = Path(reports_dir) / f"{slugs[name]}.html"
@@ -182,6 +214,7 @@ def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str,
 table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}}</style>
 </head><body><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
 <p>Eén rapport per pilotgemeente.</p>
+{national_note}
 <table><thead><tr><th>Gemeente</th><th>Status</th></tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>

@@ -16,22 +16,22 @@ Example
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
-import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
 from . import __version__, figures, network
-from .avatars import avatar_svg
+from . import indicators
 from . import sectors as sector_measures
-from .config import PROJ_ROOT
 from .analysis import analyse
+from .avatars import avatar_svg
+from .config import PROJ_ROOT
+from .document import NumberedDocument
+from .factsheets import factsheet, series_table
 from .formatting import format_date, format_month, format_number, format_percent, join_names, readable_table
 from .processed import MunicipalityData
 from .summary import findings_frame, key_findings
@@ -49,6 +49,7 @@ SECTIONS = {
     "ketenfuncties": "Ketenfuncties",
     "versterking": "Versterkingsbehoefte",
     "personas": "Persona's en hun route door de keten",
+    "monitoring": "Monitoring",
     "verantwoording": "Verantwoording",
 }
 
@@ -71,7 +72,7 @@ def _p(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
 
 
-class Report:
+class Report(NumberedDocument):
     """One municipality's report.
 
     Parameters
@@ -94,26 +95,7 @@ class Report:
         has_personas = data.personas is not None and not data.personas.empty
         #: The sections this report has (persona's only when there are any).
         self.sections = {k: v for k, v in SECTIONS.items() if k != "personas" or has_personas}
-        self.tables: list[tuple[str, pd.DataFrame]] = []  # every table for Excel, in report order
-        self._shown_tables = 0
-        self._figures = 0
-
-    # ------------------------------------------------------------------ primitives
-    def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
-               classes: str = "tabel") -> str:
-        """Number a table, keep its values for Excel, and render the readable version."""
-        self.tables.append((caption, frame))
-        self._shown_tables += 1
-        shown = readable if readable is not None else readable_table(frame)
-        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
-        return (f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. {html.escape(caption)}'
-                f"</figcaption>{body}</figure>")
-
-    def _figure(self, png: bytes, alt: str, caption: str) -> str:
-        self._figures += 1
-        data = base64.b64encode(png).decode("ascii")
-        return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
-                f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
+        super().__init__()
 
     def _wave_label(self, wave: str) -> str:
         dates = dict(zip(self.data.waves["meting"], self.data.waves["datum"]))
@@ -469,6 +451,36 @@ class Report:
             parts.append("</section>")
         return HTML("".join(parts))
 
+    # ------------------------------------------------------------------ monitoring
+    def monitoring(self) -> HTML:
+        """Factsheets of this municipality's indicators and of those computed from the ketenanalyse."""
+        data, settings = self.data, self.data.settings
+        computed = indicators.computed_values(data.name, self.analysis.chain, self.analysis.coverage, self.graphs,
+                                              dict(zip(data.waves["meting"], data.waves["datum"])))
+        given = data.indicator_values if data.indicator_values is not None else pd.DataFrame(
+            columns=indicators.VALUE_COLUMNS)
+        definitions = pd.concat([d for d in (data.indicator_definitions, indicators.COMPUTED_DEFINITIONS)
+                                 if d is not None and not d.empty], ignore_index=True)
+        values = pd.concat([given, computed], ignore_index=True)
+        series = indicators.indicator_series(definitions, values, data.name)
+        parts = [_heading("monitoring"),
+                 _p("Indicatoren zoals de landelijke monitor ze publiceert: het kerngetal van de laatste periode, "
+                    "eerdere waarden, bron en beschrijving. ‘nvt’ betekent niet van toepassing, ‘ontbreekt’ dat er "
+                    f"voor die periode geen cijfer is. Aantallen personen onder {settings.disclosure_threshold} "
+                    f"staan als ‘<{settings.disclosure_threshold}’. Indicatoren met bron "
+                    f"‘{indicators.COMPUTED_SOURCE}’ komen uit de ketenanalyse van dit rapport.")]
+        for definition in definitions.to_dict("records"):
+            own = series[series["indicator"] == definition["indicator"]]
+            if own.empty:
+                continue
+            latest = own.iloc[-1]["periode"]
+            parts.append(factsheet(self, definition, own.reset_index(drop=True),
+                                   indicators.breakdown(values, definition["indicator"], data.name, latest),
+                                   settings.disclosure_threshold))
+        table = series_table(definitions, series, settings.disclosure_threshold)
+        parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}"))
+        return HTML("".join(parts))
+
     # ------------------------------------------------------------------ 10 verantwoording
     def accountability(self, run_date: dt.date | None = None) -> HTML:
         """Method, rules and thresholds, response, and provenance."""
@@ -511,31 +523,3 @@ class Report:
             + "</ul>"
             + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
         )
-
-    # ------------------------------------------------------------------ Excel
-    def save_tables(self, path: Path | str | None) -> Path | None:
-        """Write every table shown so far to ``path`` (xlsx), one sheet per table; None skips."""
-        if path is None:
-            return None
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
-        os.close(fd)
-        try:
-            names = []
-            for number, (caption, _) in enumerate(self.tables, 1):
-                name = f"T{number} {caption}"
-                for char in "[]:*?/\\":
-                    name = name.replace(char, " ")
-                names.append(name[:31].rstrip())
-            with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
-                contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
-                contents.to_excel(writer, sheet_name="Inhoud", index=False)
-                for name, (_, frame) in zip(names, self.tables):
-                    frame.to_excel(writer, sheet_name=name, index=False)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return path

@@ -539,15 +539,17 @@ def _write_indicators(folder: Path, pilots: list[Pilot], rng: random.Random) -> 
     for pilot in pilots:
         reach = rng.randrange(60, 140)
         for year in ("2022", "2023", "2024"):
-            rows.append({"indicator": "mz-bereik", "gemeente": pilot.name, "periode": year, "waarde": str(reach)})
+            if not (pilot.name == "Polderwijk" and year == "2023"):  # a period with no figure at all: missing
+                rows.append({"indicator": "mz-bereik", "gemeente": pilot.name, "periode": year, "waarde": str(reach)})
             reach += rng.randrange(10, 45)
         referrals = rng.randrange(2, 6)
         for quarter in ("2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3"):
+            value = "0" if pilot.name == "Polderwijk" and quarter == "2023-Q4" else str(referrals)
             rows.append({"indicator": "mz-doorverwezen-poh", "gemeente": pilot.name, "periode": quarter,
-                         "waarde": str(referrals)})
+                         "waarde": value})
             referrals += rng.randrange(0, 4)
     rows.append({"indicator": "mz-doorverwezen-poh", "gemeente": pilots[1].name, "periode": "2023-Q3",
-                 "waarde": "", "toelichting": "Registratie nog niet gestart."})
+                 "waarde": "nvt", "toelichting": "Registratie nog niet gestart."})
     values = folder / "waarden" / "waarden.csv"
     _write_csv(values, rows, ["indicator", "gemeente", "periode", "waarde", "toelichting", "uitsplitsing", "aantal"],
                separator=";")

@@ -48,7 +48,7 @@ def page_in_browser(report_path):
 def test_every_image_loads_and_nothing_goes_to_the_network(page_in_browser):
     page, requests, errors = page_in_browser
     images = page.evaluate("Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
-    assert len(images) == 9  # 2 chain maps, change map, series, heatmap, 4 persona routes
+    assert len(images) == 11  # 2 chain maps, change map, series, heatmap, 4 persona routes, 2 indicator trends
     assert all(loaded and alt for loaded, alt in images)
     avatars = page.evaluate("Array.from(document.querySelectorAll('section.persona svg[role=img]'))"
                             ".map(s => s.getAttribute('aria-label'))")
@@ -60,7 +60,7 @@ def test_every_image_loads_and_nothing_goes_to_the_network(page_in_browser):
 def test_every_table_of_contents_link_resolves(page_in_browser):
     page, _, _ = page_in_browser
     targets = page.evaluate("Array.from(document.querySelectorAll('nav.inhoud a')).map(a => a.getAttribute('href'))")
-    assert len(targets) == 11
+    assert len(targets) == 12
     for target in targets:
         assert page.evaluate(f"document.getElementById({target[1:]!r}) !== null"), target
     page.click("nav.inhoud a[href='#versterking']")

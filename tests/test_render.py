@@ -34,7 +34,7 @@ def test_report_holds_its_partners_and_no_code(rendered, example_processed):
     assert "<script" not in page
     assert not re.search(r'(src|href)="https?://', page)
     images = re.findall(r"<img [^>]*>", page)
-    assert len(images) == 9 and all('alt="' in image for image in images)
+    assert len(images) == 11 and all('alt="' in image for image in images)
     assert len(page.encode("utf-8")) <= 1.5 * 1024 * 1024
     assert (reports / "rivierstad.xlsx").exists()
 
@@ -77,7 +77,9 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
     reports = tmp_path / "rapporten"
     results = render_reports(None, example_processed, reports, notebook=broken, workers=2)
     status = {r.municipality: r.status for r in results}
-    assert status == {"Rivierstad": "gelukt", "Heidevelde": "mislukt", "Polderwijk": "gelukt"}
+    assert status == {"Rivierstad": "gelukt", "Heidevelde": "mislukt", "Polderwijk": "gelukt",
+                      "landelijk (programmabreed)": "gelukt"}
+    assert '<a href="landelijk.html">Landelijke monitoring</a>' in (reports / "index.html").read_text(encoding="utf-8")
     failed = next(r for r in results if r.status == "mislukt")
     assert failed.error == "RuntimeError: kapotte gegevens voor deze gemeente"
     assert failed.path == reports / "mislukt" / "heidevelde.ipynb" and failed.path.exists()

@@ -44,7 +44,7 @@ def sections(report):
         "development": report.development().data, "measures": report.measures().data,
         "central": report.central_players().data, "sectors": report.sectors().data,
         "functions": report.chain_functions().data, "strengthening": report.strengthening().data,
-        "personas": report.personas().data,
+        "personas": report.personas().data, "monitoring": report.monitoring().data,
         "accountability": report.accountability(run_date=dt.date(2026, 1, 15)).data,
     }
 
@@ -70,7 +70,8 @@ def test_tables_and_figures_are_numbered_in_order(sections):
     tables = [int(n) for n in re.findall(r"Tabel (\d+)\. ", page)]
     figures = [int(n) for n in re.findall(r"Figuur (\d+)\. ", page)]
     assert tables == list(range(1, len(tables) + 1)) and len(tables) >= 15
-    assert figures == list(range(1, 10))  # 2 chain maps, change map, series, heatmap, 4 persona routes
+    # 2 chain maps, change map, series, heatmap, 4 persona routes, 2 indicator trends
+    assert figures == list(range(1, 12))
 
 
 def test_composition_response_and_unregistered(sections):
@@ -83,7 +84,7 @@ def test_composition_response_and_unregistered(sections):
 
 def test_images_have_alt_text(sections):
     images = re.findall(r"<img [^>]*>", "".join(sections.values()))
-    assert len(images) == 9
+    assert len(images) == 11
     assert all(re.search(r'alt="[^"]{20,}"', image) for image in images)
 
 
@@ -124,3 +125,14 @@ def test_persona_cards_with_avatar_route_picture_and_tables(sections, report):
     assert not re.search(r"<img[^>]+src=\"(?!data:)", personas)  # no external images
     captions = [caption for caption, _ in report.tables]
     assert "Routes van de persona's per meting" in captions
+
+
+def test_monitoring_factsheets_with_disclosure(sections, report):
+    monitoring = sections["monitoring"]
+    assert monitoring.count("<article class='factsheet'") == 6  # 2 given + 4 computed indicators
+    assert "keten-partners. Aantal ketenpartners" in monitoring and "ketenanalyse (berekend)" in monitoring
+    # Rivierstad's referrals start below 5: shown as <5, never as the number.
+    assert "&lt;5" in monitoring
+    series = next(frame for caption, frame in report.tables if caption == "Alle indicatorwaarden van Rivierstad")
+    referrals = series[series["Indicator"] == "mz-doorverwezen-poh"]
+    assert all(value == "<5" or int(value) >= 5 for value in referrals["Waarde"])

@@ -1,0 +1,75 @@
+"""A document whose tables and figures are numbered in the order they are shown, and whose every
+table can be written to one Excel workbook. The municipality report and the programme-wide
+page are both such documents.
+
+Example
+-------
+>>> import pandas as pd
+>>> document = NumberedDocument()
+>>> "Tabel 1. Partners" in document._table(pd.DataFrame({"a": [1]}), "Partners")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .formatting import readable_table
+
+
+class NumberedDocument:
+    """Numbers tables and figures; keeps every table (the values, not the text) for Excel."""
+
+    def __init__(self) -> None:
+        self.tables: list[tuple[str, pd.DataFrame]] = []  # every table for Excel, in document order
+        self._shown_tables = 0
+        self._figures = 0
+
+    def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
+               classes: str = "tabel") -> str:
+        """Number a table, keep its values for Excel, and render the readable version."""
+        self.tables.append((caption, frame))
+        self._shown_tables += 1
+        shown = readable if readable is not None else readable_table(frame)
+        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
+        return (f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. {html.escape(caption)}'
+                f"</figcaption>{body}</figure>")
+
+    def _figure(self, png: bytes, alt: str, caption: str) -> str:
+        self._figures += 1
+        data = base64.b64encode(png).decode("ascii")
+        return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+                f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
+
+    def save_tables(self, path: Path | str | None) -> Path | None:
+        """Write every table shown so far to ``path`` (xlsx), one sheet per table; None skips."""
+        if path is None:
+            return None
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
+        os.close(fd)
+        try:
+            names = []
+            for number, (caption, _) in enumerate(self.tables, 1):
+                name = f"T{number} {caption}"
+                for char in "[]:*?/\\":
+                    name = name.replace(char, " ")
+                names.append(name[:31].rstrip())
+            with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
+                contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
+                contents.to_excel(writer, sheet_name="Inhoud", index=False)
+                for name, (_, frame) in zip(names, self.tables):
+                    frame.to_excel(writer, sheet_name=name, index=False)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return path
