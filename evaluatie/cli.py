@@ -158,33 +158,58 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 
 @app.command("rapporten", options_metavar="[OPTIES]")
 @click.option("--gemeente", "-g", multiple=True, metavar="NAAM",
-              help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
+              help="Alleen deze gemeente (herhaalbaar). Standaard: alle, plus de landelijke pagina.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=max(1, os.cpu_count() or 1),
-              show_default=True, metavar="AANTAL", help="Aantal rapporten tegelijk.")
+              show_default=True, metavar="AANTAL", help="Aantal rapporten tegelijk (elk in een eigen kernel).")
+@click.option("--opnieuw", is_flag=True, help="Maak ook rapporten opnieuw waarvan code en gegevens niet veranderden.")
 @click.option("--verwerkt", type=click.Path(path_type=Path), default=config.PROCESSED_DATA_DIR, show_default=True,
               metavar="MAP", help="Map met de opgeschoonde tabellen.")
 @click.option("--rapporten", type=click.Path(path_type=Path), default=config.REPORTS_DIR, show_default=True,
               metavar="MAP", help="Map voor de HTML-rapporten.")
-def reports_command(gemeente: tuple[str, ...], workers: int, verwerkt: Path, rapporten: Path) -> None:
+def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verwerkt: Path, rapporten: Path) -> None:
     """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
+    from tqdm import tqdm
+
     from .render import render_reports
 
+    progress = tqdm(desc="rapporten", unit="rapport", file=sys.stderr, dynamic_ncols=True,
+                    disable=None)  # disable=None: no bar when stderr is not a terminal
+
     def done(result) -> None:
-        if result.status == "gelukt":
-            click.echo(f"  gelukt   {result.municipality} ({result.seconds:.1f} s) → {result.path}")
+        progress.update(1)
+        progress.set_postfix_str(f"{result.municipality}: {result.status}", refresh=False)
+        if result.status == "mislukt":
+            progress.write(f"  MISLUKT  {result.municipality} ({result.seconds:.1f} s): {result.error}"
+                           + (f" — notebook bewaard in {result.path}" if result.path else ""), file=sys.stderr)
         else:
-            click.echo(f"  MISLUKT  {result.municipality} ({result.seconds:.1f} s): {result.error}"
-                       + (f" — notebook bewaard in {result.path}" if result.path else ""), err=True)
+            progress.write(f"  {result.status:<8} {result.municipality} ({result.seconds:.1f} s) → {result.path}")
 
     try:
-        results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done)
+        results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,
+                                 force=opnieuw)
     except (FileNotFoundError, KeyError) as exc:
+        progress.close()
         _fail(str(exc.args[0]) if exc.args else str(exc))
-    failed = [r for r in results if r.status != "gelukt"]
-    click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten gelukt; "
-               f"overzicht: {rapporten / 'index.html'}")
+    progress.close()
+    click.echo(_summary_table(results))
+    failed = [r for r in results if r.status == "mislukt"]
+    click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten in orde "
+               f"({sum(r.status == 'gelukt' for r in results)} gemaakt, "
+               f"{sum(r.status == 'actueel' for r in results)} al actueel); overzicht: {rapporten / 'index.html'}")
     if failed:
         raise SystemExit(1)
+
+
+def _summary_table(results) -> str:
+    """The closing table: municipality, status, seconds, report (or the error)."""
+    rows = [("Gemeente", "Status", "Seconden", "Rapport of fout")]
+    for result in results:
+        rows.append((result.municipality, result.status, f"{result.seconds:.1f}".replace(".", ","),
+                     str(result.path) if result.status != "mislukt" else (result.error or "")))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = ["  ".join(row[i].ljust(widths[i]) for i in range(3)) + "  " + row[3] for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 15)
+    return "\n".join(lines)
 
 
 def main() -> None:

@@ -15,7 +15,9 @@ Example
 from __future__ import annotations
 
 import concurrent.futures
+import hashlib
 import html
+import json
 import os
 import tempfile
 import time
@@ -26,6 +28,7 @@ from pathlib import Path
 import nbformat
 
 from .config import NATIONAL_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from . import __version__
 from .processed import load_tables
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "sjablonen"
@@ -40,7 +43,7 @@ class RenderResult:
     """The outcome for one municipality."""
 
     municipality: str
-    status: str          # "gelukt" or "mislukt"
+    status: str          # "gelukt", "actueel" (up to date, not rendered again) or "mislukt"
     seconds: float
     path: Path | None    # the HTML report, or the kept notebook for a failure
     error: str | None = None
@@ -129,10 +132,62 @@ def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path 
 
 
 def _error_summary(exc: Exception) -> str:
+    """``cel 4 (report.sectors()): KeyError: 'x'`` — the failing cell and the error."""
     name = getattr(exc, "ename", None) or type(exc).__name__
     value = getattr(exc, "evalue", None) or str(exc)
     lines = [line for line in str(value).splitlines() if line.strip()]
-    return f"{name}: {lines[-1] if lines else ''}".strip()
+    error = f"{name}: {lines[-1] if lines else ''}".strip()
+    source = getattr(exc, "source", None)
+    if getattr(exc, "exec_count", None) is not None and source:
+        first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
+        return f"cel {exc.exec_count} ({first.strip()[:60]}): {error}"
+    return error
+
+
+FINGERPRINTS_FILE = ".vingerafdrukken.json"
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's code and templates, so changed code renders every report again."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _frame_digest(digest, frame) -> None:
+    import pandas as pd
+
+    if frame is None:
+        return
+    digest.update(",".join(map(str, frame.columns)).encode())
+    if len(frame):
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+
+
+def report_fingerprint(municipality: str, processed_dir: Path, notebook: Path, code: str) -> str:
+    """What a municipality's report depends on: code, notebook, and that municipality's data only."""
+    from .processed import load_municipality
+
+    data = load_municipality(municipality, processed_dir)
+    digest = hashlib.sha256(code.encode())
+    digest.update(Path(notebook).read_bytes())
+    digest.update(repr(sorted(data.settings.as_dict().items())).encode())
+    for frame in (data.partners, data.target_groups, data.waves, data.answers, data.ties, data.response, data.log,
+                  data.sources, data.personas, data.persona_items, data.indicator_definitions,
+                  data.indicator_values):
+        _frame_digest(digest, frame)
+    return digest.hexdigest()
+
+
+def _read_fingerprints(reports_dir: Path) -> dict:
+    path = Path(reports_dir) / FINGERPRINTS_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _slugs(processed_dir: Path) -> dict[str, str]:
@@ -142,12 +197,13 @@ def _slugs(processed_dir: Path) -> dict[str, str]:
 
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
                    reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
-                   on_done=None) -> list[RenderResult]:
+                   on_done=None, force: bool = False) -> list[RenderResult]:
     """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
 
-    Every municipality runs in its own kernel; ``on_done(result)`` is called as each one
-    finishes. Results come back in the order the municipalities were given. The index
-    page ``reports/index.html`` is rewritten at the end.
+    Every report runs in its own fresh kernel; ``on_done(result)`` is called as each one
+    finishes. A report whose code, notebook and data are unchanged since it was written is
+    not rendered again (status ``actueel``) unless ``force``. Results come back in the order
+    the municipalities were given; ``reports/index.html`` is rewritten at the end.
     """
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     slugs = _slugs(processed_dir)
@@ -155,11 +211,23 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     unknown = [name for name in names if name not in slugs]
     if unknown:
         raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
+    code = code_fingerprint()
+    known = _read_fingerprints(reports_dir)
+    wanted = {name: report_fingerprint(name, processed_dir, notebook, code) for name in names}
     results: dict[str, RenderResult] = {}
+    todo = []
+    for name in names:
+        path = reports_dir / f"{slugs[name]}.html"
+        if not force and path.exists() and known.get(slugs[name]) == wanted[name]:
+            results[name] = RenderResult(name, "actueel", 0.0, path)
+            if on_done is not None:
+                on_done(results[name])
+        else:
+            todo.append(name)
     national = municipalities is None and _has_national(processed_dir)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name]): name
-                   for name in names}
+                   for name in todo}
         if national:
             futures[pool.submit(render_national, processed_dir, reports_dir)] = NATIONAL_LABEL
         for future in concurrent.futures.as_completed(futures):
@@ -169,11 +237,41 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             except Exception as exc:  # defensive: render_municipality already catches notebook errors
                 result = RenderResult(name, "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
             results[name] = result
+            if name in wanted:
+                if result.status == "gelukt":
+                    known[slugs[name]] = wanted[name]
+                else:
+                    known.pop(slugs[name], None)
             if on_done is not None:
                 on_done(result)
+    write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
     ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else [])
-    write_index(ordered, reports_dir, slugs)
+    write_index(ordered, reports_dir, slugs, key_numbers(processed_dir))
     return ordered
+
+
+def key_numbers(processed_dir: Path) -> dict[str, dict]:
+    """Per municipality, for the index: partners, ties and density in its last wave."""
+    from . import network
+    from .processed import load_provenance
+    from .config import Settings
+
+    tables = load_tables(processed_dir)
+    provenance = load_provenance(processed_dir)
+    settings = Settings(**provenance["instellingen"]) if provenance.get("instellingen") else Settings()
+    numbers = {}
+    for name in tables["gemeenten"]["gemeente"]:
+        def own(table):
+            return table[table["gemeente"] == name]
+        waves = list(own(tables["metingen"]).sort_values("volgorde")["meting"])
+        if not waves:
+            continue
+        graphs = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
+                                     settings.min_tie_level, waves[-1:], settings.one_sided_rule)
+        graph = graphs[waves[-1]]
+        numbers[name] = {"meting": waves[-1], "partners": graph.number_of_nodes(),
+                         "relaties": graph.number_of_edges(), "dichtheid": network.density(graph)}
+    return numbers
 
 
 def _has_national(processed_dir: Path) -> bool:
@@ -181,8 +279,9 @@ def _has_national(processed_dir: Path) -> bool:
     return bool((values["gemeente"] == "landelijk").any())
 
 
-def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str]) -> Path:
-    """Write ``reports/index.html``: every municipality with its report and status.
+def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str],
+                numbers: dict[str, dict] | None = None) -> Path:
+    """Write ``reports/index.html``: every municipality with its report, status and key numbers.
 
     Municipalities not rendered in this run keep a link to an earlier report when one exists.
     """
@@ -195,27 +294,36 @@ def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str,
         status = "" if result is None or result.status == "gelukt" else f" (mislukt: {html.escape(result.error or '')})"
         national_note = (f'<p><a href="{NATIONAL_SLUG}.html">Landelijke monitoring</a>: programmabrede '
                          f"indicatoren{status}.</p>")
+    from .formatting import format_number
+
+    numbers = numbers or {}
     for name in sorted(slugs):
         result = by_name.get(name)
         report = Path(reports_dir) / f"{slugs[name]}.html"
         label = html.escape(name)
         link = f'<a href="{html.escape(slugs[name])}.html">{label}</a>'
-        if result is not None and result.status == "gelukt":
-            rows.append(f"<tr><td>{link}</td><td>gelukt</td></tr>")
+        figures = numbers.get(name)
+        cells = ("<td>{}</td><td>{}</td><td>{}</td><td>{}</td>".format(
+            html.escape(figures["meting"]), format_number(figures["partners"]), format_number(figures["relaties"]),
+            format_number(figures["dichtheid"], 2)) if figures else "<td></td>" * 4)
+        if result is not None and result.status in ("gelukt", "actueel"):
+            status = "gelukt" if result.status == "gelukt" else "actueel (niet opnieuw gemaakt)"
+            rows.append(f"<tr><td>{link}</td><td>{status}</td>{cells}</tr>")
         elif result is not None:
-            rows.append(f"<tr><td>{label}</td><td>mislukt: {html.escape(result.error or '')}</td></tr>")
+            rows.append(f"<tr><td>{label}</td><td>mislukt: {html.escape(result.error or '')}</td>{cells}</tr>")
         elif report.exists():
-            rows.append(f"<tr><td>{link}</td><td>niet opnieuw gemaakt in deze run</td></tr>")
+            rows.append(f"<tr><td>{link}</td><td>niet opnieuw gemaakt in deze run</td>{cells}</tr>")
         else:
-            rows.append(f"<tr><td>{label}</td><td>nog geen rapport</td></tr>")
+            rows.append(f"<tr><td>{label}</td><td>nog geen rapport</td>{cells}</tr>")
     page = f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Evaluatierapporten ketenaanpak</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;color:#222}}
+<style>body{{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;color:#222}}
 table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}}</style>
 </head><body><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
 <p>Eén rapport per pilotgemeente.</p>
 {national_note}
-<table><thead><tr><th>Gemeente</th><th>Status</th></tr></thead><tbody>
+<table><thead><tr><th>Gemeente</th><th>Status</th><th>Laatste meting</th><th>Partners</th><th>Relaties</th>
+<th>Dichtheid</th></tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
 """
