@@ -81,7 +81,37 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
                       "landelijk (programmabreed)": "gelukt"}
     assert '<a href="landelijk.html">Landelijke monitoring</a>' in (reports / "index.html").read_text(encoding="utf-8")
     failed = next(r for r in results if r.status == "mislukt")
-    assert failed.error == "RuntimeError: kapotte gegevens voor deze gemeente"
+    # The summary names the failing cell (its execution count and first line) and the error.
+    assert failed.error == 'cel 3 (if gemeente == "Heidevelde":): RuntimeError: kapotte gegevens voor deze gemeente'
+
     assert failed.path == reports / "mislukt" / "heidevelde.ipynb" and failed.path.exists()
     assert not (reports / "heidevelde.html").exists()
-    assert "mislukt: RuntimeError" in (reports / "index.html").read_text(encoding="utf-8")
+    assert "mislukt: cel 3 (if gemeente == &quot;Heidevelde&quot;:): RuntimeError" in (reports / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cleaned, tmp_path):
+    from evaluatie.config import Settings
+    from evaluatie.processed import write_processed
+
+    processed = tmp_path / "processed"
+    write_processed(example_cleaned, processed, Settings())
+    reports = tmp_path / "rapporten"
+    first = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
+    assert [r.status for r in first] == ["gelukt", "gelukt"]
+    page = (reports / "rivierstad.html").read_bytes()
+    second = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
+    assert [r.status for r in second] == ["actueel", "actueel"]
+    assert (reports / "rivierstad.html").read_bytes() == page
+    # Heidevelde's data change: only Heidevelde is rendered again.
+    changed = example_cleaned.ties.copy()
+    changed.loc[changed["gemeente"] == "Heidevelde", "niveau"] = 4
+    from dataclasses import replace
+    write_processed(replace(example_cleaned, ties=changed), processed, Settings())
+    third = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
+    assert [r.status for r in third] == ["actueel", "gelukt"]
+    forced = render_reports(["Rivierstad"], processed, reports, workers=1, force=True)
+    assert forced[0].status == "gelukt"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<a href="rivierstad.html">Rivierstad</a></td><td>gelukt</td><td>vervolgmeting</td><td>24</td>' \
+           '<td>84</td><td>0,30</td>' in index
