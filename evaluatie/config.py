@@ -30,6 +30,7 @@ REPORTS_DIR = PROJ_ROOT / "reports"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "gemeenterapport.ipynb"
 NATIONAL_NOTEBOOK = NOTEBOOKS_DIR / "landelijk.ipynb"
+OVERVIEW_NOTEBOOK = NOTEBOOKS_DIR / "overzicht.ipynb"
 
 #: Reference list shipped with the package: the 342 municipalities of 2024 (CBS).
 CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "referentie" / "gemeenten-2024.csv"

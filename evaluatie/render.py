@@ -27,7 +27,7 @@ from pathlib import Path
 
 import nbformat
 
-from .config import NATIONAL_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from .config import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
 from . import __version__
 from .processed import load_tables
 
@@ -36,6 +36,8 @@ FAILED_DIR_NAME = "mislukt"
 KERNEL_NAME = "python3"
 NATIONAL_SLUG = "landelijk"
 NATIONAL_LABEL = "landelijk (programmabreed)"
+OVERVIEW_SLUG = "overzicht"
+OVERVIEW_LABEL = "overzicht (alle pilots)"
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,23 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb")
 
 
+def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, reports_dir: Path) -> RenderResult:
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{slug}.xlsx")}
+    return _execute(label, Path(notebook), parameters, reports_dir / f"{slug}.html",
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb")
+
+
 def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
                     notebook: Path = NATIONAL_NOTEBOOK) -> RenderResult:
     """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
-    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
-    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{NATIONAL_SLUG}.xlsx")}
-    return _execute(NATIONAL_LABEL, Path(notebook), parameters, reports_dir / f"{NATIONAL_SLUG}.html",
-                    reports_dir / FAILED_DIR_NAME / f"{NATIONAL_SLUG}.ipynb")
+    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir)
+
+
+def render_overview(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
+                    notebook: Path = OVERVIEW_NOTEBOOK) -> RenderResult:
+    """Execute the all-pilots notebook and write ``reports/overzicht.html`` and ``.xlsx``."""
+    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir)
 
 
 def _error_summary(exc: Exception) -> str:
@@ -230,6 +242,8 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
                    for name in todo}
         if national:
             futures[pool.submit(render_national, processed_dir, reports_dir)] = NATIONAL_LABEL
+        if municipalities is None:
+            futures[pool.submit(render_overview, processed_dir, reports_dir)] = OVERVIEW_LABEL
         for future in concurrent.futures.as_completed(futures):
             name = futures[future]
             try:
@@ -245,7 +259,8 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             if on_done is not None:
                 on_done(result)
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
-    ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else [])
+    ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else []) + (
+        [results[OVERVIEW_LABEL]] if municipalities is None else [])
     write_index(ordered, reports_dir, slugs, key_numbers(processed_dir))
     return ordered
 
@@ -294,6 +309,11 @@ def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str,
         status = "" if result is None or result.status == "gelukt" else f" (mislukt: {html.escape(result.error or '')})"
         national_note = (f'<p><a href="{NATIONAL_SLUG}.html">Landelijke monitoring</a>: programmabrede '
                          f"indicatoren{status}.</p>")
+    if (Path(reports_dir) / f"{OVERVIEW_SLUG}.html").exists():
+        result = by_name.get(OVERVIEW_LABEL)
+        status = "" if result is None or result.status == "gelukt" else f" (mislukt: {html.escape(result.error or '')})"
+        national_note += (f'<p><a href="{OVERVIEW_SLUG}.html">Overzicht van alle pilots</a>: de ketens naast '
+                          f"elkaar{status}.</p>")
     from .formatting import format_number
 
     numbers = numbers or {}

@@ -78,8 +78,13 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
     results = render_reports(None, example_processed, reports, notebook=broken, workers=2)
     status = {r.municipality: r.status for r in results}
     assert status == {"Rivierstad": "gelukt", "Heidevelde": "mislukt", "Polderwijk": "gelukt",
-                      "landelijk (programmabreed)": "gelukt"}
-    assert '<a href="landelijk.html">Landelijke monitoring</a>' in (reports / "index.html").read_text(encoding="utf-8")
+                      "landelijk (programmabreed)": "gelukt", "overzicht (alle pilots)": "gelukt"}
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert '<a href="landelijk.html">Landelijke monitoring</a>' in index
+    assert '<a href="overzicht.html">Overzicht van alle pilots</a>' in index
+    overview = (reports / "overzicht.html").read_text(encoding="utf-8")
+    assert "<h1>Overzicht van alle pilots</h1>" in overview and "<td>Heidevelde</td>" in overview
+    assert "<script" not in overview and (reports / "overzicht.xlsx").exists()
     failed = next(r for r in results if r.status == "mislukt")
     # The summary names the failing cell (its execution count and first line) and the error.
     assert failed.error == 'cel 3 (if gemeente == "Heidevelde":): RuntimeError: kapotte gegevens voor deze gemeente'
