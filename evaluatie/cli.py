@@ -200,6 +200,28 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
         raise SystemExit(1)
 
 
+@app.command("synthetisch", options_metavar="[OPTIES]")
+@click.option("--map", "folder", type=click.Path(path_type=Path), required=True, metavar="MAP",
+              help="Lege map voor de ruwe gegevens (bijvoorbeeld /tmp/schaal/raw); nooit data/raw.")
+@click.option("--gemeenten", type=click.IntRange(min=1, max=342), default=342, show_default=True, metavar="AANTAL",
+              help="Aantal gemeenten uit de CBS-lijst van 2024 (op alfabet).")
+@click.option("--partners", type=click.IntRange(min=5, max=500), default=30, show_default=True, metavar="AANTAL",
+              help="Partners per gemeente.")
+def synthetic_command(folder: Path, gemeenten: int, partners: int) -> None:
+    """Maak synthetische ruwe gegevens voor echte gemeentenamen (voor schaal- en snelheidstests)."""
+    from .synthetic import write_scale_data
+
+    if folder.resolve() == config.RAW_DATA_DIR.resolve():
+        _fail("data/raw wordt nooit overschreven; kies een andere map.", 2)
+    if folder.exists() and any(folder.iterdir()):
+        _fail(f"De map {folder} is niet leeg; kies een lege of nieuwe map.", 2)
+    counts = write_scale_data(folder, count=gemeenten, partners=partners)
+    click.echo(f"Geschreven naar {folder}: {counts['gemeenten']} gemeenten, {counts['organisaties']} organisaties, "
+               f"{counts['antwoorden']} antwoorden.")
+    click.echo(f"Verder: evaluatie opschonen --ruw {folder} --verwerkt <map> --correcties <leeg>, "
+               "daarna evaluatie rapporten --verwerkt <map> --rapporten <map>.")
+
+
 def _summary_table(results) -> str:
     """The closing table: municipality, status, seconds, report (or the error)."""
     rows = [("Gemeente", "Status", "Seconden", "Rapport of fout")]

@@ -583,8 +583,10 @@ SCALE_TYPES = [
 SCALE_PLACES = ["Centrum", "Oosterhout", "Westwijk", "De Bron"]
 
 
-def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30, seed: int = SEED) -> dict:
-    """Synthetic raw data for ``count`` real municipality names (default all 342 of 2024).
+def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30, seed: int = SEED,
+                     names: list[str] | None = None) -> dict:
+    """Synthetic raw data for ``count`` real municipality names (default all 342 of 2024), or for
+    the CBS municipalities in ``names``.
 
     Names come from the CBS list, so apostrophes, diacritics, parentheses and commas are
     exercised. Two waves; each municipality has ``partners`` registered partners, about two
@@ -597,6 +599,9 @@ def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30
     raw_dir = Path(raw_dir)
     with CBS_MUNICIPALITIES_FILE.open(encoding="utf-8") as handle:
         cbs = list(csv.DictReader(handle))
+    if names is not None:
+        by_name = {row["gemeente"]: row for row in cbs}
+        cbs = [by_name[name] for name in names]
     cbs = cbs[:count] if count is not None else cbs
     municipalities = [{"gemeente": row["gemeente"], "cbs_code": row["cbs_code"], "provincie": ""} for row in cbs]
     register, waves = [], {"nulmeting": [], "vervolgmeting": []}
