@@ -27,6 +27,7 @@ import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
+import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from .config import SEED  # noqa: E402
@@ -100,23 +101,13 @@ _DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "cen
                (1, -1, "left", "top"), (-1, -1, "right", "top")]
 
 
-def _node_boxes(ax, positions: dict, radii: dict) -> dict:
-    boxes = {}
-    for node, (x, y) in positions.items():
-        cx, cy = ax.transData.transform((x, y))
-        r = radii[node]
-        boxes[node] = Bbox([[cx - r, cy - r], [cx + r, cy + r]])
-    return boxes
-
-
-def _overlap(box: Bbox, others: list[Bbox]) -> float:
-    total = 0.0
-    for other in others:
-        width = min(box.x1, other.x1) - max(box.x0, other.x0)
-        height = min(box.y1, other.y1) - max(box.y0, other.y0)
-        if width > 0 and height > 0:
-            total += width * height
-    return total
+def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
+    """Total area of ``box`` (x0, y0, x1, y1) covered by each of ``others`` (n x 4)."""
+    if len(others) == 0:
+        return 0.0
+    width = np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0])
+    height = np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1])
+    return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
 
 
 def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> list:
@@ -124,47 +115,55 @@ def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> lis
 
     Nodes are labelled largest first; for each, eight directions at growing distances are
     tried and the first free spot is taken (else the least-overlapping one, with a thin
-    leader line). Deterministic: the same input gives the same placement.
+    leader line). Candidate spots are computed from the label's measured size, so only one
+    text object is made per node. Deterministic: the same input gives the same placement.
     Returns the text artists.
     """
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
-    node_boxes = _node_boxes(ax, positions, radii)
-    frame = ax.get_window_extent(renderer)
-    placed: list[Bbox] = []
-    texts = []
     px_per_pt = fig.dpi / 72.0
-    for node in sorted(positions, key=lambda n: (-radii[n], str(n))):
+    frame = ax.get_window_extent(renderer)
+    names = list(positions)
+    centres = {node: ax.transData.transform(positions[node]) for node in names}
+    node_boxes = np.array([[centres[n][0] - radii[n], centres[n][1] - radii[n], centres[n][0] + radii[n],
+                            centres[n][1] + radii[n]] for n in names]) if names else np.zeros((0, 4))
+    index = {node: i for i, node in enumerate(names)}
+    placed = np.zeros((0, 4))
+    texts = []
+    for node in sorted(names, key=lambda n: (-radii[n], str(n))):
         x, y = positions[node]
+        cx, cy = centres[node]
+        text = ax.annotate(str(node), (x, y), xytext=(0, 0), textcoords="offset points", fontsize=fontsize,
+                           zorder=5, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        extent = text.get_window_extent(renderer)
+        width, height = extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
+        others = np.delete(node_boxes, index[node], axis=0)
         best = None
         for step in (1.0, 1.8, 2.8, 4.0):
             for dx, dy, ha, va in _DIRECTIONS:
-                distance = (radii[node] / px_per_pt + 2.5) * step
+                distance = (radii[node] / px_per_pt + 2.5) * step  # points
                 norm = math.hypot(dx, dy)
-                offset = (dx / norm * distance, dy / norm * distance)
-                text = ax.annotate(str(node), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
-                                   fontsize=fontsize, zorder=5,
-                                   bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
-                box = text.get_window_extent(renderer).expanded(1.02, 1.05)
-                others = [b for other, b in node_boxes.items() if other != node]
-                cost = _overlap(box, placed) + _overlap(box, others)
-                outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
-                cost += 1e6 if outside else 0
+                ox, oy = dx / norm * distance * px_per_pt, dy / norm * distance * px_per_pt  # pixels
+                x0 = cx + ox if ha == "left" else cx + ox - width if ha == "right" else cx + ox - width / 2
+                y0 = cy + oy if va == "bottom" else cy + oy - height if va == "top" else cy + oy - height / 2
+                box = np.array([x0, y0, x0 + width, y0 + height])
+                cost = _overlap_area(box, placed) + _overlap_area(box, others)
+                if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
+                    cost += 1e6
                 if best is None or cost < best[0]:
-                    if best is not None:
-                        best[1].remove()
-                    best = (cost, text, box, step)
-                else:
-                    text.remove()
+                    best = (cost, box, (ox / px_per_pt, oy / px_per_pt), ha, va, step)
                 if cost == 0:
                     break
             if best[0] == 0:
                 break
-        cost, text, box, step = best
+        cost, box, offset, ha, va, step = best
+        text.xyann = offset
+        text.set_horizontalalignment(ha)
+        text.set_verticalalignment(va)
         if step > 1.0:  # a label pushed away from its node gets a thin leader line
-            cx, cy = ax.transData.inverted().transform(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
-            ax.plot([x, cx], [y, cy], color="#999999", linewidth=0.5, zorder=4)
-        placed.append(box)
+            lx, ly = ax.transData.inverted().transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+            ax.plot([x, lx], [y, ly], color="#999999", linewidth=0.5, zorder=4)
+        placed = np.vstack([placed, box])
         texts.append(text)
     return texts
 
@@ -213,7 +212,7 @@ def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dic
     nx.draw_networkx_nodes(graph, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[node_colour(graph.nodes[n].get("type")) for n in nodes],
                            edgecolors="#333333", linewidths=0.8, ax=ax)
-    fig.canvas.draw()
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
     place_labels(ax, own, _radii(graph, sizes, fig.dpi))
     _type_legend(ax, types or sorted({graph.nodes[n].get("type") or "onbekend" for n in nodes}))
     level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.6 + 0.9 * lv, label=f"{lv} {LEVELS[lv]}")
@@ -254,7 +253,7 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
                            edgecolors=["#1a9850" if status[n][0] == "toegetreden" else
                                        "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
                            linewidths=[2.5 if status[n][0] != "gebleven" else 0.8 for n in nodes], ax=ax)
-    fig.canvas.draw()
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
     place_labels(ax, own, _radii(union, sizes, fig.dpi))
     _type_legend(ax, types or sorted({t or "onbekend" for _, t in status.values()}))
     change_handles = [Line2D([], [], color=s["color"], linestyle=s["style"], linewidth=2.5, label=s["label"])
