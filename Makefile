@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports test lab voorbeelddata benchmark browser clean
+.PHONY: help env data reports test lab voorbeelddata benchmark benchmark-rapporten browser clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieu
 benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cijfers af)
 	$(BIN)/python benchmarks/opschonen.py
 	$(BIN)/python benchmarks/ketenanalyse.py
+
+benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbconvert-lus (24 gemeenten, ~7 min)
+	$(BIN)/python benchmarks/rapporten.py --gemeenten 24
 
 clean: ## Verwijder gegenereerde gegevens en rapporten (niet data/raw)
 	rm -rf $(PROCESSED) reports/*.html reports/mislukt
