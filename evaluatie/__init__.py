@@ -3,17 +3,17 @@ depression among informal caregivers (ketenaanpak depressiepreventie bij mantelz
 
 The data flow, one module a step:
 
-- :mod:`evaluatie.read`        raw exports (CSV in every dialect, xlsx) -> text tables
-- :mod:`evaluatie.clean`       text tables -> tidy, validated tables and an audit log
-- :mod:`evaluatie.processed`   writing ``data/processed/`` atomically; loading one municipality
-- :mod:`evaluatie.network`     the chain as a graph per wave, whole-chain and per-partner measures
-- :mod:`evaluatie.sectors`, :mod:`evaluatie.chain_functions`, :mod:`evaluatie.strengthening`,
-  :mod:`evaluatie.change`        cooperation between sectors, routes between chain functions,
-                                 strengthening needs, change between waves
-- :mod:`evaluatie.analysis`    all of the above for one municipality in one call
-- :mod:`evaluatie.figures`     drawings of the chain
-- :mod:`evaluatie.report`      the report's building blocks (Dutch HTML)
-- :mod:`evaluatie.render`      running the report notebook per municipality (papermill, nbconvert)
+- read        raw exports (CSV in every dialect, xlsx, YAML) -> text tables
+- clean       text tables -> tidy, validated tables and an audit log
+  (with matching, corrections, personas, indicators for their own inputs)
+- processed   writing ``data/processed/`` atomically; loading one municipality
+- network     the chain as a graph per wave, whole-chain and per-partner measures;
+  sectors, chain_functions, strengthening, change, routes: the other views;
+  analysis    all of them for one municipality in one call
+- figures, avatars                 drawings (PNG) and persona faces (SVG)
+- summary, formatting, factsheets  Dutch sentences, numbers and monitor factsheets
+- document, report, national, overview   the pages reviewers read
+- render, cli                      papermill + nbconvert per municipality; the command line
 
 Example
 -------
