@@ -57,7 +57,6 @@ _DUTCH = {
     "Directory {name} does not exist.": "Map {name} bestaat niet.",
     "File {name} does not exist.": "Bestand {name} bestaat niet.",
     "(dynamic)": "(dynamisch)",
-    "{value!r} is not {choice}.": "{value!r} is geen {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
     "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
     "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",

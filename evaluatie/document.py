@@ -13,14 +13,48 @@ True
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from .formatting import readable_table
+from . import __version__
+from .config import PROJ_ROOT
+from .formatting import format_date, readable_table
+
+
+def git_commit(root: Path = PROJ_ROOT) -> str | None:
+    """The current git commit of the project, or None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                                text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (result.stdout.strip() or None) if result.returncode == 0 else None
+
+
+def contents_nav(sections: dict[str, str]) -> str:
+    """The table of contents: one link per section anchor."""
+    items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>" for anchor, title in sections.items())
+    return f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>"
+
+
+def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tuple[str, ...] = ()) -> str:
+    """The provenance lines every page prints: package version and git commit, parameters,
+    ``extra`` lines (HTML), and the run date (its own line, the only one that changes between runs)."""
+    run_date = run_date or dt.date.today()
+    commit = git_commit()
+    described = "; ".join(f"{k} = {v}" for k, v in sorted(parameters.items())) or "geen"
+    return ("<ul class='herkomst'>"
+            f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
+            + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
+            f"<li>Parameters: {html.escape(described)}</li>"
+            + "".join(f"<li>{line}</li>" for line in extra)
+            + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
 
 
 class NumberedDocument:

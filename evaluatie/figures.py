@@ -26,7 +26,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.transforms import Bbox  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 

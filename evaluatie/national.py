@@ -10,19 +10,16 @@ Example
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
-from . import __version__, indicators
+from . import indicators
 from .config import PROCESSED_DATA_DIR, Settings
-from .document import NumberedDocument
+from .document import NumberedDocument, provenance_list
 from .factsheets import factsheet, series_table
-from .formatting import format_date
 from .processed import load_national, load_tables
-from .report import git_commit
 
 
 class NationalReport(NumberedDocument):
@@ -67,15 +64,9 @@ class NationalReport(NumberedDocument):
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:
-        run_date = run_date or dt.date.today()
-        commit = git_commit()
-        parameters = "; ".join(f"{k} = {v}" for k, v in sorted(self.parameters.items())) or "geen"
         table = self.sources.rename(columns={"bestand": "Bestand", "sha256": "SHA-256"})
-        return HTML("<h2 id='verantwoording'>Verantwoording</h2><ul class='herkomst'>"
-                    f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
-                    + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
-                    f"<li>Parameters: {html.escape(parameters)}</li>"
-                    f"<li>Aantallen personen onder {self.settings.disclosure_threshold} staan als "
-                    f"‘&lt;{self.settings.disclosure_threshold}’.</li>"
-                    f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>"
+        threshold = self.settings.disclosure_threshold
+        return HTML("<h2 id='verantwoording'>Verantwoording</h2>"
+                    + provenance_list(self.parameters, run_date,
+                                      (f"Aantallen personen onder {threshold} staan als ‘&lt;{threshold}’.",))
                     + self._table(table, "Invoerbestanden en hun controlegetal (SHA-256)"))

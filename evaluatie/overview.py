@@ -18,14 +18,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
 
-from . import __version__, figures, indicators
+from . import figures, indicators
 from .analysis import ChainAnalysis, analyse
 from .config import PROCESSED_DATA_DIR
-from .document import NumberedDocument
+from .document import NumberedDocument, contents_nav, provenance_list
 from .factsheets import series_table
-from .formatting import format_date, format_number, readable_table
+from .formatting import format_number, readable_table
 from .processed import MunicipalityData, load_municipality, municipality_names
-from .report import git_commit
 
 SECTIONS = {
     "ketens": "De ketens naast elkaar",
@@ -83,8 +82,7 @@ class Overview(NumberedDocument):
                     "ketenfuncties, versterkingsbehoefte, persona-routes en indicatoren.</p></header>")
 
     def contents(self) -> HTML:
-        items = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in SECTIONS.items())
-        return HTML(f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>")
+        return HTML(contents_nav(SECTIONS))
 
     def chain_table(self) -> HTML:
         rows = []
@@ -217,13 +215,6 @@ class Overview(NumberedDocument):
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:
-        run_date = run_date or dt.date.today()
-        commit = git_commit()
-        parameters = "; ".join(f"{k} = {v}" for k, v in sorted(self.parameters.items())) or "geen"
-        return HTML(self._heading("verantwoording") + "<ul class='herkomst'>"
-                    f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
-                    + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
-                    f"<li>Parameters: {html.escape(parameters)}</li>"
-                    f"<li>{format_number(len(self.pilots))} pilots; de rapporten per gemeente geven per pilot de "
-                    "controlegetallen van de invoer.</li>"
-                    f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
+        return HTML(self._heading("verantwoording") + provenance_list(
+            self.parameters, run_date, (f"{format_number(len(self.pilots))} pilots; de rapporten per gemeente geven "
+                                        "per pilot de controlegetallen van de invoer.",)))

@@ -85,6 +85,12 @@ def load_provenance(processed_dir: Path = PROCESSED_DATA_DIR) -> dict:
     return json.loads((Path(processed_dir) / PROVENANCE_FILE).read_text(encoding="utf-8"))
 
 
+def load_settings(processed_dir: Path = PROCESSED_DATA_DIR) -> Settings:
+    """The settings the cleaning step used (the defaults when it recorded none)."""
+    recorded = load_provenance(processed_dir).get("instellingen")
+    return Settings(**recorded) if recorded else Settings()
+
+
 def municipality_names(processed_dir: Path = PROCESSED_DATA_DIR) -> list[str]:
     """The pilot municipalities in ``data/processed/``, in the order of ``gemeenten.csv``."""
     return list(pd.read_parquet(Path(processed_dir) / "gemeenten.parquet")["gemeente"])
@@ -141,8 +147,7 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
     def own(table: pd.DataFrame) -> pd.DataFrame:
         return table[table["gemeente"] == name].reset_index(drop=True)
 
-    provenance = load_provenance(processed_dir)
-    settings = Settings(**provenance["instellingen"]) if provenance.get("instellingen") else Settings()
+    settings = load_settings(processed_dir)
     return MunicipalityData(
         name=name, cbs_code=row["cbs_code"], slug=row["slug"],
         partners=own(tables["organisaties"]), target_groups=own(tables["doelgroepen"]),
@@ -158,6 +163,5 @@ def load_national(processed_dir: Path = PROCESSED_DATA_DIR) -> tuple[pd.DataFram
     """The indicator definitions, the programme-wide (``landelijk``) values, and the settings."""
     tables = load_tables(processed_dir)
     values = tables["indicatorwaarden"]
-    provenance = load_provenance(processed_dir)
-    settings = Settings(**provenance["instellingen"]) if provenance.get("instellingen") else Settings()
+    settings = load_settings(processed_dir)
     return tables["indicatoren"], values[values["gemeente"] == "landelijk"].reset_index(drop=True), settings

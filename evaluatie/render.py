@@ -268,12 +268,10 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
 def key_numbers(processed_dir: Path) -> dict[str, dict]:
     """Per municipality, for the index: partners, ties and density in its last wave."""
     from . import network
-    from .processed import load_provenance
-    from .config import Settings
+    from .processed import load_settings
 
     tables = load_tables(processed_dir)
-    provenance = load_provenance(processed_dir)
-    settings = Settings(**provenance["instellingen"]) if provenance.get("instellingen") else Settings()
+    settings = load_settings(processed_dir)
     numbers = {}
     for name in tables["gemeenten"]["gemeente"]:
         def own(table):

@@ -18,19 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import subprocess
-from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
-from . import __version__, figures, network
+from . import figures, network
 from . import indicators
 from . import sectors as sector_measures
 from .analysis import analyse
 from .avatars import avatar_svg
-from .config import PROJ_ROOT
-from .document import NumberedDocument
+from .document import NumberedDocument, contents_nav, provenance_list
 from .factsheets import factsheet, series_table
 from .formatting import format_date, format_month, format_number, format_percent, join_names, readable_table
 from .processed import MunicipalityData
@@ -52,16 +49,6 @@ SECTIONS = {
     "monitoring": "Monitoring",
     "verantwoording": "Verantwoording",
 }
-
-
-def git_commit(root: Path = PROJ_ROOT) -> str | None:
-    """The current git commit of the project, or None outside a git checkout."""
-    try:
-        result = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
-                                text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return (result.stdout.strip() or None) if result.returncode == 0 else None
 
 
 def _heading(anchor: str) -> str:
@@ -115,9 +102,7 @@ class Report(NumberedDocument):
 
     def contents(self) -> HTML:
         """The table of contents, linking every section."""
-        items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>"
-                        for anchor, title in self.sections.items())
-        return HTML(f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>")
+        return HTML(contents_nav(self.sections))
 
     # ------------------------------------------------------------------ 1 samenvatting
     def summary(self) -> HTML:
@@ -488,8 +473,6 @@ class Report(NumberedDocument):
         settings = self.data.settings
         sources = (self.data.sources[["bestand", "sha256"]].drop_duplicates()
                    .rename(columns={"bestand": "Bestand", "sha256": "SHA-256"}).reset_index(drop=True))
-        parameters = "; ".join(f"{k} = {v}" for k, v in sorted(self.parameters.items())) or "geen"
-        commit = git_commit()
         rules = [
             f"Een relatie telt mee vanaf niveau {settings.min_tie_level}; ‘sterk’ is vanaf niveau "
             f"{settings.strong_tie_level}.",
@@ -515,11 +498,6 @@ class Report(NumberedDocument):
             + "<ul class='regels'>" + "".join(f"<li>{html.escape(rule)}</li>" for rule in rules) + "</ul>"
             + self._table(response, "Respons per meting (verantwoording)", readable_table(response, percent=("Respons",)))
             + self._table(log_table, "Wijzigingen bij het opschonen, per regel")
-            + "<ul class='herkomst'>"
-            + f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
-            + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
-            + f"<li>Parameters: {html.escape(parameters)}</li>"
-            + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li>"
-            + "</ul>"
+            + provenance_list(self.parameters, run_date)
             + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
         )
