@@ -92,8 +92,10 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
     with tempfile.TemporaryDirectory(prefix="evaluatie-") as workdir:
         output = Path(workdir) / failed_path.name
         try:
+            # No cwd: papermill would os.chdir() the whole process, which races between worker threads
+            # (two threads restoring each other's directory leave the process in the wrong one).
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-                                       progress_bar=False, cwd=str(notebook.parent), log_output=False)
+                                       progress_bar=False, log_output=False)
             executed = nbformat.read(output, as_version=4)
             write_atomically(html_path, notebook_to_html(executed))
         except Exception as exc:  # one report failing must not stop the others

@@ -120,3 +120,12 @@ def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cl
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert '<a href="rivierstad.html">Rivierstad</a></td><td>gelukt</td><td>vervolgmeting</td><td>24</td>' \
            '<td>84</td><td>0,30</td>' in index
+
+
+def test_parallel_rendering_leaves_the_working_directory_alone(example_processed, tmp_path):
+    import os
+
+    before = os.getcwd()
+    for _ in range(2):
+        render_reports(["Rivierstad", "Heidevelde"], example_processed, tmp_path / "cwd", workers=2, force=True)
+        assert os.getcwd() == before
