@@ -37,7 +37,7 @@ def group_colour(group: str) -> str:
     return GROUP_COLOURS.get(group) or SPARE_COLOURS[_digest(group) % len(SPARE_COLOURS)]
 
 
-def _tint(colour: str, share: float) -> str:
+def tint(colour: str, share: float) -> str:
     """Mix a hex colour with white (share 0 = colour, 1 = white)."""
     red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     mix = [round(c + (255 - c) * share) for c in (red, green, blue)]
@@ -64,7 +64,7 @@ def avatar_svg(name: str, age: int, group: str, size: int = 96) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 100 100" '
         f'role="img" aria-label="{label}"><title>{label}</title>'
-        f'<rect x="0" y="0" width="100" height="100" rx="18" fill="{_tint(colour, 0.75)}"/>'
+        f'<rect x="0" y="0" width="100" height="100" rx="18" fill="{tint(colour, 0.75)}"/>'
         f'<path d="M{50 - 34 * scale},100 Q{50 - 32 * scale},{head_y + 26} 50,{head_y + 24} '
         f'Q{50 + 32 * scale},{head_y + 26} {50 + 34 * scale},100 Z" fill="{colour}"/>'
         f'<circle cx="50" cy="{head_y}" r="{head_r}" fill="{skin}"/>'

@@ -29,6 +29,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from .avatars import tint  # noqa: E402
 from .config import SEED  # noqa: E402
 from .vocabulary import LEVELS, PARTNER_TYPES  # noqa: E402
 
@@ -347,7 +348,7 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
         wave_steps = own[own["meting"] == wave].set_index("nummer")
         for position, kind in enumerate(route):
             ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=10,
-                    bbox={"boxstyle": "round,pad=0.45", "fc": _tint_hex(node_colour(kind)), "ec": "#555555"})
+                    bbox={"boxstyle": "round,pad=0.45", "fc": tint(node_colour(kind), 0.7), "ec": "#555555"})
         for number in range(1, len(route)):
             step = wave_steps.loc[number]
             level = int(step["niveau"])
@@ -369,9 +370,6 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
     return fig
 
 
-def _tint_hex(colour: str, share: float = 0.7) -> str:
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in (red, green, blue))
 
 
 def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: int, unit: str = "") -> plt.Figure:

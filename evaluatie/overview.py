@@ -24,7 +24,7 @@ from .config import PROCESSED_DATA_DIR
 from .document import NumberedDocument, contents_nav, provenance_list
 from .factsheets import series_table
 from .formatting import format_number, readable_table
-from .processed import MunicipalityData, load_municipality, municipality_names
+from .processed import MunicipalityData, load_settings, load_tables, municipality_from_tables
 
 SECTIONS = {
     "ketens": "De ketens naast elkaar",
@@ -59,8 +59,9 @@ class Overview(NumberedDocument):
     def load(cls, processed_dir: Path = PROCESSED_DATA_DIR, parameters: dict | None = None) -> "Overview":
         """Load and analyse every pilot in ``data/processed/``."""
         pilots = {}
-        for name in municipality_names(processed_dir):
-            data = load_municipality(name, processed_dir)
+        tables, settings = load_tables(processed_dir), load_settings(processed_dir)
+        for name in tables["gemeenten"]["gemeente"]:
+            data = municipality_from_tables(name, tables, settings)
             if len(data.waves):
                 pilots[name] = (data, analyse(data))
         return cls(pilots, parameters)

@@ -136,7 +136,14 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
     >>> data.wave_labels                            # doctest: +SKIP
     ['nulmeting', 'vervolgmeting']
     """
-    tables = load_tables(processed_dir)
+    return municipality_from_tables(name, load_tables(processed_dir), load_settings(processed_dir))
+
+
+def municipality_from_tables(name: str, tables: dict[str, pd.DataFrame], settings: Settings) -> MunicipalityData:
+    """One municipality's rows from tables already loaded with :func:`load_tables`.
+
+    For loops over many municipalities: the Parquet files are read once, not once each.
+    """
     municipalities = tables["gemeenten"]
     match = municipalities[municipalities["gemeente"] == name]
     if match.empty:
@@ -147,7 +154,6 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
     def own(table: pd.DataFrame) -> pd.DataFrame:
         return table[table["gemeente"] == name].reset_index(drop=True)
 
-    settings = load_settings(processed_dir)
     return MunicipalityData(
         name=name, cbs_code=row["cbs_code"], slug=row["slug"],
         partners=own(tables["organisaties"]), target_groups=own(tables["doelgroepen"]),

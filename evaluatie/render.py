@@ -181,11 +181,9 @@ def _frame_digest(digest, frame) -> None:
         digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
 
 
-def report_fingerprint(municipality: str, processed_dir: Path, notebook: Path, code: str) -> str:
-    """What a municipality's report depends on: code, notebook, and that municipality's data only."""
-    from .processed import load_municipality
-
-    data = load_municipality(municipality, processed_dir)
+def report_fingerprint(data, notebook: Path, code: str) -> str:
+    """What a municipality's report depends on: code, notebook, and that municipality's data only
+    (``data`` is its :class:`~evaluatie.processed.MunicipalityData`)."""
     digest = hashlib.sha256(code.encode())
     digest.update(Path(notebook).read_bytes())
     digest.update(repr(sorted(data.settings.as_dict().items())).encode())
@@ -227,7 +225,11 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
         raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
     code = code_fingerprint()
     known = _read_fingerprints(reports_dir)
-    wanted = {name: report_fingerprint(name, processed_dir, notebook, code) for name in names}
+    from .processed import load_settings, municipality_from_tables
+
+    tables, settings = load_tables(processed_dir), load_settings(processed_dir)
+    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook, code)
+              for name in names}
     results: dict[str, RenderResult] = {}
     todo = []
     for name in names:
