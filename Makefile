@@ -45,7 +45,7 @@ lab: $(STAMP) ## Open JupyterLab in notebooks/
 
 voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieuw (vast zaadgetal)
 	rm -rf $(RAW)/gemeenten.csv $(RAW)/organisaties $(RAW)/samenwerking $(RAW)/personas $(RAW)/indicatoren
-	$(BIN)/python -m evaluatie.synthetic $(RAW)
+	$(BIN)/python -m evaluatie.voorbeelddata $(RAW)
 
 benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cijfers af)
 	$(BIN)/python benchmarks/opschonen.py
@@ -54,5 +54,5 @@ benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cij
 benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbconvert-lus (24 gemeenten, ~7 min)
 	$(BIN)/python benchmarks/rapporten.py --gemeenten 24
 
-clean: ## Verwijder gegenereerde gegevens en rapporten (niet data/raw)
-	rm -rf $(PROCESSED) reports/*.html reports/mislukt
+clean: ## Verwijder gegenereerde gegevens, rapporten, werkboeken en vingerafdrukken (niet data/raw)
+	rm -rf $(PROCESSED) data/.processed.* reports/*.html reports/*.xlsx reports/mislukt reports/.vingerafdrukken.json

@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from evaluatie.clean import clean
 from evaluatie.config import Settings
-from evaluatie.processed import write_processed
-from evaluatie.synthetic import write_scale_data
+from evaluatie.invoer.clean import clean
+from evaluatie.invoer.processed import write_processed
+from evaluatie.voorbeelddata import write_scale_data
 
 
 def main(repeats: int = 3) -> None:

@@ -20,10 +20,10 @@ import threading
 import time
 from pathlib import Path
 
-from evaluatie.clean import clean
 from evaluatie.config import REPORT_NOTEBOOK, Settings
-from evaluatie.processed import load_municipality, municipality_names, write_processed
-from evaluatie.synthetic import write_scale_data
+from evaluatie.invoer.clean import clean
+from evaluatie.invoer.processed import municipality_names, write_processed
+from evaluatie.voorbeelddata import write_scale_data
 
 BIN = Path(sys.executable).parent
 
@@ -96,8 +96,8 @@ def in_process(processed: Path, reports: Path, names: list[str]) -> float:
 import time, sys
 from pathlib import Path
 started = time.perf_counter()
-from evaluatie.processed import load_municipality
-from evaluatie.report import Report
+from evaluatie.invoer.processed import load_municipality
+from evaluatie.rapport.gemeenterapport import Report
 for number, name in enumerate({names!r}):
     report = Report(load_municipality(name, Path({str(processed)!r})), {{"gemeente": name}})
     parts = [report.title(), report.contents(), report.summary(), report.composition(), report.chain_maps(),

@@ -1,19 +1,17 @@
 """evaluatie: evaluation of municipal pilots of the chain approach to preventing
 depression among informal caregivers (ketenaanpak depressiepreventie bij mantelzorgers).
 
-The data flow, one module a step:
+The subpackages are the stages of the data flow, in the order ``ls`` shows them:
 
-- read        raw exports (CSV in every dialect, xlsx, YAML) -> text tables
-- clean       text tables -> tidy, validated tables and an audit log
-  (with matching, corrections, personas, indicators for their own inputs)
-- processed   writing ``data/processed/`` atomically; loading one municipality
-- network     the chain as a graph per wave, whole-chain and per-partner measures;
-  sectors, chain_functions, strengthening, change, routes: the other views;
-  analysis    all of them for one municipality in one call
-- figures, avatars                 drawings (PNG) and persona faces (SVG)
-- summary, formatting, factsheets  Dutch sentences, numbers and monitor factsheets
-- document, report, national, overview   the pages reviewers read
-- render, cli                      papermill + nbconvert per municipality; the command line
+- ``invoer``       raw exports -> validated, cleaned tables in ``data/processed/``
+- ``keten``        the ketenanalyse of one municipality: network measures, sectors, chain
+  functions, strengthening, change, persona routes
+- ``monitoring``   indicators over time, computed indicators, disclosure control
+- ``rapport``      figures, sentences, the pages reviewers read, and rendering them
+- ``voorbeelddata`` the fictional example data and synthetic data at scale
+
+``config`` (paths and thresholds), ``errors`` (Dutch problem reports) and ``cli`` (the
+command line) serve every stage.
 
 Example
 -------
@@ -22,11 +20,12 @@ Example
 >>> evaluatie.analyse(data).chain                        # doctest: +SKIP
 """
 
-__version__ = "0.1.0"
+from . import config
+from .config import __version__
+from .invoer.processed import load_municipality, municipality_names
+from .keten import network
+from .keten.analysis import ChainAnalysis, analyse
+from .monitoring import indicators
 
-from . import config  # noqa: E402
-from .processed import load_municipality, municipality_names  # noqa: E402
-from . import network  # noqa: E402
-from .analysis import ChainAnalysis, analyse  # noqa: E402
-
-__all__ = ["__version__", "ChainAnalysis", "analyse", "config", "load_municipality", "municipality_names", "network"]
+__all__ = ["__version__", "ChainAnalysis", "analyse", "config", "indicators", "load_municipality",
+           "municipality_names", "network"]

@@ -121,8 +121,8 @@ def _fail(message: str, code: int = 1) -> None:
               show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
 def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
-    from .clean import clean
-    from .processed import write_processed
+    from .invoer.clean import clean
+    from .invoer.processed import write_processed
 
     settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
     if not ruw.is_dir():
@@ -169,7 +169,7 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
     """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
     from tqdm import tqdm
 
-    from .render import render_reports
+    from .rapport.batch import render_reports
 
     progress = tqdm(desc="rapporten", unit="rapport", file=sys.stderr, dynamic_ncols=True,
                     disable=None)  # disable=None: no bar when stderr is not a terminal
@@ -208,7 +208,7 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
               help="Partners per gemeente.")
 def synthetic_command(folder: Path, gemeenten: int, partners: int) -> None:
     """Maak synthetische ruwe gegevens voor echte gemeentenamen (voor schaal- en snelheidstests)."""
-    from .synthetic import write_scale_data
+    from .voorbeelddata import write_scale_data
 
     if folder.resolve() == config.RAW_DATA_DIR.resolve():
         _fail("data/raw wordt nooit overschreven; kies een andere map.", 2)

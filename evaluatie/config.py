@@ -17,6 +17,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+#: The package version, printed in every report's provenance and recorded in ``herkomst.json``.
+__version__ = "0.1.0"
+
 #: The project root: the folder that holds ``data/``, ``notebooks/`` and ``reports/``.
 #: ``EVALUATIE_ROOT`` overrides it (useful when the package is installed elsewhere).
 PROJ_ROOT = Path(os.environ.get("EVALUATIE_ROOT", Path(__file__).resolve().parents[1]))
@@ -33,7 +36,7 @@ NATIONAL_NOTEBOOK = NOTEBOOKS_DIR / "landelijk.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOKS_DIR / "overzicht.ipynb"
 
 #: Reference list shipped with the package: the 342 municipalities of 2024 (CBS).
-CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "referentie" / "gemeenten-2024.csv"
+CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "invoer" / "referentie" / "gemeenten-2024.csv"
 
 #: Fixed seed for everything random (layouts, synthetic data).
 SEED = 20231009

@@ -1,0 +1,234 @@
+"""The answers (``samenwerking/``): one row per respondent, partner and wave, validated and matched.
+
+Each row's wave, date and levels are checked, its two names are placed on the register
+(:mod:`evaluatie.invoer.matching`), personal data is counted and dropped, self-ties and
+duplicate answers are resolved, and the waves are derived from the dates.
+
+Example
+-------
+>>> parse_date("3-10-2023"), parse_date("2023-10-03"), parse_date("31-02-2023")
+(datetime.date(2023, 10, 3), datetime.date(2023, 10, 3), None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from ..config import Settings
+from ..errors import Problem
+from . import matching
+from .audit import AuditLog
+from .corrections import Corrections
+from .municipalities import MunicipalityIndex
+from .read import FILE_COLUMN, ROW_COLUMN
+from .vocabulary import level, text_key
+
+PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
+ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau"]
+WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot"]
+COUNTS = ("zelfrelaties", "dubbele_antwoorden", "gematcht_alias", "gematcht_spelfout", "gematcht_correctie",
+          "niet_geregistreerd", "persoonsgegevens_verwijderd")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read ``dd-mm-yyyy``, ``d-m-yyyy`` or ``yyyy-mm-dd`` (Excel cells arrive as the latter).
+
+    Example
+    -------
+    >>> parse_date("3-10-2023"), parse_date("2023-10-03"), parse_date("31-02-2023")
+    (datetime.date(2023, 10, 3), datetime.date(2023, 10, 3), None)
+    """
+    text = text.strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
+        if not match:
+            return None
+        day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def count_personal_data(table: pd.DataFrame, log: AuditLog) -> int:
+    """Count the filled personal-data and free-text cells per file (logged); the values are not kept."""
+    total = 0
+    for column in PERSONAL_COLUMNS:
+        filled = table[column].astype(str).str.strip() != ""
+        total += int(filled.sum())
+        for file, number in table.loc[filled, FILE_COLUMN].value_counts().sort_index().items():
+            log.add(None, file, None, column, f"{number} ingevulde waarden", None,
+                    "persoonsgegevens/vrije tekst verwijderd")
+    return total
+
+
+def _date(record: dict, today: dt.date, problems: list[Problem]) -> dt.date | None:
+    file, row, text = record[FILE_COLUMN], record[ROW_COLUMN], record["datum"]
+    date = parse_date(text) if text else None
+    if not text:
+        problems.append(Problem(file, row, "datum", "", "de datum van de meting ontbreekt",
+                                "vul de datum in als dd-mm-jjjj of jjjj-mm-dd"))
+    elif date is None:
+        problems.append(Problem(file, row, "datum", text, "dit is geen geldige datum",
+                                "schrijf de datum als dd-mm-jjjj, d-m-jjjj of jjjj-mm-dd"))
+    elif date > today:
+        problems.append(Problem(file, row, "datum", text, f"deze datum ligt na vandaag ({today:%d-%m-%Y})",
+                                "controleer dag, maand en jaar"))
+        return None
+    return date
+
+
+def _levels(record: dict, municipality: str | None, corrections: Corrections, problems: list[Problem],
+            log: AuditLog) -> tuple[int | None, int | None]:
+    """The current and the wanted level of one row (None where absent or invalid)."""
+    file, row = record[FILE_COLUMN], record[ROW_COLUMN]
+    current, rule = corrections.canonical("niveau", record["niveau"], level)
+    if current is None:
+        problems.append(Problem(file, row, "niveau", record["niveau"],
+                                "het samenwerkingsniveau moet 0 tot en met 4 zijn, of een label van de schaal",
+                                "gebruik 0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, "
+                                "4 integraal samenwerken"))
+    elif record["niveau"].strip() != str(current):
+        log.add(municipality, file, row, "niveau", record["niveau"], current, f"niveau ({rule})")
+    wanted = None
+    if record["gewenst_niveau"].strip():
+        wanted, rule = corrections.canonical("niveau", record["gewenst_niveau"], level)
+        if wanted is None:
+            problems.append(Problem(file, row, "gewenst_niveau", record["gewenst_niveau"],
+                                    "het gewenste niveau moet 0 tot en met 4 zijn, of een label van de schaal",
+                                    "gebruik dezelfde schaal als bij 'niveau', of laat het veld leeg"))
+        elif record["gewenst_niveau"].strip() != str(wanted):
+            log.add(municipality, file, row, "gewenst_niveau", record["gewenst_niveau"], wanted, f"niveau ({rule})")
+    return current, wanted
+
+
+class _NamePlacer:
+    """Places the respondent and partner names of answer rows on one register per municipality,
+    logging every match that is not exact and counting matches per rule."""
+
+    def __init__(self, registers: dict, corrections: Corrections, settings: Settings, log: AuditLog,
+                 counts: dict[str, int]):
+        self.matchers = {m: matching.NameMatcher(registers[m], corrections.names_for(m), settings) for m in registers}
+        self.corrections, self.log, self.counts = corrections, log, counts
+        self.unregistered: set[tuple[str, str]] = set()
+
+    def place(self, record: dict, column: str, municipality: str,
+              problems: list[Problem]) -> matching.Match | None:
+        file, row = record[FILE_COLUMN], record[ROW_COLUMN]
+        written = re.sub(r"\s+", " ", record[column]).strip()
+        if not written:
+            problems.append(Problem(file, row, column, "", "de naam ontbreekt", "vul de naam van de organisatie in"))
+            return None
+        found = self.matchers[municipality].match(written)
+        hint = self.corrections.hint
+        if found.how == matching.AMBIGUOUS:
+            options = " of ".join(f"'{c}'" for c in found.candidates)
+            problems.append(Problem(file, row, column, written,
+                                    f"deze naam lijkt even sterk op {options} (score {found.score:g})",
+                                    hint("organisatie", municipality, written, found.candidates[0])
+                                    + " (met de bedoelde organisatie, of de naam zelf als het een andere partner is)"))
+            return None
+        if column == "respondent" and not found.registered:
+            problems.append(Problem(file, row, column, written,
+                                    "de respondent staat niet in het register van " + municipality,
+                                    "voeg de organisatie toe aan organisaties/, zet deze schrijfwijze als alias, of "
+                                    + hint("organisatie", municipality, written, "<naam uit het register>")))
+            return None
+        if found.how in (matching.ALIAS, matching.FUZZY, matching.CORRECTION):
+            self.counts[f"gematcht_{found.how}"] += 1
+            self.log.add(municipality, file, row, column, written, found.name, f"naam: {found.how}", found.score)
+        elif found.how == matching.UNREGISTERED and (municipality, found.name) not in self.unregistered:
+            self.unregistered.add((municipality, found.name))
+            self.log.add(municipality, file, row, column, written, found.name,
+                         "naam: niet in register, behouden als niet-geregistreerde partner")
+        elif found.how == matching.EXACT and found.name != written:
+            self.log.add(municipality, file, row, column, written, found.name, "naam: schrijfwijze register")
+        return found
+
+
+def drop_self_ties(answers: pd.DataFrame, log: AuditLog) -> tuple[pd.DataFrame, int]:
+    """Answers without the rows in which a respondent names itself (each one logged)."""
+    self_ties = answers["respondent"] == answers["partner"]
+    for record in answers[self_ties].to_dict("records"):
+        log.add(record["gemeente"], record[FILE_COLUMN], record[ROW_COLUMN], "partner", record["partner"], None,
+                "zelfrelatie verwijderd")
+    return answers[~self_ties], int(self_ties.sum())
+
+
+def drop_duplicate_answers(answers: pd.DataFrame, rule: str, log: AuditLog) -> tuple[pd.DataFrame, int]:
+    """One answer per municipality, wave, respondent and partner: the last one (files in name order,
+    rows in file order) or, with rule ``hoogste``, the highest level. Every dropped row is logged."""
+    answers = answers.sort_values([FILE_COLUMN, ROW_COLUMN], kind="stable")
+    if rule == "hoogste":
+        answers = answers.sort_values("niveau", kind="stable")
+    pair = ["gemeente", "meting", "respondent", "partner"]
+    dropped = answers.duplicated(pair, keep="last")
+    kept = answers[~dropped].set_index(pair)
+    for record in answers[dropped].to_dict("records"):
+        winner = kept.loc[tuple(record[k] for k in pair)]
+        log.add(record["gemeente"], record[FILE_COLUMN], record[ROW_COLUMN], "niveau", record["niveau"],
+                winner["niveau"], f"dubbel antwoord; gehouden: {winner[FILE_COLUMN]}, rij {winner[ROW_COLUMN]} "
+                f"(regel '{rule}')")
+    return answers[~dropped].sort_values([FILE_COLUMN, ROW_COLUMN], kind="stable"), int(dropped.sum())
+
+
+def wave_table(answers: pd.DataFrame) -> pd.DataFrame:
+    """The waves per municipality, ordered by their first date, with their date range."""
+    waves = (answers.groupby(["gemeente", "meting"], as_index=False)
+             .agg(datum=("datum", "min"), datum_tot=("datum", "max")))
+    waves = waves.sort_values(["gemeente", "datum", "meting"], kind="stable")
+    waves["volgorde"] = waves.groupby("gemeente").cumcount() + 1
+    waves["datum"] = pd.to_datetime(waves["datum"])
+    waves["datum_tot"] = pd.to_datetime(waves["datum_tot"])
+    return waves[WAVE_COLUMNS].reset_index(drop=True)
+
+
+def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: dict,
+                  corrections: Corrections, settings: Settings, today: dt.date,
+                  problems: list[Problem], log: AuditLog) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """Validate and match the answers; drop self-ties; resolve duplicate answers.
+
+    Returns the answers table, the waves table and counts for the summary.
+    """
+    index = MunicipalityIndex(municipalities)
+    counts = dict.fromkeys(COUNTS, 0)
+    counts["persoonsgegevens_verwijderd"] = count_personal_data(table, log)
+    placer = _NamePlacer(registers, corrections, settings, log, counts)
+    wave_labels: dict[tuple[str, str], str] = {}
+    rows = []
+    for record in table.to_dict("records"):
+        file, row = record[FILE_COLUMN], record[ROW_COLUMN]
+        municipality = index.resolve(record["gemeente"], file, row, problems, log)
+        wave = record["meting"].strip()
+        if not wave:
+            problems.append(Problem(file, row, "meting", "", "de meting ontbreekt",
+                                    "vul het label van de meting in, bijvoorbeeld nulmeting of T0"))
+        date = _date(record, today, problems)
+        current, wanted = _levels(record, municipality, corrections, problems, log)
+        if municipality is None:
+            continue
+        names = {column: placer.place(record, column, municipality, problems) for column in ("respondent", "partner")}
+        if None in names.values() or not wave or date is None or current is None:
+            continue
+        label = wave_labels.setdefault((municipality, text_key(wave)), wave)
+        if label != wave:
+            log.add(municipality, file, row, "meting", wave, label, "schrijfwijze meting")
+        rows.append({"gemeente": municipality, "meting": label, "datum": date,
+                     "respondent": names["respondent"].name, "partner": names["partner"].name,
+                     "partner_geregistreerd": names["partner"].registered,
+                     "niveau": current, "gewenst_niveau": wanted, FILE_COLUMN: file, ROW_COLUMN: row})
+    answers = pd.DataFrame(rows, columns=[*ANSWER_COLUMNS, "datum", "partner_geregistreerd", FILE_COLUMN, ROW_COLUMN])
+    answers, counts["zelfrelaties"] = drop_self_ties(answers, log)
+    answers, counts["dubbele_antwoorden"] = drop_duplicate_answers(answers, settings.duplicate_rule, log)
+    waves = wave_table(answers)
+    counts["niet_geregistreerd"] = len(placer.unregistered)
+    answers = answers[[*ANSWER_COLUMNS, "partner_geregistreerd"]].reset_index(drop=True)
+    answers["gewenst_niveau"] = answers["gewenst_niveau"].astype("Int64")
+    answers["niveau"] = answers["niveau"].astype("int64")
+    return answers, waves, counts

@@ -1,0 +1,216 @@
+"""From raw exports to tidy tables: :func:`clean` reads the whole ``data/raw/`` folder, runs the
+cleaner of every table, and returns a :class:`Cleaned` bundle of DataFrames, or raises
+:class:`~evaluatie.errors.InputError` listing every problem.
+
+Every change it makes to a value is written to the audit log (``wijzigingslog``): file, row,
+column, old value, new value, rule and match score. Personal data (``contactpersoon``, ``email``,
+``telefoon``) and free text (``toelichting``) are read only to be counted and dropped.
+
+Example
+-------
+>>> from evaluatie.invoer.clean import clean
+>>> cleaned = clean(raw_dir)                 # doctest: +SKIP
+>>> cleaned.ties.head()                      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..config import DEFAULTS, Settings
+from ..errors import Problem, raise_if_any
+from .answers import PERSONAL_COLUMNS, clean_answers
+from .audit import AuditLog
+from .corrections import read_corrections
+from .indicators import read_indicators
+from .municipalities import clean_municipalities
+from .personas import read_personas
+from .read import FILE_COLUMN, read_folder, read_table, relative_name, table_files
+from .register import PARTNER_COLUMNS, clean_register
+from .ties import combine_ties, response_table
+from .vocabulary import CHAIN_FUNCTIONS, text_key
+
+UNKNOWN_TYPE = "onbekend"
+SOURCE_COLUMNS = ["bestand", "sha256", "bytes", "gemeente"]
+
+
+@dataclass
+class Cleaned:
+    """The tidy tables the analysis reads (all DataFrames, Dutch column names).
+
+    ``municipalities`` (gemeenten), ``partners`` (organisaties, registered and not),
+    ``target_groups`` (doelgroepen per organisatie), ``waves`` (metingen, ordered by
+    date), ``answers`` (antwoorden after matching), ``ties`` (relaties: undirected,
+    both sides combined), ``response`` (respons per wave), ``log`` (wijzigingslog) and
+    ``sources`` (bronnen: checksums of every input file).
+    """
+
+    municipalities: pd.DataFrame
+    partners: pd.DataFrame
+    target_groups: pd.DataFrame
+    waves: pd.DataFrame
+    answers: pd.DataFrame
+    ties: pd.DataFrame
+    response: pd.DataFrame
+    log: pd.DataFrame
+    sources: pd.DataFrame
+    personas: pd.DataFrame = field(default_factory=pd.DataFrame)
+    persona_items: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicator_definitions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicator_values: pd.DataFrame = field(default_factory=pd.DataFrame)
+    summary: dict = field(default_factory=dict)
+
+    TABLES = {
+        "gemeenten": "municipalities",
+        "organisaties": "partners",
+        "doelgroepen": "target_groups",
+        "metingen": "waves",
+        "antwoorden": "answers",
+        "relaties": "ties",
+        "respons": "response",
+        "wijzigingslog": "log",
+        "bronnen": "sources",
+        "personas": "personas",
+        "persona_items": "persona_items",
+        "indicatoren": "indicator_definitions",
+        "indicatorwaarden": "indicator_values",
+    }
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Dutch table name -> DataFrame, as written to ``data/processed/``."""
+        return {dutch: getattr(self, attribute) for dutch, attribute in self.TABLES.items()}
+
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+
+def _sources(raw_dir: Path, answers_files: dict, register_files: dict, municipalities: pd.DataFrame,
+             corrections_path: Path | None) -> pd.DataFrame:
+    """One row per input file and municipality it feeds (shared files feed all)."""
+    rows = []
+    everyone = list(municipalities["gemeente"])
+    shared = [raw_dir / "gemeenten.csv"]
+    if (raw_dir / "personas").is_dir():
+        shared += [p for p in table_files(raw_dir / "personas") if p.suffix.lower() in (".yaml", ".yml")]
+    if (raw_dir / "indicatoren" / "definities.yaml").exists():
+        shared.append(raw_dir / "indicatoren" / "definities.yaml")
+    if (raw_dir / "indicatoren" / "waarden").is_dir():
+        shared += table_files(raw_dir / "indicatoren" / "waarden")
+    if corrections_path is not None and corrections_path.exists():
+        shared.append(corrections_path)
+    for path in shared:
+        for municipality in everyone:
+            rows.append({"bestand": path.name if path == corrections_path else relative_name(path, raw_dir),
+                         "sha256": _sha256(path), "bytes": path.stat().st_size, "gemeente": municipality})
+    for files in (register_files, answers_files):
+        for name, feeds in sorted(files.items()):
+            path = raw_dir / name
+            for municipality in sorted(feeds):
+                rows.append({"bestand": name, "sha256": _sha256(path), "bytes": path.stat().st_size,
+                             "gemeente": municipality})
+    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+
+
+def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Settings = DEFAULTS,
+          today: dt.date | None = None) -> Cleaned:
+    """Read and clean everything under ``raw_dir``; raise ``InputError`` with all problems.
+
+    Parameters
+    ----------
+    raw_dir:
+        the folder with ``gemeenten.csv``, ``organisaties/`` and ``samenwerking/``.
+    corrections_path:
+        the corrections file (may be absent).
+    settings:
+        thresholds and rules.
+    today:
+        the run date (dates after it are errors); defaults to the system date.
+
+    Example
+    -------
+    >>> cleaned = clean(Path("data/raw"), Path("data/correcties.csv"))   # doctest: +SKIP
+    >>> cleaned.summary["relaties_per_meting"]                            # doctest: +SKIP
+    """
+    raw_dir = Path(raw_dir)
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    log = AuditLog()
+    corrections = read_corrections(corrections_path, problems)
+
+    municipality_file = raw_dir / "gemeenten.csv"
+    if not municipality_file.exists():
+        problems.append(Problem("gemeenten.csv", None, None, None, "dit bestand ontbreekt",
+                                f"zet gemeenten.csv (kolommen gemeente, cbs_code, provincie) in {raw_dir}"))
+        raise_if_any(problems)
+    municipality_table = read_table(municipality_file, raw_dir, problems)
+    if municipality_table is None:
+        raise_if_any(problems)
+    for column in ("gemeente", "cbs_code"):
+        if column not in municipality_table.columns:
+            problems.append(Problem("gemeenten.csv", 1, column, None, "deze verplichte kolom ontbreekt",
+                                    f"voeg een kolom '{column}' toe aan de kopregel"))
+    raise_if_any(problems)
+    if "provincie" not in municipality_table.columns:
+        municipality_table["provincie"] = ""
+    municipalities = clean_municipalities(municipality_table, problems)
+
+    register_table, _ = read_folder(raw_dir / "organisaties", raw_dir,
+                                    required=["gemeente", "organisatie", "type", "ketenfunctie", "kernpartner"],
+                                    optional=["doelgroepen", "alias"], problems=problems)
+    partners, target_groups, registers = clean_register(register_table, municipalities, corrections, problems, log)
+
+    answer_table, _ = read_folder(raw_dir / "samenwerking", raw_dir,
+                                  required=["gemeente", "meting", "datum", "respondent", "partner", "niveau"],
+                                  optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems)
+    answers, waves, counts = clean_answers(answer_table, municipalities, registers, corrections, settings,
+                                           today, problems, log)
+    personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
+    indicator_definitions, indicator_values = read_indicators(raw_dir / "indicatoren", raw_dir,
+                                                              list(municipalities["gemeente"]), problems)
+    raise_if_any(problems)
+
+    unregistered = (answers[~answers["partner_geregistreerd"]][["gemeente", "partner"]]
+                    .drop_duplicates().rename(columns={"partner": "organisatie"}))
+    unregistered = unregistered.assign(type=UNKNOWN_TYPE, geregistreerd=False, kernpartner=False,
+                                       **{f: False for f in CHAIN_FUNCTIONS})
+    partners = pd.concat([partners, unregistered[PARTNER_COLUMNS]], ignore_index=True)
+    partners = partners.sort_values(["gemeente", "geregistreerd", "organisatie"],
+                                    ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    answers = answers.drop(columns="partner_geregistreerd")
+    ties = combine_ties(answers, settings, log)
+    response = response_table(answers, partners)
+
+    def feeds(table: pd.DataFrame) -> dict[str, set]:
+        resolved = table.assign(_g=table["gemeente"].map(lambda g: text_key(g)))
+        key_to_name = {text_key(n): n for n in municipalities["gemeente"]}
+        result: dict[str, set] = {}
+        for file, group in resolved.groupby(FILE_COLUMN):
+            result[file] = {key_to_name[k] for k in group["_g"] if k in key_to_name}
+        return result
+
+    sources = _sources(raw_dir, feeds(answer_table), feeds(register_table), municipalities, corrections_path)
+    summary = {
+        "rijen_gelezen": {"gemeenten": len(municipality_table), "organisaties": len(register_table),
+                          "samenwerking": len(answer_table)},
+        "gemeenten": len(municipalities),
+        "partners": int(partners["geregistreerd"].sum()),
+        "personas": len(personas),
+        "indicatoren": len(indicator_definitions),
+        "niet_geregistreerde_partners": int((~partners["geregistreerd"]).sum()),
+        "relaties_per_meting": {
+            f"{g} · {m}": int(n) for (g, m), n in
+            ties[ties["niveau"] >= settings.min_tie_level].groupby(["gemeente", "meting"]).size().items()},
+        **counts,
+    }
+    return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
+                   waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),
+                   sources=sources, personas=personas, persona_items=persona_items,
+                   indicator_definitions=indicator_definitions, indicator_values=indicator_values, summary=summary)

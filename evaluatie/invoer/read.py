@@ -1,0 +1,297 @@
+"""Reading the evaluators' exports: CSV in every dialect the contract allows, and xlsx.
+
+Every table comes back as text (``""`` for an empty cell) with normalised column names
+and two bookkeeping columns, ``_bestand`` (the file, relative to the raw folder) and
+``_rij`` (the row as the user sees it in Excel: the header is row 1). Interpreting the
+text is the cleaning step's job; this module only gets the cells out faithfully.
+
+Example
+-------
+>>> from evaluatie.invoer.read import read_folder
+>>> table, problems = read_folder(raw / "organisaties", raw,
+...                               required=["gemeente", "organisatie"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ..errors import Problem
+from .vocabulary import text_key
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+FILE_COLUMN = "_bestand"
+ROW_COLUMN = "_rij"
+
+
+def header_key(name: object) -> str:
+    """Normalise a column header: case, accents, spaces, ``-`` and ``_`` do not matter.
+
+    Example
+    -------
+    >>> header_key(" Gewenst niveau "), header_key("KETENFUNCTIE")
+    ('gewenst_niveau', 'ketenfunctie')
+    """
+    return text_key(name).replace("-", " ").replace(" ", "_")
+
+
+def relative_name(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` with forward slashes, as messages show it."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def decode_text(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (with or without BOM), else Windows-1252.
+
+    Raises ``UnicodeDecodeError`` when the bytes are neither.
+
+    Example
+    -------
+    >>> decode_text("Súdwest-Fryslân".encode("cp1252"))
+    'Súdwest-Fryslân'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252")
+
+
+def sniff_separator(text: str) -> str:
+    """``;`` or ``,``: whichever occurs more often outside quotes in the header line.
+
+    A header with neither is a file of one column: ``""`` (nothing is split).
+
+    Example
+    -------
+    >>> sniff_separator('gemeente;"naam, voluit";code\\n'), sniff_separator("gemeente\\nA,B")
+    (';', '')
+    """
+    header = []
+    in_quotes = False
+    for char in text:
+        if char == '"':
+            in_quotes = not in_quotes
+        elif char in "\r\n" and not in_quotes:
+            break
+        elif not in_quotes:
+            header.append(char)
+    header_text = "".join(header)
+    if ";" not in header_text and "," not in header_text:
+        return ""
+    return ";" if header_text.count(";") > header_text.count(",") else ","
+
+
+def _cell_text(value: object) -> str:
+    """Turn an Excel cell value into the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[str]] | None:
+    data = path.read_bytes()
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError:
+        problems.append(Problem(name, None, None, None,
+                                "het bestand is geen tekst in UTF-8 of Windows-1252",
+                                "sla het bestand op als 'CSV UTF-8' of als 'CSV (puntkomma)' vanuit Excel"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(name, None, None, None,
+                                "het bestand bevat binaire gegevens en is geen CSV-bestand",
+                                "exporteer de gegevens opnieuw als CSV of xlsx"))
+        return None
+    separator = sniff_separator(text)
+    # A one-column file is read with a delimiter that cannot occur in text, so it is never split.
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator or "\x1f"))
+    if rows and text and not text.endswith(("\n", "\r")) and text.count('"') % 2 == 1:
+        problems.append(Problem(name, len(rows), None, None,
+                                "het bestand houdt midden in een veld tussen aanhalingstekens op (afgebroken bestand)",
+                                "exporteer het bestand opnieuw; controleer of het volledig is gekopieerd"))
+        return None
+    return rows
+
+
+def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list[str]] | None:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        problems.append(Problem(name, None, None, None,
+                                f"het bestand is geen leesbaar xlsx-bestand (beschadigd of afgebroken: {type(exc).__name__})",
+                                "open het in Excel en sla het opnieuw op als .xlsx"))
+        return None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return rows
+
+
+def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
+    """Read one CSV or xlsx file into a text DataFrame; append problems instead of raising.
+
+    Columns get :func:`header_key` names; ``_bestand`` and ``_rij`` say where each row
+    came from. Completely empty rows are skipped (their row numbers stay as in Excel).
+
+    Example
+    -------
+    >>> problems = []
+    >>> table = read_table(raw / "gemeenten.csv", raw, problems)  # doctest: +SKIP
+    """
+    name = relative_name(path, base)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _rows_from_csv(path, name, problems)
+    elif suffix == ".xlsx":
+        rows = _rows_from_xlsx(path, name, problems)
+    else:
+        problems.append(Problem(name, None, None, None,
+                                f"bestanden van het type '{path.suffix or 'zonder extensie'}' worden niet gelezen",
+                                "lever de gegevens aan als .csv of .xlsx, of verplaats het bestand uit deze map"))
+        return None
+    if rows is None:
+        return None
+    while rows and not any(cell.strip() for cell in rows[0]):
+        rows = rows[1:]
+    if not rows:
+        problems.append(Problem(name, None, None, None, "het bestand is leeg",
+                                "vul het bestand met een kopregel en gegevens, of verwijder het"))
+        return None
+    header = [header_key(cell) for cell in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    seen: set[str] = set()
+    header_problems = len(problems)
+    for position, column in enumerate(header):
+        if column == "":
+            problems.append(Problem(name, 1, f"kolom {position + 1}", "", "een kolom heeft geen kopnaam",
+                                    "geef de kolom een naam uit het invoercontract of verwijder hem"))
+        elif column in seen:
+            problems.append(Problem(name, 1, column, column, "deze kolom komt twee keer voor",
+                                    "houd één kolom met deze naam over"))
+        seen.add(column)
+    if len(problems) > header_problems:
+        return None  # rows cannot be read reliably under a broken header
+    records, ragged = [], 0
+    for index, row in enumerate(rows[1:], start=2):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(cells) > len(header) and any(cells[len(header):]):
+            problems.append(Problem(name, index, None, ";".join(cells[len(header):]),
+                                    f"de rij heeft {len(cells)} velden maar de kopregel {len(header)}",
+                                    "controleer het scheidingsteken en de aanhalingstekens in deze rij"))
+            ragged += 1
+            continue
+        cells = (cells + [""] * len(header))[: len(header)]
+        records.append([*cells, name, index])
+    if not records and allow_empty and not ragged:
+        return pd.DataFrame(columns=[*header, FILE_COLUMN, ROW_COLUMN])
+    if not records:
+        if ragged:
+            return None
+        problems.append(Problem(name, None, None, None, "het bestand heeft een kopregel maar geen gegevens",
+                                "vul de gegevens aan of verwijder het bestand"))
+        return None
+    return pd.DataFrame(records, columns=[*header, FILE_COLUMN, ROW_COLUMN]).astype(
+        {column: object for column in header}
+    )
+
+
+def table_files(folder: Path) -> list[Path]:
+    """The files of a folder that are read, in name order (hidden and Excel lock files skipped)."""
+    return sorted(
+        path for path in folder.iterdir()
+        if path.is_file() and not path.name.startswith((".", "~$"))
+    )
+
+
+def read_folder(folder: Path, base: Path, required: list[str], optional: list[str] = (),
+                problems: list[Problem] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and combine every table in ``folder``; check the required columns.
+
+    Returns the combined table (columns ``required + optional`` plus ``_bestand`` and
+    ``_rij``; a missing optional column is added empty) and the problems found.
+    Columns outside the contract are dropped here, so free text such as personal data
+    never travels further than this function.
+
+    Example
+    -------
+    >>> answers, problems = read_folder(raw / "samenwerking", raw,
+    ...     required=["gemeente", "meting", "datum", "respondent", "partner", "niveau"])  # doctest: +SKIP
+    """
+    problems = [] if problems is None else problems
+    columns = [*required, *optional]
+    name = relative_name(folder, base)
+    if not folder.is_dir():
+        problems.append(Problem(name, None, None, None, "deze map ontbreekt",
+                                f"maak de map '{name}' aan en zet de bestanden erin"))
+        return _empty(columns), problems
+    frames = []
+    files = table_files(folder)
+    if not files:
+        problems.append(Problem(name, None, None, None, "de map bevat geen bestanden",
+                                "zet er minstens één .csv- of .xlsx-bestand in"))
+    for path in files:
+        table = read_table(path, base, problems)
+        if table is None:
+            continue
+        missing = [column for column in required if column not in table.columns]
+        for column in missing:
+            problems.append(Problem(relative_name(path, base), 1, column, None,
+                                    "deze verplichte kolom ontbreekt (in xlsx: op het eerste werkblad)",
+                                    f"voeg een kolom '{column}' toe aan de kopregel"))
+        if missing:
+            continue
+        for column in optional:
+            if column not in table.columns:
+                table[column] = ""
+        frames.append(table[[*columns, FILE_COLUMN, ROW_COLUMN]])
+    if not frames:
+        return _empty(columns), problems
+    return pd.concat(frames, ignore_index=True), problems
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, FILE_COLUMN, ROW_COLUMN]})
+
+
+def read_yaml(path: Path, base: Path, problems: list[Problem]) -> object | None:
+    """Parse one YAML file; a syntax error becomes a problem with its line number."""
+    name = relative_name(path, base)
+    try:
+        text = decode_text(path.read_bytes())
+        return yaml.safe_load(text)
+    except UnicodeDecodeError:
+        problems.append(Problem(name, None, None, None, "het bestand is geen tekst in UTF-8",
+                                "sla het bestand op als UTF-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(name, mark.line + 1 if mark else None, None, None,
+                                f"het YAML-bestand is niet leesbaar ({getattr(exc, 'problem', exc)})",
+                                "controleer de inspringing en de dubbele punten op deze regel"))
+    return None

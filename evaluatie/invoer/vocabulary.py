@@ -1,0 +1,164 @@
+"""The controlled vocabularies of the input contract and how free text maps onto them.
+
+Every lookup goes through :func:`text_key`, which ignores case, accents, surrounding
+and repeated spaces, so ``"POH GGZ"``, ``" poh-ggz "`` and ``"Poh Ggz"`` are one label.
+
+Example
+-------
+>>> from evaluatie.invoer.vocabulary import partner_type
+>>> partner_type("Huisartsenpraktijk")
+'huisarts'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+#: Partner types, canonical spelling first, then the variants the contract lists.
+PARTNER_TYPES: dict[str, tuple[str, ...]] = {
+    "huisarts": ("huisartsenpraktijk", "hap"),
+    "poh-ggz": ("poh ggz", "praktijkondersteuner ggz"),
+    "mantelzorgsteunpunt": ("mantelzorgconsulent", "steunpunt mantelzorg"),
+    "sociaal wijkteam": ("wijkteam", "buurtteam"),
+    "gemeente": ("gemeente beleid", "wmo-loket"),
+    "ggd": (),
+    "ggz": ("ggz-aanbieder",),
+    "wijkverpleging": ("thuiszorg",),
+    "welzijn": ("welzijnsorganisatie",),
+    "vrijwilligersorganisatie": (),
+    "clientondersteuning": ("cliëntondersteuning",),
+    "migrantenorganisatie": ("zelforganisatie",),
+    "werkgever": (),
+    "ziekenhuis": (),
+    "overig": (),
+}
+
+#: Chain functions in the order of the chain.
+CHAIN_FUNCTIONS = ("signaleren", "toeleiden", "ondersteunen", "behandelen", "coordineren")
+
+#: The cooperation scale: level -> Dutch label.
+LEVELS: dict[int, str] = {
+    0: "geen contact",
+    1: "kennen elkaar",
+    2: "afstemmen",
+    3: "samenwerken",
+    4: "integraal samenwerken",
+}
+
+_YES = ("ja", "j", "yes", "y", "1", "true", "waar", "x")
+_NO = ("nee", "n", "no", "0", "false", "onwaar", "")
+
+
+def text_key(value: object) -> str:
+    """Normalise a label for matching: lower case, no accents, single spaces.
+
+    Example
+    -------
+    >>> text_key("  Cliëntondersteuning ")
+    'clientondersteuning'
+    """
+    text = "" if value is None else str(value)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _label_index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for canonical, variants in table.items():
+        for label in (canonical, *variants):
+            index[text_key(label)] = canonical
+            # "poh ggz" and "poh-ggz", "wmo loket" and "wmo-loket" are one label.
+            index[text_key(label.replace("-", " "))] = canonical
+    return index
+
+
+_PARTNER_TYPE_INDEX = _label_index(PARTNER_TYPES)
+_LEVEL_INDEX = {text_key(label).replace(" ", ""): level for level, label in LEVELS.items()}
+
+
+def partner_type(label: object) -> str | None:
+    """The canonical partner type for ``label``, or None when it is not in the vocabulary.
+
+    Example
+    -------
+    >>> partner_type("Wmo-loket"), partner_type("bakker")
+    ('gemeente', None)
+    """
+    key = text_key(label)
+    return _PARTNER_TYPE_INDEX.get(key) or _PARTNER_TYPE_INDEX.get(key.replace("-", " "))
+
+
+def chain_function(label: object) -> str | None:
+    """The canonical chain function for ``label`` (``coördineren`` -> ``coordineren``).
+
+    Example
+    -------
+    >>> chain_function(" Signaleren")
+    'signaleren'
+    """
+    key = text_key(label)
+    return key if key in CHAIN_FUNCTIONS else None
+
+
+def yes_no(value: object) -> bool | None:
+    """Read the contract's yes/no forms; None when the value is none of them.
+
+    Example
+    -------
+    >>> yes_no("J"), yes_no(""), yes_no("misschien")
+    (True, False, None)
+    """
+    key = text_key(value)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
+
+
+def level(value: object) -> int | None:
+    """Read a cooperation level given as a number (``3``, ``"3"``, ``"3,0"``) or a label.
+
+    Returns None when the value is neither a whole number 0-4 nor a label of the scale.
+
+    Example
+    -------
+    >>> level("Samenwerken"), level("2,0"), level("integraal  samenwerken"), level(7)
+    (3, 2, 4, None)
+    """
+    key = text_key(value).replace(" ", "")
+    if key in _LEVEL_INDEX:
+        return _LEVEL_INDEX[key]
+    match = re.fullmatch(r"([0-9]+)(?:[.,]0+)?", key)
+    if match:
+        number = int(match.group(1))
+        return number if number in LEVELS else None
+    return None
+
+
+def split_list(value: object) -> list[str]:
+    """Split a ``,``- or ``;``-separated field into its trimmed, non-empty parts.
+
+    Example
+    -------
+    >>> split_list("signaleren; toeleiden,ondersteunen")
+    ['signaleren', 'toeleiden', 'ondersteunen']
+    """
+    text = "" if value is None else str(value)
+    return [part.strip() for part in re.split(r"[;,]", text) if part.strip()]
+
+
+def suggest(value: object, choices: list[str], cutoff: float = 60) -> str | None:
+    """The choice most like ``value`` (rapidfuzz ratio on :func:`text_key`), for "bedoelt u …?" hints.
+
+    Example
+    -------
+    >>> suggest("huisarst", ["huisarts", "ggz"]), suggest("bakker", ["ggz"])
+    ('huisarts', None)
+    """
+    found = process.extractOne(text_key(value), {choice: text_key(choice) for choice in choices}, scorer=fuzz.ratio)
+    return found[2] if found and found[1] >= cutoff else None

@@ -1,0 +1,98 @@
+"""The whole ketenanalyse of one municipality in one call: every measure as a DataFrame.
+
+Example
+-------
+>>> import evaluatie
+>>> data = evaluatie.load_municipality("Rivierstad")            # doctest: +SKIP
+>>> analysis = evaluatie.analyse(data)                            # doctest: +SKIP
+>>> analysis.chain                                                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from ..config import Settings
+from ..invoer.processed import MunicipalityData
+from . import chain_functions, change, network, routes, sectors, strengthening
+
+
+@dataclass(frozen=True)
+class ChainAnalysis:
+    """Every measure of the ketenanalyse of one municipality (DataFrames, Dutch columns).
+
+    ``graphs`` maps each wave (in date order) to its network; the other attributes are
+    the tables computed from them with the settings the cleaning used.
+    """
+
+    graphs: dict[str, nx.Graph]
+    chain: pd.DataFrame             # whole-chain measures per wave
+    partners: pd.DataFrame          # per partner per wave
+    bridges: pd.DataFrame           # ties whose loss splits the chain
+    type_matrix: pd.DataFrame       # ties and mean level per pair of types
+    ei_by_type: pd.DataFrame        # E-I index per type
+    ei: pd.DataFrame                # E-I index of the whole chain per wave
+    routes: pd.DataFrame            # signalling partners and their routes
+    coverage: pd.DataFrame          # chain-function coverage per wave
+    uncovered: pd.DataFrame         # signalling partners without a full route
+    needs: pd.DataFrame             # ties wanted stronger, ranked
+    needs_by_type_pair: pd.DataFrame
+    tie_changes: pd.DataFrame       # every tie between consecutive waves
+    partner_changes: pd.DataFrame   # partners joined / left
+    change_summary: pd.DataFrame    # counts per pair of waves
+    settings: Settings
+    route_steps: pd.DataFrame = None      # every step of every persona route per wave
+    route_overview: pd.DataFrame = None   # per persona and wave: complete? weakest step
+    route_changes: pd.DataFrame = None    # steps repaired or broken between first and last wave
+    target_reach: pd.DataFrame = None     # organisations reaching each persona's target group
+
+
+def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
+                   waves: list[str], settings: Settings = Settings(), personas: pd.DataFrame | None = None,
+                   persona_items: pd.DataFrame | None = None,
+                   target_groups: pd.DataFrame | None = None) -> ChainAnalysis:
+    """Run the ketenanalyse on one municipality's tables (see :func:`analyse`).
+
+    With ``personas`` and ``persona_items`` the persona routes are checked too.
+    """
+    graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
+                                 one_sided_rule=settings.one_sided_rule)
+    strong = settings.strong_tie_level
+    needs = strengthening.strengthening_needs(ties[ties["meting"].isin(waves)], partners)
+    persona_items = persona_items if persona_items is not None else pd.DataFrame(
+        columns=["persona", "soort", "volgorde", "waarde"])
+    personas = personas if personas is not None else pd.DataFrame(columns=["persona", "doelgroep"])
+    target_groups = target_groups if target_groups is not None else pd.DataFrame(
+        columns=["gemeente", "organisatie", "doelgroep"])
+    steps = routes.route_steps(graphs, persona_items)
+    return ChainAnalysis(
+        graphs=graphs,
+        chain=network.chain_measures(graphs, strong),
+        partners=network.partner_measures(graphs, answers, settings.min_tie_level),
+        bridges=network.bridges(graphs),
+        type_matrix=sectors.type_matrix(graphs),
+        ei_by_type=sectors.ei_by_type(graphs),
+        ei=pd.DataFrame({"meting": list(graphs), "ei_index": [sectors.ei_index(g) for g in graphs.values()]}),
+        routes=chain_functions.function_routes(graphs, strong),
+        coverage=chain_functions.function_coverage(graphs, strong),
+        uncovered=chain_functions.uncovered_signallers(graphs, strong),
+        needs=needs,
+        needs_by_type_pair=strengthening.needs_by_type_pair(needs),
+        tie_changes=change.tie_changes(graphs),
+        partner_changes=change.partner_changes(graphs),
+        change_summary=change.change_summary(graphs),
+        settings=settings,
+        route_steps=steps,
+        route_overview=routes.route_overview(steps),
+        route_changes=routes.route_changes(steps, list(graphs)),
+        target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
+    )
+
+
+def analyse(data: MunicipalityData) -> ChainAnalysis:
+    """Run the ketenanalyse on a municipality loaded with :func:`evaluatie.load_municipality`."""
+    return analyse_tables(data.partners, data.ties, data.response, data.answers, data.wave_labels, data.settings,
+                          data.personas, data.persona_items, data.target_groups)

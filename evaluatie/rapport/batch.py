@@ -1,0 +1,164 @@
+"""The batch: every municipality's report, the national page and the overview, ``workers`` at a time;
+reports whose code, notebook and data did not change are not rendered again.
+
+A municipality that fails is recorded and the rest go on; ``reports/index.html`` lists them all.
+
+Example
+-------
+>>> from evaluatie.rapport.batch import render_reports
+>>> results = render_reports(["Rivierstad"], workers=1)     # doctest: +SKIP
+>>> results[0].status                                        # doctest: +SKIP
+'gelukt'
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import traceback
+from pathlib import Path
+
+from ..config import PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
+from ..invoer.processed import load_settings, load_tables, municipality_from_tables
+from ..keten import network
+from .index import write_index
+from .render import (
+    NATIONAL_LABEL,
+    OVERVIEW_LABEL,
+    RenderResult,
+    municipality_slugs,
+    render_municipality,
+    render_national,
+    render_overview,
+    write_atomically,
+)
+
+FINGERPRINTS_FILE = ".vingerafdrukken.json"
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's code and templates, so changed code renders every report again."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]  # the whole evaluatie package
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _frame_digest(digest, frame) -> None:
+    import pandas as pd
+
+    if frame is None:
+        return
+    digest.update(",".join(map(str, frame.columns)).encode())
+    if len(frame):
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+
+
+def report_fingerprint(data, notebook: Path, code: str) -> str:
+    """What a municipality's report depends on: code, notebook, and that municipality's data only
+    (``data`` is its :class:`~evaluatie.processed.MunicipalityData`)."""
+    digest = hashlib.sha256(code.encode())
+    digest.update(Path(notebook).read_bytes())
+    digest.update(repr(sorted(data.settings.as_dict().items())).encode())
+    for frame in (data.partners, data.target_groups, data.waves, data.answers, data.ties, data.response, data.log,
+                  data.sources, data.personas, data.persona_items, data.indicator_definitions,
+                  data.indicator_values):
+        _frame_digest(digest, frame)
+    return digest.hexdigest()
+
+
+def _read_fingerprints(reports_dir: Path) -> dict:
+    path = Path(reports_dir) / FINGERPRINTS_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+
+def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
+                   reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
+                   on_done=None, force: bool = False) -> list[RenderResult]:
+    """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
+
+    Every report runs in its own fresh kernel; ``on_done(result)`` is called as each one
+    finishes. A report whose code, notebook and data are unchanged since it was written is
+    not rendered again (status ``actueel``) unless ``force``. Results come back in the order
+    the municipalities were given; ``reports/index.html`` is rewritten at the end.
+    """
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    slugs = municipality_slugs(processed_dir)
+    names = list(slugs) if not municipalities else list(municipalities)
+    unknown = [name for name in names if name not in slugs]
+    if unknown:
+        raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
+    code = code_fingerprint()
+    known = _read_fingerprints(reports_dir)
+    tables, settings = load_tables(processed_dir), load_settings(processed_dir)
+    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook, code)
+              for name in names}
+    results: dict[str, RenderResult] = {}
+    todo = []
+    for name in names:
+        path = reports_dir / f"{slugs[name]}.html"
+        if not force and path.exists() and known.get(slugs[name]) == wanted[name]:
+            results[name] = RenderResult(name, "actueel", 0.0, path)
+            if on_done is not None:
+                on_done(results[name])
+        else:
+            todo.append(name)
+    national = municipalities is None and _has_national(processed_dir)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name]): name
+                   for name in todo}
+        if national:
+            futures[pool.submit(render_national, processed_dir, reports_dir)] = NATIONAL_LABEL
+        if municipalities is None:
+            futures[pool.submit(render_overview, processed_dir, reports_dir)] = OVERVIEW_LABEL
+        for future in concurrent.futures.as_completed(futures):
+            name = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # defensive: render_municipality already catches notebook errors
+                result = RenderResult(name, "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
+            results[name] = result
+            if name in wanted:
+                if result.status == "gelukt":
+                    known[slugs[name]] = wanted[name]
+                else:
+                    known.pop(slugs[name], None)
+            if on_done is not None:
+                on_done(result)
+    write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
+    ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else []) + (
+        [results[OVERVIEW_LABEL]] if municipalities is None else [])
+    write_index(ordered, reports_dir, slugs, key_numbers(processed_dir))
+    return ordered
+
+
+def key_numbers(processed_dir: Path) -> dict[str, dict]:
+    """Per municipality, for the index: partners, ties and density in its last wave."""
+    tables = load_tables(processed_dir)
+    settings = load_settings(processed_dir)
+    numbers = {}
+    for name in tables["gemeenten"]["gemeente"]:
+        def own(table):
+            return table[table["gemeente"] == name]
+        waves = list(own(tables["metingen"]).sort_values("volgorde")["meting"])
+        if not waves:
+            continue
+        graphs = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
+                                     settings.min_tie_level, waves[-1:], settings.one_sided_rule)
+        graph = graphs[waves[-1]]
+        numbers[name] = {"meting": waves[-1], "partners": graph.number_of_nodes(),
+                         "relaties": graph.number_of_edges(), "dichtheid": network.density(graph)}
+    return numbers
+
+
+def _has_national(processed_dir: Path) -> bool:
+    values = load_tables(processed_dir)["indicatorwaarden"]
+    return bool((values["gemeente"] == "landelijk").any())
+

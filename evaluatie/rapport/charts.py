@@ -1,0 +1,167 @@
+"""Charts beside the chain maps: the type x type heatmap, measures over the waves, persona routes, and
+indicator trends and breakdowns (small counts of people are never drawn at their height).
+
+Example
+-------
+>>> import pandas as pd
+>>> from evaluatie.rapport.figures import to_png
+>>> chain = pd.DataFrame({"meting": ["T0", "T1"], "relaties": [10, 12]})
+>>> png = to_png(measure_series(chain, {"relaties": "Relaties"}))
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from ..invoer.vocabulary import LEVELS
+from .avatars import tint
+from .figures import LEVEL_COLOURS, node_colour
+
+
+def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, title: str = "") -> plt.Figure:
+    """A seaborn heatmap of the type x type matrix (number of ties; mean level as annotation)."""
+    import seaborn as sns
+
+    size = max(4.5, 0.5 * len(square) + 2.0)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size), dpi=90)
+    labels = None
+    if annotations is not None:
+        labels = square.astype(int).astype(str).where(square > 0, "")
+        for row in square.index:
+            for column in square.columns:
+                mean = annotations.loc[row, column]
+                if square.loc[row, column] > 0 and pd.notna(mean):
+                    labels.loc[row, column] = f"{int(square.loc[row, column])}\n({mean:.1f})".replace(".", ",")
+    sns.heatmap(square, annot=labels if labels is not None else True, fmt="", cmap="Blues", linewidths=0.5,
+                linecolor="#ffffff", square=True, cbar_kws={"label": "aantal relaties", "shrink": 0.7},
+                annot_kws={"fontsize": 8}, ax=ax)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.tick_params(labelsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def measure_series(chain: pd.DataFrame, measures: dict[str, str], title: str = "") -> plt.Figure:
+    """Small multiples: each whole-chain measure as a line over the waves."""
+    count = len(measures)
+    columns = 3
+    rows = math.ceil(count / columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(11, 2.4 * rows), dpi=90, squeeze=False)
+    for ax, (column, label) in zip(axes.ravel(), measures.items()):
+        values = chain[column].astype(float)
+        ax.plot(range(len(chain)), values, marker="o", color="#0072B2")
+        ax.set_xticks(range(len(chain)), chain["meting"], fontsize=8)
+        ax.set_title(label, fontsize=9, loc="left")
+        ax.tick_params(axis="y", labelsize=8)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _: f"{v:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")))
+        ax.grid(axis="y", color="#eeeeee")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.margins(x=0.15)
+    for ax in axes.ravel()[count:]:
+        ax.set_visible(False)
+    fig.suptitle(title, fontsize=11, x=0.01, ha="left")
+    fig.tight_layout()
+    return fig
+
+
+def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Figure:
+    """A persona's route as a row of arrows per wave, coloured by level; missing steps unmistakable.
+
+    ``steps`` is :func:`evaluatie.keten.routes.route_steps` (all personas and waves).
+    """
+    own = steps[steps["persona"] == persona]
+    route = [own[own["nummer"] == 1]["van_type"].iloc[0]] + list(
+        own[own["meting"] == waves[0]].sort_values("nummer")["naar_type"])
+    fig, ax = plt.subplots(figsize=(10, 0.5 + 1.1 * len(waves)), dpi=90)
+    ax.set_xlim(-0.6, len(route) - 0.4)
+    ax.set_ylim(-0.6, len(waves) - 0.4)
+    ax.invert_yaxis()
+    ax.set_axis_off()
+    for row, wave in enumerate(waves):
+        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=10, fontweight="bold")
+        wave_steps = own[own["meting"] == wave].set_index("nummer")
+        for position, kind in enumerate(route):
+            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=10,
+                    bbox={"boxstyle": "round,pad=0.45", "fc": tint(node_colour(kind), 0.7), "ec": "#555555"})
+        for number in range(1, len(route)):
+            step = wave_steps.loc[number]
+            level = int(step["niveau"])
+            start, end = number - 1 + 0.62, number - 0.12
+            if level > 0:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": LEVEL_COLOURS[level], "lw": 1.2 + level})
+                ax.text((start + end) / 2, row - 0.28, f"{level} {LEVELS[level]}", ha="center", va="bottom",
+                        fontsize=9, color="#333333")
+            else:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": "#d73027", "lw": 2.2, "linestyle": "--"})
+                ax.text((start + end) / 2, row, "✕", ha="center", va="center", fontsize=14, color="#d73027",
+                        fontweight="bold")
+                ax.text((start + end) / 2, row - 0.28, "ontbreekt", ha="center", va="bottom", fontsize=9,
+                        color="#d73027", fontweight="bold")
+    ax.set_title(f"Route van {persona}", fontsize=12, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.85, bottom=0.03)
+    return fig
+
+
+def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: int, unit: str = "") -> plt.Figure:
+    """An indicator over its periods; ``nvt`` and missing periods are labelled, small counts of people
+    are not drawn at their height but marked ``<threshold``."""
+    fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=90)
+    positions = list(range(len(series)))
+    shown = []
+    for x, row in zip(positions, series.itertuples(index=False)):
+        hidden = row.status != "waarde" or (people and 0 < row.waarde < threshold)
+        shown.append(None if hidden else row.waarde)
+    values = [v for v in shown if v is not None]
+    top = max(values) if values else 1.0
+    xs = [x for x, v in zip(positions, shown) if v is not None]
+    ax.plot(xs, [v for v in shown if v is not None], marker="o", color="#0072B2", linewidth=2)
+    for x, v in zip(xs, [v for v in shown if v is not None]):
+        label = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+        ax.annotate(label + ("%" if unit == "procent" else ""), (x, v), xytext=(0, 6), textcoords="offset points",
+                    ha="center", fontsize=8)
+    for x, row, v in zip(positions, series.itertuples(index=False), shown):
+        if v is None:
+            text = "nvt" if row.status == "nvt" else "ontbreekt" if row.status == "ontbreekt" else f"<{threshold}"
+            ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=8, color="#b2182b",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#b2182b", "lw": 0.6})
+    ax.set_xticks(positions, list(series["periode"]), fontsize=8)
+    ax.set_ylim(0, top * 1.25)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", color="#eeeeee")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def indicator_breakdown(parts: pd.DataFrame, title: str, people: bool, threshold: int) -> plt.Figure:
+    """A horizontal bar per breakdown category; small counts of people are shown as ``<threshold``."""
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.45 * len(parts)), dpi=90)
+    labels = list(parts["uitsplitsing"])[::-1]
+    amounts = list(parts["aantal"])[::-1]
+    hidden = [people and 0 < a < threshold for a in amounts]
+    drawn = [threshold if h else a for a, h in zip(amounts, hidden)]
+    ax.barh(labels, drawn, color=["#bdbdbd" if h else "#0072B2" for h in hidden],
+            hatch=None, edgecolor="white")
+    for y, (a, h) in enumerate(zip(amounts, hidden)):
+        text = f"<{threshold}" if h else (f"{a:,.0f}".replace(",", ".") if float(a).is_integer() else f"{a:.1f}")
+        ax.text(drawn[y], y, f" {text}", va="center", fontsize=8)
+    ax.set_xlim(0, max(drawn) * 1.2 if drawn else 1)
+    ax.tick_params(labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+

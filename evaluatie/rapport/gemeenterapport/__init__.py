@@ -1,0 +1,74 @@
+"""The municipality report: every section as Dutch HTML, every table also for Excel.
+
+The report notebook only calls these methods; each returns an ``IPython.display.HTML``
+object that renders inline in JupyterLab and survives nbconvert unchanged (images are
+embedded as data URIs, so the HTML report needs no network). Figures and tables are
+numbered in the order they are shown; :meth:`Report.save_tables` writes every table of
+the report to one workbook, one sheet per table. The sections live in one module per
+family (:mod:`.chain`, :mod:`.measures`, :mod:`.functions`, :mod:`.personas`,
+:mod:`.monitoring`, :mod:`.accountability`).
+
+Example
+-------
+>>> from evaluatie.invoer.processed import load_municipality
+>>> from evaluatie.rapport.gemeenterapport import Report
+>>> report = Report(load_municipality("Rivierstad"))   # doctest: +SKIP
+>>> report.summary()                                    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+
+from IPython.display import HTML
+
+from ..document import contents_nav
+from ..formatting import format_date
+from ..summary import findings_frame, key_findings
+from .accountability import AccountabilitySections
+from .base import SECTIONS, heading
+from .chain import ChainSections
+from .functions import FunctionSections
+from .measures import MeasureSections
+from .monitoring import MonitoringSections
+from .personas import PersonaSections
+
+__all__ = ["Report", "SECTIONS"]
+
+
+class Report(ChainSections, MeasureSections, FunctionSections, PersonaSections, MonitoringSections,
+             AccountabilitySections):
+    """One municipality's report; the notebook calls one method per section, in :data:`SECTIONS` order.
+
+    Parameters
+    ----------
+    data:
+        the municipality's processed tables (:func:`evaluatie.load_municipality`).
+    parameters:
+        the notebook parameters, printed in the Verantwoording.
+    """
+
+    # ------------------------------------------------------------------ front matter
+    def title(self) -> HTML:
+        """Title, municipality and the waves measured."""
+        waves = "; ".join(f"{row.meting} ({format_date(row.datum)})" for row in self.data.waves.itertuples())
+        return HTML(
+            f'<header class="rapportkop"><p class="reeks">Ketenaanpak depressiepreventie bij mantelzorgers</p>'
+            f"<h1>Evaluatierapport {html.escape(self.data.name)}</h1>"
+            f"<p>Ketenanalyse van de samenwerking tussen ketenpartners in de pilotgemeente "
+            f"{html.escape(self.data.name)} (CBS-code {html.escape(self.data.cbs_code)}). "
+            f"Metingen: {html.escape(waves)}.</p></header>"
+        )
+
+    def contents(self) -> HTML:
+        """The table of contents, linking every section."""
+        return HTML(contents_nav(self.sections))
+
+    # ------------------------------------------------------------------ 1 samenvatting
+    def summary(self) -> HTML:
+        """Five to eight key findings generated from the results."""
+        findings = key_findings(self.analysis, self.data)
+        self.tables.append(("Belangrijkste bevindingen", findings_frame(findings)))
+        items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in findings)
+        return HTML(heading("samenvatting") + f"<ol class='bevindingen'>{items}</ol>")
+

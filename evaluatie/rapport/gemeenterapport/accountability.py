@@ -1,0 +1,53 @@
+"""The Verantwoording of the municipality report: method, rules and thresholds, response, the
+cleaning changes per rule, and provenance with checksums of every input file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from IPython.display import HTML
+
+from ..document import provenance_list
+from ..formatting import format_percent, readable_table
+from .base import ReportBase, heading, paragraph
+
+
+class AccountabilitySections(ReportBase):
+    """Verantwoording."""
+
+    # ------------------------------------------------------------------ 10 verantwoording
+    def accountability(self, run_date: dt.date | None = None) -> HTML:
+        """Method, rules and thresholds, response, and provenance."""
+        run_date = run_date or dt.date.today()
+        settings = self.data.settings
+        sources = (self.data.sources[["bestand", "sha256"]].drop_duplicates()
+                   .rename(columns={"bestand": "Bestand", "sha256": "SHA-256"}).reset_index(drop=True))
+        rules = [
+            f"Een relatie telt mee vanaf niveau {settings.min_tie_level}; ‘sterk’ is vanaf niveau "
+            f"{settings.strong_tie_level}.",
+            f"Als beide partners een relatie op een verschillend niveau melden, telt de regel "
+            f"‘{settings.combine_rule}’.",
+            f"Eenzijdig gemelde relaties: regel ‘{settings.one_sided_rule}’.",
+            f"Dubbele antwoorden (zelfde respondent en partner in één meting): regel ‘{settings.duplicate_rule}’.",
+            f"Namen met een kleine spelfout worden herkend vanaf score {settings.fuzzy_threshold} (van 100); "
+            f"twee kandidaten binnen {settings.ambiguity_margin} punten worden niet geraden.",
+            f"Respons onder {format_percent(settings.response_warning)} wordt gemeld als waarschuwing.",
+            "Namen, e-mailadressen, telefoonnummers en toelichtingen van respondenten zijn voor de analyse "
+            "verwijderd.",
+        ]
+        log_counts = self.data.log["regel"].map(lambda r: r.split(":")[0].split(" (")[0].split(";")[0]).value_counts()
+        log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
+        response = self._response_table()
+        return HTML(
+            heading("verantwoording")
+            + paragraph("Methode: elke partner vulde per meting in met welke andere partners hij samenwerkt en op welk "
+                 "niveau (0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, 4 integraal samenwerken), en "
+                 "welk niveau hij wenst. De antwoorden zijn opgeschoond (zie de wijzigingen hieronder), per paar "
+                 "partners samengevoegd tot één relatie, en per meting als netwerk geanalyseerd.")
+            + "<ul class='regels'>" + "".join(f"<li>{html.escape(rule)}</li>" for rule in rules) + "</ul>"
+            + self._table(response, "Respons per meting (verantwoording)", readable_table(response, percent=("Respons",)))
+            + self._table(log_table, "Wijzigingen bij het opschonen, per regel")
+            + provenance_list(self.parameters, run_date)
+            + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
+        )

@@ -1,0 +1,88 @@
+"""The shared part of the municipality report: the sections it has, the state every section reads
+(the data, the analysis, one layout for all maps), and the small HTML blocks sections are made of.
+
+Example
+-------
+>>> heading("samenvatting")
+"<h2 id='samenvatting'>Samenvatting</h2>"
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ...invoer.processed import MunicipalityData
+from ...keten.analysis import analyse
+from .. import maps
+from ..document import NumberedDocument
+from ..formatting import format_month, join_names
+
+#: The report's sections in order: anchor -> heading. The table of contents is built from it.
+SECTIONS = {
+    "samenvatting": "Samenvatting",
+    "samenstelling": "Samenstelling van de keten",
+    "ketenkaart": "Ketenkaart",
+    "ontwikkeling": "Ontwikkeling",
+    "netwerkmaten": "Netwerkmaten",
+    "centrale-spelers": "Centrale spelers en kwetsbare schakels",
+    "sectoren": "Samenwerking tussen sectoren",
+    "ketenfuncties": "Ketenfuncties",
+    "versterking": "Versterkingsbehoefte",
+    "personas": "Persona's en hun route door de keten",
+    "monitoring": "Monitoring",
+    "verantwoording": "Verantwoording",
+}
+
+
+def heading(anchor: str) -> str:
+    """The ``<h2>`` of a section, with its anchor for the table of contents."""
+    return f"<h2 id='{anchor}'>{html.escape(SECTIONS[anchor])}</h2>"
+
+
+def paragraph(text: str) -> str:
+    """A paragraph of plain text (escaped)."""
+    return f"<p>{html.escape(text)}</p>"
+
+
+class ReportBase(NumberedDocument):
+    """What every section of one municipality's report reads.
+
+    Parameters
+    ----------
+    data:
+        the municipality's processed tables (:func:`evaluatie.load_municipality`).
+    parameters:
+        the notebook parameters, printed in the Verantwoording.
+    """
+
+    def __init__(self, data: MunicipalityData, parameters: dict | None = None):
+        self.data = data
+        self.parameters = dict(parameters or {})
+        self.analysis = analyse(data)
+        self.graphs = self.analysis.graphs
+        self.waves = list(self.graphs)
+        self.last = self.waves[-1] if self.waves else None
+        self.positions = maps.union_layout(self.graphs)
+        self.types = sorted({t or "onbekend" for g in self.graphs.values() for _, t in g.nodes(data="type")})
+        has_personas = data.personas is not None and not data.personas.empty
+        #: The sections this report has (persona's only when there are any).
+        self.sections = {k: v for k, v in SECTIONS.items() if k != "personas" or has_personas}
+        super().__init__()
+
+    def _wave_label(self, wave: str) -> str:
+        dates = dict(zip(self.data.waves["meting"], self.data.waves["datum"]))
+        return f"{wave} ({format_month(dates[wave])})" if wave in dates else wave
+
+    def _response_table(self) -> pd.DataFrame:
+        rows = []
+        for wave, graph in self.graphs.items():
+            registered = [n for n, d in graph.nodes(data=True) if d.get("geregistreerd")]
+            answered = [n for n in registered if graph.nodes[n].get("geantwoord")]
+            silent = sorted(set(registered) - set(answered))
+            rows.append({"Meting": wave, "Deelnemende partners": len(registered), "Geantwoord": len(answered),
+                         "Respons": len(answered) / len(registered) if registered else float("nan"),
+                         "Niet geantwoord": join_names(silent, limit=20) or "–"})
+        return pd.DataFrame(rows)
+

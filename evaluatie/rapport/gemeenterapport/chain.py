@@ -1,0 +1,129 @@
+"""Sections 2-4 of the municipality report: the composition of the chain, its map per wave, and
+how it developed between waves."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML
+
+from ...invoer.vocabulary import CHAIN_FUNCTIONS
+from ...keten import network
+from .. import charts, figures, maps
+from ..formatting import readable_table
+from .base import ReportBase, heading, paragraph
+
+
+class ChainSections(ReportBase):
+    """Samenstelling, Ketenkaart and Ontwikkeling."""
+
+    # ------------------------------------------------------------------ 2 samenstelling
+    def composition(self) -> HTML:
+        """Partners by type, chain function and core membership per wave; response; unregistered partners."""
+        parts = [heading("samenstelling"),
+                 paragraph("Een partner telt mee in een meting als hij de vragenlijst invulde of door een respondent werd "
+                    "genoemd.")]
+        by_type = network.partners_by_type(self.graphs).reset_index().rename(columns={"type": "Type partner"})
+        by_type = pd.concat([by_type, pd.DataFrame([{"Type partner": "Totaal",
+                                                     **by_type.drop(columns="Type partner").sum().to_dict()}])],
+                            ignore_index=True)
+        parts.append(self._table(by_type, "Partners per type en meting"))
+        rows = []
+        for label, key in [*((f, f) for f in CHAIN_FUNCTIONS), ("kernpartner", "kernpartner")]:
+            rows.append({"Functie": label, **{wave: sum(1 for _, v in g.nodes(data=key) if v)
+                                               for wave, g in self.graphs.items()}})
+        parts.append(self._table(pd.DataFrame(rows), "Partners per ketenfunctie en kernpartners per meting"))
+        response = self._response_table()
+        parts.append(self._table(response, "Respons per meting", readable_table(response, percent=("Respons",))))
+        parts.append(self._table(self._partner_list(), "Partners van de keten"))
+        unregistered = self._unregistered()
+        if unregistered.empty:
+            parts.append(paragraph("Alle partners die respondenten noemden, staan in het register."))
+        else:
+            parts.append(paragraph("Respondenten noemden ook partners die niet in het register staan. Zij zijn als "
+                            "‘onbekend’ type meegenomen en niet samengevoegd met geregistreerde partners:"))
+            parts.append(self._table(unregistered, "Genoemde partners die niet in het register staan"))
+        return HTML("".join(parts))
+
+    def _partner_list(self) -> pd.DataFrame:
+        partners = self.data.partners.sort_values(["geregistreerd", "type", "organisatie"],
+                                                  ascending=[False, True, True])
+        table = pd.DataFrame({
+            "Partner": partners["organisatie"], "Type": partners["type"],
+            "Kernpartner": partners["kernpartner"].map({True: "ja", False: "nee"}),
+            "Ketenfuncties": [", ".join(f for f in CHAIN_FUNCTIONS if row[f]) or "–"
+                              for row in partners.to_dict("records")],
+        })
+        for wave, graph in self.graphs.items():
+            table[wave] = partners["organisatie"].map(
+                lambda name, g=graph: "–" if name not in g else "antwoordde" if g.nodes[name].get("geantwoord")
+                else "genoemd")
+        return table.reset_index(drop=True)
+
+    def _unregistered(self) -> pd.DataFrame:
+        names = self.data.partners.loc[~self.data.partners["geregistreerd"], "organisatie"]
+        answers = self.data.answers
+        rows = []
+        for name in sorted(names):
+            rows.append({"Partner": name, **{wave: int(((answers["meting"] == wave) & (answers["partner"] == name)
+                                                         ).sum()) for wave in self.waves}})
+        frame = pd.DataFrame(rows, columns=["Partner", *self.waves])
+        return frame.rename(columns={wave: f"keer genoemd, {wave}" for wave in self.waves})
+
+    # ------------------------------------------------------------------ 3 ketenkaart
+    def chain_maps(self) -> HTML:
+        """One chain map per wave, all drawn on one layout."""
+        parts = [heading("ketenkaart"),
+                 paragraph("Elke stip is een partner: de kleur is het type, de grootte hoe centraal de partner is "
+                    "(tussenpositie). Elke lijn is een samenwerkingsrelatie: dikte en kleur geven het niveau. Een "
+                    "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
+        for wave, graph in self.graphs.items():
+            centrality = self.analysis.partners[self.analysis.partners["meting"] == wave].set_index(
+                "organisatie")["tussenpositie"].to_dict()
+            fig = maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
+                                    centrality, self.types)
+            alt = (f"Netwerkkaart van de keten in {self.data.name}, {wave}: {graph.number_of_nodes()} partners "
+                   f"en {graph.number_of_edges()} samenwerkingsrelaties.")
+            parts.append(self._figure(figures.to_png(fig), alt, f"Ketenkaart {self.data.name}, {wave}"))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 4 ontwikkeling
+    def development(self) -> HTML:
+        """Change map and change tables between consecutive waves; measures as a series."""
+        parts = [heading("ontwikkeling")]
+        if len(self.waves) < 2:
+            parts.append(paragraph(f"Er is één meting ({self.waves[0] if self.waves else 'geen'}); de ontwikkeling van de "
+                            "keten is te zien zodra er een tweede meting is."))
+            return HTML("".join(parts))
+        parts.append(paragraph("Wat veranderde er tussen twee opeenvolgende metingen? Groen: nieuwe relaties; blauw: "
+                        "sterker geworden; oranje: zwakker geworden; rood gestreept: verdwenen; grijs: gelijk "
+                        "gebleven."))
+        for before, after in zip(self.waves, self.waves[1:]):
+            changes = self.analysis.tie_changes[(self.analysis.tie_changes["van"] == before)
+                                                & (self.analysis.tie_changes["naar"] == after)]
+            fig = maps.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
+                                     f"{self.data.name}: van {before} naar {after}", self.types)
+            counts = changes["verandering"].value_counts()
+            alt = (f"Veranderkaart {self.data.name} van {before} naar {after}: "
+                   + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
+                                                                       "gelijk")) + ".")
+            parts.append(self._figure(figures.to_png(fig), alt, f"Veranderingen van {before} naar {after}"))
+        summary = self.analysis.change_summary.rename(columns={"van": "Van", "naar": "Naar"})
+        parts.append(self._table(summary, "Aantal veranderingen tussen metingen"))
+        changed = self.analysis.tie_changes[self.analysis.tie_changes["verandering"] != "gelijk"]
+        order = {"nieuw": 0, "sterker": 1, "zwakker": 2, "verdwenen": 3}
+        changed = changed.sort_values(["van", "verandering", "organisatie_a", "organisatie_b"],
+                                      key=lambda c: c.map(order) if c.name == "verandering" else c)
+        changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner", "organisatie_b":
+                                          "Partner ", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
+                                          "verandering": "Verandering"})
+        parts.append(self._table(changed.reset_index(drop=True), "Relaties die veranderden"))
+        if not self.analysis.partner_changes.empty:
+            moved = self.analysis.partner_changes.rename(columns={"van": "Van", "naar": "Naar",
+                                                                  "organisatie": "Partner", "verandering": "Verandering"})
+            parts.append(self._table(moved, "Partners die toetraden of vertrokken"))
+        series = {"relaties": "Relaties", "dichtheid": "Dichtheid", "dichtheid_sterk": "Dichtheid (niveau ≥ 2)",
+                  "gemiddeld_niveau": "Gemiddeld niveau", "centralisatie": "Centralisatie", "respons": "Respons"}
+        fig = charts.measure_series(self.analysis.chain, series, "Netwerkmaten per meting")
+        alt = "Lijngrafieken van relaties, dichtheid, gemiddeld niveau, centralisatie en respons per meting."
+        parts.append(self._figure(figures.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
+        return HTML("".join(parts))

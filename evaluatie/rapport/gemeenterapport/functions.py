@@ -1,0 +1,62 @@
+"""Sections 8-9 of the municipality report: chain-function coverage and the need for strengthening."""
+
+from __future__ import annotations
+
+from IPython.display import HTML
+
+from ..formatting import readable_table
+from .base import ReportBase, heading, paragraph
+
+
+class FunctionSections(ReportBase):
+    """Ketenfuncties and Versterkingsbehoefte."""
+
+    # ------------------------------------------------------------------ 8 ketenfuncties
+    def chain_functions(self) -> HTML:
+        """Coverage of signalling partners by routes to support and treatment."""
+        level = self.data.settings.strong_tie_level
+        coverage = self.analysis.coverage.rename(columns={
+            "meting": "Meting", "signaleerders": "Signalerende partners", "naar_ondersteunen": "Met route naar steun",
+            "naar_behandelen": "Met route naar behandeling", "gedekt": "Met beide", "dekking": "Dekking"})
+        parts = [heading("ketenfuncties"),
+                 paragraph(f"Partners die signaleren (bijvoorbeeld huisarts, wijkteam of werkgever) moeten een mantelzorger "
+                    f"met beginnende klachten kunnen doorgeleiden. Een signalerende partner is gedekt als hij een "
+                    f"relatie op niveau {level} of hoger heeft met een partner die ondersteunt én met een partner "
+                    f"die behandelt."),
+                 self._table(coverage, "Dekking van signalerende partners per meting",
+                             readable_table(coverage, percent=("Dekking",)))]
+        uncovered = self.analysis.uncovered[self.analysis.uncovered["meting"] == self.last]
+        if uncovered.empty:
+            parts.append(paragraph(f"In de {self.last} heeft elke signalerende partner een volledige route."))
+        else:
+            table = uncovered.drop(columns="meting").rename(columns={"organisatie": "Partner", "type": "Type",
+                                                                     "ontbreekt": "Ontbreekt: route naar"})
+            parts.append(self._table(table.reset_index(drop=True),
+                                     f"Signalerende partners zonder volledige route, {self.last}"))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 9 versterking
+    def strengthening(self) -> HTML:
+        """Wanted versus current level, ranked per tie and per pair of types."""
+        needs = self.analysis.needs[self.analysis.needs["meting"] == self.last]
+        pairs = self.analysis.needs_by_type_pair[self.analysis.needs_by_type_pair["meting"] == self.last]
+        parts = [heading("versterking"),
+                 paragraph("Waar willen partners meer samenwerken dan nu? Per relatie het huidige en het gewenste niveau, "
+                    "grootste verschil eerst; daarna opgeteld per paar typen.")]
+        if needs.empty:
+            parts.append(paragraph(f"In de {self.last} gaf geen respondent een hoger gewenst niveau op dan het huidige."))
+            return HTML("".join(parts))
+        ties = needs.drop(columns="meting").head(15).rename(columns={
+            "organisatie_a": "Partner", "type_a": "Type", "organisatie_b": "Partner ", "type_b": "Type ",
+            "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
+        parts.append(self._table(ties.reset_index(drop=True),
+                                 f"De grootste versterkingswensen per relatie, {self.last} "
+                                 f"({len(needs)} relaties in totaal; alle in het Excel-bestand)"))
+        self.tables.append((f"Alle versterkingswensen {self.last}", needs.reset_index(drop=True)))
+        pair_table = pairs.drop(columns="meting").head(10).rename(columns={
+            "type_1": "Type", "type_2": "Type ", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
+            "gemiddeld_verschil": "Gemiddeld verschil"})
+        parts.append(self._table(pair_table.reset_index(drop=True),
+                                 f"Versterkingsbehoefte per paar typen, {self.last}",
+                                 readable_table(pair_table.reset_index(drop=True), decimals={"Gemiddeld verschil": 1})))
+        return HTML("".join(parts))

@@ -1,0 +1,106 @@
+"""Sections 5-7 of the municipality report: the whole-chain measures, the central players and
+vulnerable links, and cooperation between sectors."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML
+
+from ...invoer.vocabulary import LEVELS
+from ...keten import network
+from ...keten import sectors as sector_measures
+from .. import charts, figures
+from ..formatting import format_number, format_percent, join_names, readable_table
+from .base import ReportBase, heading, paragraph
+
+
+class MeasureSections(ReportBase):
+    """Netwerkmaten, Centrale spelers and Sectoren."""
+
+    # ------------------------------------------------------------------ 5 netwerkmaten
+    def measures(self) -> HTML:
+        """The whole-chain measures per wave, each with a one-line plain-Dutch explanation."""
+        chain = self.analysis.chain.set_index("meting")
+        labels = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",
+                  "dichtheid_sterk": f"Dichtheid (niveau ≥ {self.data.settings.strong_tie_level})",
+                  "gemiddelde_graad": "Gemiddelde graad", "centralisatie": "Centralisatie",
+                  "wederkerigheid": "Wederkerigheid", "componenten": "Componenten", "geisoleerd": "Geïsoleerde partners",
+                  "gemiddeld_niveau": "Gemiddeld niveau", "respons": "Respons"}
+        raw_rows, shown_rows = [], []
+        for column, meaning in network.CHAIN_MEASURES.items():
+            raw_rows.append({"Maat": labels[column], **chain[column].to_dict(), "Betekenis": meaning})
+            if column in ("respons", "wederkerigheid"):
+                values = {w: format_percent(v) for w, v in chain[column].items()}
+            elif column in ("partners", "relaties", "componenten", "geisoleerd"):
+                values = {w: format_number(v) for w, v in chain[column].items()}
+            else:
+                values = {w: format_number(v, 2) for w, v in chain[column].items()}
+            shown_rows.append({"Maat": labels[column], **values, "Betekenis": meaning})
+        return HTML(heading("netwerkmaten")
+                    + paragraph(f"Een relatie telt mee vanaf niveau {self.data.settings.min_tie_level} "
+                         f"({LEVELS[self.data.settings.min_tie_level]})."
+                         if self.data.settings.min_tie_level in LEVELS else "")
+                    + self._table(pd.DataFrame(raw_rows), "Netwerkmaten van de hele keten per meting",
+                                  pd.DataFrame(shown_rows), classes="tabel maten"))
+
+    # ------------------------------------------------------------------ 6 centrale spelers
+    def central_players(self) -> HTML:
+        """Brokers, articulation points and bridges."""
+        last = self.last
+        partners = self.analysis.partners[self.analysis.partners["meting"] == last].sort_values(
+            ["tussenpositie", "organisatie"], ascending=[False, True]).head(10)
+        table = partners[["organisatie", "type", "graad", "sterkte", "tussenpositie", "nabijheid", "kern",
+                          "scharnierpunt"]].rename(columns={
+                              "organisatie": "Partner", "type": "Type", "graad": "Relaties", "sterkte": "Sterkte",
+                              "tussenpositie": "Tussenpositie", "nabijheid": "Nabijheid", "kern": "k-kern",
+                              "scharnierpunt": "Scharnierpunt"})
+        parts = [heading("centrale-spelers"),
+                 paragraph("Verbinders (brokers) liggen op veel kortste wegen tussen andere partners: de tussenpositie is "
+                    "het deel van die wegen dat via hen loopt. Nabijheid zegt hoe dicht een partner bij alle anderen "
+                    "staat; de k-kern hoe diep hij in het dichtste deel van de keten zit. Een scharnierpunt is een "
+                    "partner zonder wie de keten uiteenvalt; een brug is een relatie waarvoor dat geldt."),
+                 self._table(table.reset_index(drop=True), f"De tien belangrijkste verbinders in de {last}",
+                             readable_table(table.reset_index(drop=True), decimals={"Tussenpositie": 3,
+                                                                                    "Nabijheid": 2}))]
+        rows = []
+        for wave in self.waves:
+            wave_partners = self.analysis.partners[self.analysis.partners["meting"] == wave]
+            cut = sorted(wave_partners.loc[wave_partners["scharnierpunt"], "organisatie"])
+            bridges = self.analysis.bridges[self.analysis.bridges["meting"] == wave]
+            rows.append({"Meting": wave, "Scharnierpunten": join_names(cut, limit=20) or "geen",
+                         "Bruggen": len(bridges)})
+        parts.append(self._table(pd.DataFrame(rows), "Scharnierpunten en bruggen per meting"))
+        bridges = self.analysis.bridges.rename(columns={"meting": "Meting", "organisatie_a": "Partner",
+                                                        "organisatie_b": "Partner ", "niveau": "Niveau"})
+        if not bridges.empty:
+            parts.append(self._table(bridges, "Bruggen: relaties waarvan het wegvallen de keten splitst"))
+        return HTML("".join(parts))
+
+    # ------------------------------------------------------------------ 7 sectoren
+    def sectors(self) -> HTML:
+        """Heatmap of the type x type matrix and the E-I index."""
+        last = self.last
+        square = sector_measures.type_matrix_square(self.graphs, last, "relaties")
+        means = sector_measures.type_matrix_square(self.graphs, last, "gemiddeld_niveau")
+        fig = charts.type_heatmap(square, means, f"Relaties tussen typen partners, {last}")
+        alt = (f"Heatmap van het aantal relaties tussen typen partners in {self.data.name}, {last}; "
+               f"tussen haakjes het gemiddelde niveau.")
+        ei = self.analysis.ei.rename(columns={"meting": "Meting", "ei_index": "E-I-index"})
+        by_type = self.analysis.ei_by_type[self.analysis.ei_by_type["meting"] == last].drop(columns="meting").rename(
+            columns={"type": "Type", "extern": "Relaties met andere typen", "intern": "Relaties binnen het type",
+                     "ei_index": "E-I-index"})
+        matrix = self.analysis.type_matrix.rename(columns={"meting": "Meting", "type_a": "Type", "type_b": "Type ",
+                                                           "relaties": "Relaties",
+                                                           "gemiddeld_niveau": "Gemiddeld niveau"})
+        return HTML(
+            heading("sectoren")
+            + paragraph("Hoeveel relaties lopen er tussen partners van elk type, en op welk niveau? De E-I-index is +1 als "
+                 "alle samenwerking tussen verschillende sectoren loopt en −1 als die alleen binnen sectoren "
+                 "blijft.")
+            + self._figure(figures.to_png(fig), alt, f"Samenwerking tussen typen partners, {last}")
+            + self._table(ei, "E-I-index van de hele keten per meting", readable_table(ei, decimals={"E-I-index": 2}))
+            + self._table(by_type.reset_index(drop=True), f"E-I-index per type partner, {last}",
+                          readable_table(by_type.reset_index(drop=True), decimals={"E-I-index": 2}))
+            + self._table(matrix, "Relaties en gemiddeld niveau per paar typen en meting",
+                          readable_table(matrix, decimals={"Gemiddeld niveau": 1}))
+        )

@@ -1,0 +1,45 @@
+"""The monitoring section of the municipality report: factsheets of the municipality's indicators
+and of the indicators computed from its ketenanalyse."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import HTML
+
+from ...monitoring import indicators
+from ..factsheets import factsheet, series_table
+from .base import ReportBase, heading, paragraph
+
+
+class MonitoringSections(ReportBase):
+    """Monitoring."""
+
+    # ------------------------------------------------------------------ monitoring
+    def monitoring(self) -> HTML:
+        """Factsheets of this municipality's indicators and of those computed from the ketenanalyse."""
+        data, settings = self.data, self.data.settings
+        computed = indicators.computed_values(data.name, self.analysis.chain, self.analysis.coverage, self.graphs,
+                                              dict(zip(data.waves["meting"], data.waves["datum"])))
+        given = data.indicator_values if data.indicator_values is not None else pd.DataFrame(
+            columns=indicators.VALUE_COLUMNS)
+        definitions = pd.concat([d for d in (data.indicator_definitions, indicators.COMPUTED_DEFINITIONS)
+                                 if d is not None and not d.empty], ignore_index=True)
+        values = pd.concat([given, computed], ignore_index=True)
+        series = indicators.indicator_series(definitions, values, data.name)
+        parts = [heading("monitoring"),
+                 paragraph("Indicatoren zoals de landelijke monitor ze publiceert: het kerngetal van de laatste periode, "
+                    "eerdere waarden, bron en beschrijving. ‘nvt’ betekent niet van toepassing, ‘ontbreekt’ dat er "
+                    f"voor die periode geen cijfer is. Aantallen personen onder {settings.disclosure_threshold} "
+                    f"staan als ‘<{settings.disclosure_threshold}’. Indicatoren met bron "
+                    f"‘{indicators.COMPUTED_SOURCE}’ komen uit de ketenanalyse van dit rapport.")]
+        for definition in definitions.to_dict("records"):
+            own = series[series["indicator"] == definition["indicator"]]
+            if own.empty:
+                continue
+            latest = own.iloc[-1]["periode"]
+            parts.append(factsheet(self, definition, own.reset_index(drop=True),
+                                   indicators.breakdown(values, definition["indicator"], data.name, latest),
+                                   settings.disclosure_threshold))
+        table = series_table(definitions, series, settings.disclosure_threshold)
+        parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}"))
+        return HTML("".join(parts))

@@ -1,0 +1,81 @@
+"""The persona section of the municipality report: a card per persona, its route held against the
+measured chain in every wave, and who reaches its target group."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from IPython.display import HTML
+
+from .. import charts, figures
+from ..avatars import avatar_svg
+from ..formatting import format_number
+from .base import ReportBase, heading, paragraph
+
+
+class PersonaSections(ReportBase):
+    """Persona's en hun route door de keten."""
+
+    # ------------------------------------------------------------------ persona's
+    def personas(self) -> HTML:
+        """A card per persona, its route held against the measured chain, and who reaches its group."""
+        if "personas" not in self.sections:
+            return HTML("")
+        data, analysis = self.data, self.analysis
+        parts = [heading("personas"),
+                 paragraph("Persona's zijn fictieve mantelzorgers die een doelgroep een naam en een gezicht geven. Hun "
+                    "route is de volgorde van partners die zij in de praktijk tegenkomen. Per stap staat hieronder de "
+                    "sterkste relatie die in de keten is gemeten tussen een partner van het ene en een partner van "
+                    "het volgende type; een stap zonder relatie ontbreekt.")]
+        overview = analysis.route_overview.rename(columns={
+            "meting": "Meting", "persona": "Persona", "stappen": "Stappen", "aanwezig": "Aanwezig",
+            "compleet": "Route compleet", "zwakste_stap": "Zwakste stap", "zwakste_niveau": "Niveau zwakste stap"})
+        parts.append(self._table(overview, "Routes van de persona's per meting"))
+        items = data.persona_items
+        for persona in data.personas.itertuples(index=False):
+            own = items[items["persona"] == persona.persona].sort_values("volgorde")
+            signals = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "signaal", "waarde"])
+            needs = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "behoefte", "waarde"])
+            route = " → ".join(html.escape(v) for v in own.loc[own["soort"] == "route", "waarde"])
+            parts.append(
+                f"<section class='persona'><div class='persona-kaart'>"
+                f"{avatar_svg(persona.persona, int(persona.leeftijd), persona.doelgroep)}"
+                f"<div><h3>{html.escape(persona.persona)}, {int(persona.leeftijd)} jaar</h3>"
+                f"<p class='doelgroep'>{html.escape(persona.doelgroep)}</p>"
+                f"<p>{html.escape(persona.situatie)}</p>"
+                f"<p><strong>Zorgt voor:</strong> {html.escape(persona.zorgt_voor)}, "
+                f"{format_number(persona.uren_per_week)} uur per week.</p>"
+                f"<div class='kolommen'><div><strong>Signalen</strong><ul>{signals}</ul></div>"
+                f"<div><strong>Behoeften</strong><ul>{needs}</ul></div></div>"
+                f"<p><strong>Route:</strong> {route}</p></div></div>")
+            fig = charts.route_picture(analysis.route_steps, persona.persona, self.waves)
+            steps = analysis.route_steps[analysis.route_steps["persona"] == persona.persona]
+            missing = steps[steps["status"] != "aanwezig"]
+            alt = (f"Route van {persona.persona} per meting: "
+                   + "; ".join(f"{w}: " + (", ".join(f"{r.stap} ontbreekt" for r in missing[missing['meting'] == w]
+                                                      .itertuples()) or "alle stappen aanwezig") for w in self.waves)
+                   + ".")
+            parts.append(self._figure(figures.to_png(fig), alt, f"Route van {persona.persona} door de keten"))
+            table = steps.drop(columns=["persona", "van_type", "naar_type"]).rename(columns={
+                "meting": "Meting", "nummer": "Stap", "stap": "Van → naar", "niveau": "Niveau",
+                "van_organisatie": "Van partner", "naar_organisatie": "Naar partner", "status": "Status"})
+            parts.append(self._table(table.reset_index(drop=True), f"Stappen van de route van {persona.persona}"))
+            reach = analysis.target_reach[(analysis.target_reach["persona"] == persona.persona)
+                                          & (analysis.target_reach["meting"] == self.last)]
+            if reach.empty:
+                parts.append(paragraph(f"Geen partner in de {self.last} geeft aan {persona.doelgroep} te bereiken."))
+            else:
+                shown = reach.drop(columns=["meting", "persona", "doelgroep"]).rename(columns={
+                    "organisatie": "Partner", "type": "Type",
+                    "afstand_ondersteunen": "Stappen tot ondersteuning",
+                    "afstand_behandelen": "Stappen tot behandeling"}).reset_index(drop=True)
+                readable = shown.copy()
+                for column in ("Stappen tot ondersteuning", "Stappen tot behandeling"):
+                    readable[column] = shown[column].map(lambda v: "niet bereikbaar" if pd.isna(v) else
+                                                         "zelf" if v == 0 else format_number(v))
+                parts.append(self._table(shown, f"Partners die {persona.doelgroep} bereiken, {self.last} "
+                                                f"(stappen over relaties van niveau "
+                                                f"{self.data.settings.strong_tie_level} of hoger)", readable))
+            parts.append("</section>")
+        return HTML("".join(parts))

@@ -1,0 +1,221 @@
+"""Drawings of the chain: one map per wave and one change map per pair of waves, every partner in the
+same place in every wave, labels placed so that they overlap no other label and no partner.
+
+Example
+-------
+>>> import networkx as nx
+>>> from evaluatie.rapport.figures import to_png
+>>> g = nx.Graph(); g.add_edge("A", "B", niveau=3)
+>>> nx.set_node_attributes(g, {"A": "huisarts", "B": "ggz"}, "type")
+>>> positions = union_layout({"T0": g})
+>>> png = to_png(chain_map(g, positions, title="T0"))
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from ..config import SEED
+from ..invoer.vocabulary import LEVELS
+from .figures import CHANGE_STYLES, LEVEL_COLOURS, node_colour
+
+
+def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Positions computed once on the union of all waves, so a partner keeps its place.
+
+    Nodes are added in sorted order and the spring layout has a fixed seed: the same
+    networks always give the same picture.
+    """
+    union = nx.Graph()
+    for graph in graphs.values():
+        union.add_nodes_from(sorted(graph.nodes))
+    for graph in graphs.values():
+        for a, b, level in sorted(graph.edges(data="niveau", default=1)):
+            previous = union.get_edge_data(a, b, {}).get("weight", 0)
+            union.add_edge(a, b, weight=max(previous, level))
+    if union.number_of_nodes() == 0:
+        return {}
+    count = union.number_of_nodes()
+    positions = nx.spring_layout(union, seed=seed, weight="weight", k=2.2 / math.sqrt(count), iterations=300)
+    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in sorted(positions.items())}
+
+
+# --------------------------------------------------------------------------- labels without overlap
+
+_DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+               (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
+               (1, -1, "left", "top"), (-1, -1, "right", "top")]
+
+
+def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
+    """Total area of ``box`` (x0, y0, x1, y1) covered by each of ``others`` (n x 4)."""
+    if len(others) == 0:
+        return 0.0
+    width = np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0])
+    height = np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1])
+    return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
+
+
+def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> list:
+    """Place one label per node where it overlaps no other label and no node.
+
+    Nodes are labelled largest first; for each, eight directions at growing distances are
+    tried and the first free spot is taken (else the least-overlapping one, with a thin
+    leader line). Candidate spots are computed from the label's measured size, so only one
+    text object is made per node. Deterministic: the same input gives the same placement.
+    Returns the text artists.
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    px_per_pt = fig.dpi / 72.0
+    frame = ax.get_window_extent(renderer)
+    names = list(positions)
+    centres = {node: ax.transData.transform(positions[node]) for node in names}
+    node_boxes = np.array([[centres[n][0] - radii[n], centres[n][1] - radii[n], centres[n][0] + radii[n],
+                            centres[n][1] + radii[n]] for n in names]) if names else np.zeros((0, 4))
+    index = {node: i for i, node in enumerate(names)}
+    placed = np.zeros((0, 4))
+    texts = []
+    for node in sorted(names, key=lambda n: (-radii[n], str(n))):
+        x, y = positions[node]
+        cx, cy = centres[node]
+        text = ax.annotate(str(node), (x, y), xytext=(0, 0), textcoords="offset points", fontsize=fontsize,
+                           zorder=5, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        extent = text.get_window_extent(renderer)
+        width, height = extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
+        others = np.delete(node_boxes, index[node], axis=0)
+        best = None
+        for step in (1.0, 1.8, 2.8, 4.0):
+            for dx, dy, ha, va in _DIRECTIONS:
+                distance = (radii[node] / px_per_pt + 2.5) * step  # points
+                norm = math.hypot(dx, dy)
+                ox, oy = dx / norm * distance * px_per_pt, dy / norm * distance * px_per_pt  # pixels
+                x0 = cx + ox if ha == "left" else cx + ox - width if ha == "right" else cx + ox - width / 2
+                y0 = cy + oy if va == "bottom" else cy + oy - height if va == "top" else cy + oy - height / 2
+                box = np.array([x0, y0, x0 + width, y0 + height])
+                cost = _overlap_area(box, placed) + _overlap_area(box, others)
+                if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
+                    cost += 1e6
+                if best is None or cost < best[0]:
+                    best = (cost, box, (ox / px_per_pt, oy / px_per_pt), ha, va, step)
+                if cost == 0:
+                    break
+            if best[0] == 0:
+                break
+        cost, box, offset, ha, va, step = best
+        text.xyann = offset
+        text.set_horizontalalignment(ha)
+        text.set_verticalalignment(va)
+        if step > 1.0:  # a label pushed away from its node gets a thin leader line
+            lx, ly = ax.transData.inverted().transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+            ax.plot([x, lx], [y, ly], color="#999999", linewidth=0.5, zorder=4)
+        placed = np.vstack([placed, box])
+        texts.append(text)
+    return texts
+
+
+# --------------------------------------------------------------------------- figures
+
+def _radii(graph: nx.Graph, sizes: dict, dpi: float) -> dict:
+    return {node: math.sqrt(sizes[node]) / 2 * dpi / 72.0 for node in graph.nodes}
+
+
+def _frame(ax, positions: dict) -> None:
+    xs = [x for x, _ in positions.values()] or [0]
+    ys = [y for _, y in positions.values()] or [0]
+    pad_x = (max(xs) - min(xs)) * 0.12 + 0.1
+    pad_y = (max(ys) - min(ys)) * 0.08 + 0.1
+    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+    ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
+    ax.set_axis_off()
+
+
+def _type_legend(ax, types: list[str], **kwargs):
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=node_colour(t),
+                      markeredgecolor="#333333", label=t) for t in types]
+    legend = ax.legend(handles=handles, title="Type partner", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                       fontsize=8, title_fontsize=9, frameon=False, **kwargs)
+    ax.add_artist(legend)
+
+
+def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dict | None = None,
+              types: list[str] | None = None) -> plt.Figure:
+    """Draw one wave: colour = partner type, size = how central (betweenness), line = level.
+
+    ``positions`` come from :func:`union_layout` over all waves; ``types`` fixes the legend
+    (default: the types in this graph), so every wave of a report shows the same legend.
+    """
+    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
+    nodes = sorted(graph.nodes)
+    centrality = centrality if centrality is not None else nx.betweenness_centrality(graph)
+    sizes = {node: 110 + 1400 * centrality.get(node, 0.0) for node in nodes}
+    own = {node: positions[node] for node in nodes}
+    _frame(ax, positions)
+    for level in sorted(LEVEL_COLOURS):
+        edges = sorted((a, b) for a, b, lv in graph.edges(data="niveau") if lv == level)
+        nx.draw_networkx_edges(graph, own, edgelist=edges, width=0.6 + 0.9 * level,
+                               edge_color=LEVEL_COLOURS[level], alpha=0.9, ax=ax)
+    nx.draw_networkx_nodes(graph, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=[node_colour(graph.nodes[n].get("type")) for n in nodes],
+                           edgecolors="#333333", linewidths=0.8, ax=ax)
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
+    place_labels(ax, own, _radii(graph, sizes, fig.dpi))
+    _type_legend(ax, types or sorted({graph.nodes[n].get("type") or "onbekend" for n in nodes}))
+    level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.6 + 0.9 * lv, label=f"{lv} {LEVELS[lv]}")
+                     for lv in sorted(LEVEL_COLOURS)]
+    ax.legend(handles=level_handles, title="Samenwerkingsniveau", loc="lower left", bbox_to_anchor=(1.0, 0.0),
+              fontsize=8, title_fontsize=9, frameon=False)
+    ax.set_title(title, fontsize=12, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    return fig
+
+
+def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.DataFrame, title: str = "",
+               types: list[str] | None = None) -> plt.Figure:
+    """One picture of the change between two waves: new, lost, stronger, weaker and unchanged ties.
+
+    ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves.
+    """
+    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
+    nodes = sorted(set(before.nodes) | set(after.nodes))
+    own = {node: positions[node] for node in nodes}
+    _frame(ax, positions)
+    union = nx.Graph()
+    union.add_nodes_from(nodes)
+    for kind, style in CHANGE_STYLES.items():
+        rows = changes[changes["verandering"] == kind]
+        edges = sorted(zip(rows["organisatie_a"], rows["organisatie_b"]))
+        width = 3.2 if kind in ("nieuw", "sterker", "verdwenen") else 1.8 if kind == "zwakker" else 1.0
+        nx.draw_networkx_edges(union, own, edgelist=edges, width=width, edge_color=style["color"],
+                               style=style["style"], alpha=0.95, ax=ax)
+    status = {}
+    for node in nodes:
+        status[node] = "toegetreden" if node not in before else "vertrokken" if node not in after else "gebleven"
+        graph = after if node in after else before
+        status[node] = (status[node], graph.nodes[node].get("type"))
+    sizes = {node: 220 for node in nodes}
+    nx.draw_networkx_nodes(union, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                           node_color=[node_colour(status[n][1]) for n in nodes],
+                           edgecolors=["#1a9850" if status[n][0] == "toegetreden" else
+                                       "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
+                           linewidths=[2.5 if status[n][0] != "gebleven" else 0.8 for n in nodes], ax=ax)
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
+    place_labels(ax, own, _radii(union, sizes, fig.dpi))
+    _type_legend(ax, types or sorted({t or "onbekend" for _, t in status.values()}))
+    change_handles = [Line2D([], [], color=s["color"], linestyle=s["style"], linewidth=2.5, label=s["label"])
+                      for s in CHANGE_STYLES.values()]
+    change_handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white",
+                              markeredgecolor=c, markeredgewidth=2.5, label=label)
+                       for c, label in (("#1a9850", "partner toegetreden"), ("#d73027", "partner vertrokken"))]
+    ax.legend(handles=change_handles, title="Verandering", loc="lower left", bbox_to_anchor=(1.0, 0.0),
+              fontsize=8, title_fontsize=9, frameon=False)
+    ax.set_title(title, fontsize=12, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    return fig
+

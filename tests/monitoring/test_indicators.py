@@ -1,0 +1,60 @@
+"""Indicators over time: series with nvt / missing / zero kept apart, disclosure, computed indicators."""
+
+import math
+
+import pandas as pd
+
+from evaluatie.monitoring.indicators import breakdown, computed_values, disclosed, indicator_series
+from evaluatie.rapport.factsheets import series_table
+
+
+def test_seed_indicator_23_series_and_breakdown(example_indicators):
+    definitions, values = example_indicators
+    series = indicator_series(definitions, values, "landelijk")
+    assert series[["periode", "status"]].values.tolist() == [["2019", "nvt"], ["2020", "waarde"], ["2021", "waarde"]]
+    assert series["waarde"].tolist()[1:] == [11.0, 27.0]
+    parts = breakdown(values, "23", "landelijk", "2021")
+    assert dict(zip(parts["uitsplitsing"], parts["aantal"])) == {
+        "lerende praktijken": 10, "werkplaatsen respijtzorg": 12, "praktijkversnellers": 5}
+    assert parts["aantal"].sum() == 27
+
+
+def test_nvt_missing_and_zero_each_render_as_themselves(example_indicators):
+    definitions, values = example_indicators
+    polderwijk = indicator_series(definitions, values, "Polderwijk")
+    reach = polderwijk[polderwijk["indicator"] == "mz-bereik"]
+    assert reach["status"].tolist() == ["waarde", "ontbreekt", "waarde"]  # no row for 2023 at all
+    referrals = polderwijk[polderwijk["indicator"] == "mz-doorverwezen-poh"]
+    assert referrals.iloc[0][["periode", "waarde", "status"]].tolist() == ["2023-Q4", 0.0, "waarde"]
+    heidevelde = indicator_series(definitions, values, "Heidevelde")
+    first = heidevelde[heidevelde["indicator"] == "mz-doorverwezen-poh"].iloc[0]
+    assert (first["periode"], first["status"], first["noot"]) == ("2023-Q3", "nvt",
+                                                                        "Registratie nog niet gestart.")
+    table = series_table(definitions, polderwijk)
+    shown = dict(zip(zip(table["Indicator"], table["Periode"]), table["Waarde"]))
+    assert shown[("mz-bereik", "2023")] == "ontbreekt"
+    assert shown[("mz-doorverwezen-poh", "2023-Q4")] == "0"
+    assert shown[("mz-doorverwezen-poh", "2024-Q1")] == "<5"
+    assert shown[("mz-bereik", "2024")] == "192"
+
+
+def test_disclosed_hides_small_counts_of_people():
+    frame = pd.DataFrame({"aantal": [1.0, 4.0, 5.0, 0.0, None]})
+    assert disclosed(frame, ["aantal"], True)["aantal"].tolist()[:4] == ["<5", "<5", 5.0, 0.0]
+
+
+def test_computed_indicators_from_the_ketenanalyse(example_processed):
+    from evaluatie.invoer.processed import load_municipality
+    from evaluatie.keten.analysis import analyse
+
+    data = load_municipality("Rivierstad", example_processed)
+    analysis = analyse(data)
+    values = computed_values(data.name, analysis.chain, analysis.coverage, analysis.graphs,
+                             dict(zip(data.waves["meting"], data.waves["datum"])))
+    table = values.set_index(["indicator", "periode"])["waarde"]
+    assert table[("keten-partners", "2023")] == 23 and table[("keten-partners", "2024")] == 24
+    strong = sum(1 for _, _, lv in analysis.graphs["vervolgmeting"].edges(data="niveau") if lv >= 3)
+    assert table[("keten-relaties-3", "2024")] == strong
+    assert math.isclose(table[("keten-dekking", "2024")], 40.0)  # 6 of 15 signalling partners
+    assert math.isclose(table[("keten-respons", "2023")], 100 * 21 / 22)
+

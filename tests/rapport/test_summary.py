@@ -1,0 +1,69 @@
+"""Key findings on the hand-worked chain of tests/test_analysis.py: every number checked."""
+
+import pandas as pd
+
+from evaluatie.config import Settings
+from evaluatie.invoer.processed import MunicipalityData
+from evaluatie.keten.analysis import analyse_tables
+from evaluatie.rapport.summary import key_findings
+
+from ..keten.test_analysis import PARTNERS, _tables
+
+
+def _data_and_analysis(settings=Settings()):
+    answers, ties, response = _tables()
+    waves = pd.DataFrame({"gemeente": "G", "meting": ["T0", "T1"], "volgorde": [1, 2],
+                          "datum": pd.to_datetime(["2023-10-02", "2024-10-07"]),
+                          "datum_tot": pd.to_datetime(["2023-10-20", "2024-10-25"])})
+    data = MunicipalityData(name="G", cbs_code="GM9999", slug="g", partners=PARTNERS, target_groups=pd.DataFrame(),
+                            waves=waves, answers=answers, ties=ties, response=response, log=pd.DataFrame(),
+                            sources=pd.DataFrame(), settings=settings)
+    return data, analyse_tables(PARTNERS, ties, response, answers, ["T0", "T1"], settings)
+
+
+def test_findings_of_the_hand_worked_chain():
+    data, analysis = _data_and_analysis()
+    findings = key_findings(analysis, data)
+    assert 5 <= len(findings) <= 8
+    assert findings[0] == ("Tussen de T0 (oktober 2023) en de T1 (oktober 2024) groeide het aantal "
+                           "samenwerkingsrelaties van 5 naar 6; de dichtheid steeg van 0,24 naar 0,29.")
+    assert findings[1] == ("Er kwamen 2 relaties bij en 1 verdwenen; 1 werd sterker en 1 zwakker. "
+                           "Nieuw in de keten: N. Niet meer in de keten: Z.")
+    assert findings[2] == "De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), waaronder H – P."
+    # T1 has two parts: the triangle G-H-P, and M, X and N each tied only to W.
+    assert findings[3].startswith("Kwetsbare schakels in de T1: zonder W raakt een deel van de keten los")
+    assert "In de T1 hebben 1 van de 4 signalerende partners" in findings[5]
+    assert findings[5].endswith("zonder volledige route: N, P en X.")
+    assert findings[6].startswith("De grootste versterkingsbehoefte ligt tussen ggz en huisarts: in 1 relatie")
+    assert findings[7] == "De respons was 86% in de T0 en 100% in de T1."
+
+
+def test_low_response_is_flagged():
+    data, analysis = _data_and_analysis(Settings(response_warning=0.9))
+    assert key_findings(analysis, data)[-1] == ("De respons was 86% in de T0 en 100% in de T1. Let op: onder 90% in "
+                                                "de T0; het gemeten netwerk is daar onvollediger.")
+
+
+def test_persona_sentences_name_the_repaired_and_the_missing_steps():
+    from evaluatie.rapport.summary import persona_sentences
+
+    from ..keten.test_routes import ITEMS, T0, T1
+
+    personas = pd.DataFrame({"persona": ["Samira"], "doelgroep": ["mantelzorgers met een migratieachtergrond"]})
+    data, analysis = _data_and_analysis()
+    from evaluatie.keten import routes
+    steps = routes.route_steps({"nulmeting": T0, "vervolgmeting": T1}, ITEMS)
+    analysis = analysis.__class__(**{**analysis.__dict__, "graphs": {"nulmeting": T0, "vervolgmeting": T1},
+                                     "route_steps": steps,
+                                     "route_changes": routes.route_changes(steps, ["nulmeting", "vervolgmeting"]),
+                                     "route_overview": routes.route_overview(steps)})
+    data = data.__class__(**{**data.__dict__, "personas": personas})
+    assert persona_sentences(analysis, data) == [
+        "Voor Samira (mantelzorger met een migratieachtergrond) ontbrak in de nulmeting de schakel "
+        "migrantenorganisatie → mantelzorgsteunpunt; in de vervolgmeting is die er (niveau 3)."]
+    broken = routes.route_steps({"nulmeting": T1, "vervolgmeting": T0}, ITEMS)
+    analysis = analysis.__class__(**{**analysis.__dict__, "route_steps": broken,
+                                     "route_changes": routes.route_changes(broken, ["nulmeting", "vervolgmeting"])})
+    assert persona_sentences(analysis, data) == [
+        "Voor Samira (mantelzorger met een migratieachtergrond) ontbreekt in de vervolgmeting nog de schakel "
+        "migrantenorganisatie → mantelzorgsteunpunt."]
