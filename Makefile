@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports test lab voorbeelddata benchmark benchmark-rapporten browser clean
+.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -27,6 +27,16 @@ data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 
 reports: data ## Schrijf een HTML-rapport per pilotgemeente en reports/index.html
 	$(BIN)/evaluatie rapporten
+
+ECHT := ../shared/data/real
+
+echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in ../shared/data/real (naar reports/echt/)
+	@for netwerk in $(notdir $(wildcard $(ECHT)/*)); do \
+		$(BIN)/evaluatie opschonen --ruw $(ECHT)/$$netwerk/data/raw --verwerkt reports/echt/$$netwerk/processed \
+			--correcties reports/echt/geen-correcties.csv && \
+		$(BIN)/evaluatie rapporten --verwerkt reports/echt/$$netwerk/processed --rapporten reports/echt/$$netwerk \
+			|| exit 1; \
+	done
 
 test: $(STAMP) browser ## Draai alle tests
 	$(BIN)/python -m pytest
@@ -55,4 +65,4 @@ benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbc
 	$(BIN)/python benchmarks/rapporten.py --gemeenten 24
 
 clean: ## Verwijder gegenereerde gegevens, rapporten, werkboeken en vingerafdrukken (niet data/raw)
-	rm -rf $(PROCESSED) data/.processed.* reports/*.html reports/*.xlsx reports/mislukt reports/.vingerafdrukken.json
+	rm -rf $(PROCESSED) data/.processed.* reports/echt reports/*.html reports/*.xlsx reports/mislukt reports/.vingerafdrukken.json

@@ -82,6 +82,10 @@ class Settings:
     disclosure_threshold:
         Counts of people from 1 up to this number minus one are shown as ``<threshold``
         in every report, table and workbook (counts of organisations are not suppressed).
+    wave_span_days:
+        The longest time one wave's answers may spread over (days). A wave whose dates spread
+        further, or whose dates overlap another wave's, is an input error that names the rows:
+        waves are ordered by date, so a mistyped year must not reorder them silently.
 
     Example
     -------
@@ -99,6 +103,7 @@ class Settings:
     one_sided_rule: str = "behouden"
     response_warning: float = 0.7
     disclosure_threshold: int = 5
+    wave_span_days: int = 120
 
     def __post_init__(self) -> None:
         if self.duplicate_rule not in DUPLICATE_RULES:
@@ -116,6 +121,8 @@ class Settings:
         if self.one_sided_rule not in ONE_SIDED_RULES:
             raise ValueError(f"Onbekende regel voor eenzijdig gemelde relaties: {self.one_sided_rule!r}; "
                              f"kies uit {', '.join(ONE_SIDED_RULES)}.")
+        if self.wave_span_days < 0:
+            raise ValueError("wave_span_days mag niet negatief zijn.")
         if not 0 <= self.response_warning <= 1:
             raise ValueError("response_warning moet tussen 0 en 1 liggen.")
 

@@ -4,6 +4,11 @@ Each row's wave, date and levels are checked, its two names are placed on the re
 (:mod:`evaluatie.invoer.matching`), personal data is counted and dropped, self-ties and
 duplicate answers are resolved, and the waves are derived from the dates.
 
+A row with an empty ``partner`` and an empty ``niveau`` means the respondent answered in that
+wave and names no partner: it counts as response and is kept apart from the answers. A level 0
+is an answer ("geen contact"), never a tie. A wave whose dates spread over more than
+``wave_span_days``, or overlap another wave's, is an error naming the rows.
+
 Example
 -------
 >>> parse_date("3-10-2023"), parse_date("2023-10-03"), parse_date("31-02-2023")
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -29,8 +35,20 @@ from .vocabulary import level, text_key
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
 ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau"]
 WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot"]
+#: Respondents that answered a wave without naming any partner (the contract's empty-partner row).
+SILENT_COLUMNS = ["gemeente", "meting", "respondent"]
 COUNTS = ("zelfrelaties", "dubbele_antwoorden", "gematcht_alias", "gematcht_spelfout", "gematcht_correctie",
           "niet_geregistreerd", "persoonsgegevens_verwijderd")
+
+
+class AnswerTables(NamedTuple):
+    """What :func:`clean_answers` returns."""
+
+    answers: pd.DataFrame   #: one row per respondent, partner and wave (``ANSWER_COLUMNS``)
+    silent: pd.DataFrame    #: respondents that answered a wave naming no partner (``SILENT_COLUMNS``)
+    waves: pd.DataFrame     #: the waves per municipality in date order (``WAVE_COLUMNS``)
+    rows: pd.DataFrame      #: every valid row's municipality, wave, date, respondent, file and row
+    counts: dict            #: counts for the cleaning summary
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -178,6 +196,52 @@ def drop_duplicate_answers(answers: pd.DataFrame, rule: str, log: AuditLog) -> t
     return answers[~dropped].sort_values([FILE_COLUMN, ROW_COLUMN], kind="stable"), int(dropped.sum())
 
 
+def check_wave_dates(rows: pd.DataFrame, span_days: int, problems: list[Problem], limit: int = 5) -> None:
+    """Every wave's dates lie within ``span_days`` of each other and apart from every other wave's.
+
+    ``rows`` holds ``gemeente``, ``meting``, ``datum`` and the file and row of every dated row.
+    A wave spread too wide names the rows farthest from the wave's median date; two overlapping
+    waves name the rows of each that fall inside the other's range (at most ``limit`` each).
+    """
+    if rows.empty:
+        return
+    dates = pd.to_datetime(rows["datum"])
+    frame = rows.assign(_datum=dates)
+    ranges = []
+    for (municipality, wave), group in frame.groupby(["gemeente", "meting"], sort=False):
+        first, last = group["_datum"].min(), group["_datum"].max()
+        if (last - first).days > span_days:
+            median = group["_datum"].sort_values().iloc[(len(group) - 1) // 2]
+            distance = (group["_datum"] - median).abs()
+            far = group[distance > pd.Timedelta(days=span_days / 2)]
+            far = far if not far.empty else group.loc[[group["_datum"].idxmin(), group["_datum"].idxmax()]]
+            for record in far.sort_values([FILE_COLUMN, ROW_COLUMN]).head(limit).to_dict("records"):
+                problems.append(Problem(
+                    record[FILE_COLUMN], record[ROW_COLUMN], "datum", f"{record['_datum']:%d-%m-%Y}",
+                    f"meting '{wave}' van {municipality} loopt van {first:%d-%m-%Y} tot {last:%d-%m-%Y}, langer dan "
+                    f"{span_days} dagen; deze datum ligt {abs((record['_datum'] - median).days)} dagen van de "
+                    f"middelste datum ({median:%d-%m-%Y})",
+                    "controleer dag, maand en jaar van deze rij, of geef haar het label van de meting waar zij bij "
+                    "hoort"))
+        ranges.append((municipality, wave, first, last, group))
+    by_municipality: dict[str, list] = {}
+    for item in ranges:
+        by_municipality.setdefault(item[0], []).append(item)
+    for municipality, waves in by_municipality.items():
+        waves.sort(key=lambda item: (item[2], item[3]))
+        for (_, wave_a, first_a, last_a, rows_a), (_, wave_b, first_b, last_b, rows_b) in zip(waves, waves[1:]):
+            if first_b > last_a:
+                continue
+            inside = pd.concat([rows_b[rows_b["_datum"] <= last_a], rows_a[rows_a["_datum"] >= first_b]])
+            for record in inside.sort_values([FILE_COLUMN, ROW_COLUMN]).head(limit).to_dict("records"):
+                problems.append(Problem(
+                    record[FILE_COLUMN], record[ROW_COLUMN], "datum", f"{record['_datum']:%d-%m-%Y}",
+                    f"de metingen '{wave_a}' ({first_a:%d-%m-%Y} tot {last_a:%d-%m-%Y}) en '{wave_b}' "
+                    f"({first_b:%d-%m-%Y} tot {last_b:%d-%m-%Y}) van {municipality} overlappen; metingen worden "
+                    "op datum geordend en mogen elkaar niet overlappen",
+                    "controleer de datum en het label van de meting in deze rij"))
+
+
 def wave_table(answers: pd.DataFrame) -> pd.DataFrame:
     """The waves per municipality, ordered by their first date, with their date range."""
     waves = (answers.groupby(["gemeente", "meting"], as_index=False)
@@ -191,17 +255,14 @@ def wave_table(answers: pd.DataFrame) -> pd.DataFrame:
 
 def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: dict,
                   corrections: Corrections, settings: Settings, today: dt.date,
-                  problems: list[Problem], log: AuditLog) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """Validate and match the answers; drop self-ties; resolve duplicate answers.
-
-    Returns the answers table, the waves table and counts for the summary.
-    """
+                  problems: list[Problem], log: AuditLog) -> AnswerTables:
+    """Validate and match the answers; drop self-ties; resolve duplicate answers; check the waves' dates."""
     index = MunicipalityIndex(municipalities)
     counts = dict.fromkeys(COUNTS, 0)
     counts["persoonsgegevens_verwijderd"] = count_personal_data(table, log)
     placer = _NamePlacer(registers, corrections, settings, log, counts)
     wave_labels: dict[tuple[str, str], str] = {}
-    rows = []
+    rows, silent_rows, dated = [], [], []
     for record in table.to_dict("records"):
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
         municipality = index.resolve(record["gemeente"], file, row, problems, log)
@@ -210,15 +271,32 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
             problems.append(Problem(file, row, "meting", "", "de meting ontbreekt",
                                     "vul het label van de meting in, bijvoorbeeld nulmeting of T0"))
         date = _date(record, today, problems)
-        current, wanted = _levels(record, municipality, corrections, problems, log)
+        silent = not record["partner"].strip() and not record["niveau"].strip()
+        if silent and record["gewenst_niveau"].strip():
+            problems.append(Problem(file, row, "partner", "", "er staat een gewenst niveau maar geen partner",
+                                    "vul de partner in, of laat ook het gewenste niveau leeg als deze organisatie "
+                                    "geen partner noemt"))
+            continue
+        if not record["partner"].strip() and record["niveau"].strip():
+            problems.append(Problem(file, row, "partner", "", "er staat een niveau maar geen partner",
+                                    "vul de partner in, of laat ook het niveau leeg als deze organisatie geen partner "
+                                    "noemt (dan telt de rij als antwoord zonder partners)"))
+            continue
+        current, wanted = (None, None) if silent else _levels(record, municipality, corrections, problems, log)
         if municipality is None:
             continue
-        names = {column: placer.place(record, column, municipality, problems) for column in ("respondent", "partner")}
-        if None in names.values() or not wave or date is None or current is None:
+        columns = ("respondent",) if silent else ("respondent", "partner")
+        names = {column: placer.place(record, column, municipality, problems) for column in columns}
+        if None in names.values() or not wave or date is None or (current is None and not silent):
             continue
         label = wave_labels.setdefault((municipality, text_key(wave)), wave)
         if label != wave:
             log.add(municipality, file, row, "meting", wave, label, "schrijfwijze meting")
+        dated.append({"gemeente": municipality, "meting": label, "datum": date, "respondent": names["respondent"].name,
+                      FILE_COLUMN: file, ROW_COLUMN: row})
+        if silent:
+            silent_rows.append({"gemeente": municipality, "meting": label, "respondent": names["respondent"].name})
+            continue
         rows.append({"gemeente": municipality, "meting": label, "datum": date,
                      "respondent": names["respondent"].name, "partner": names["partner"].name,
                      "partner_geregistreerd": names["partner"].registered,
@@ -226,9 +304,13 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     answers = pd.DataFrame(rows, columns=[*ANSWER_COLUMNS, "datum", "partner_geregistreerd", FILE_COLUMN, ROW_COLUMN])
     answers, counts["zelfrelaties"] = drop_self_ties(answers, log)
     answers, counts["dubbele_antwoorden"] = drop_duplicate_answers(answers, settings.duplicate_rule, log)
-    waves = wave_table(answers)
+    dated = pd.DataFrame(dated, columns=["gemeente", "meting", "datum", "respondent", FILE_COLUMN, ROW_COLUMN])
+    check_wave_dates(dated, settings.wave_span_days, problems)
+    waves = wave_table(dated)
+    silent = pd.DataFrame(silent_rows, columns=SILENT_COLUMNS).drop_duplicates().reset_index(drop=True)
+    counts["antwoorden_zonder_partner"] = len(silent)
     counts["niet_geregistreerd"] = len(placer.unregistered)
     answers = answers[[*ANSWER_COLUMNS, "partner_geregistreerd"]].reset_index(drop=True)
     answers["gewenst_niveau"] = answers["gewenst_niveau"].astype("Int64")
     answers["niveau"] = answers["niveau"].astype("int64")
-    return answers, waves, counts
+    return AnswerTables(answers, silent, waves, dated, counts)

@@ -32,6 +32,7 @@ from .municipalities import clean_municipalities
 from .personas import read_personas
 from .read import FILE_COLUMN, read_folder, read_table, relative_name, table_files
 from .register import PARTNER_COLUMNS, clean_register
+from .respondents import check_against_answers, read_respondents
 from .ties import combine_ties, response_table
 from .vocabulary import CHAIN_FUNCTIONS, text_key
 
@@ -170,14 +171,17 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     answer_table, _ = read_folder(raw_dir / "samenwerking", raw_dir,
                                   required=["gemeente", "meting", "datum", "respondent", "partner", "niveau"],
                                   optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems)
-    answers, waves, counts = clean_answers(answer_table, municipalities, registers, corrections, settings,
-                                           today, problems, log)
+    answers, silent, waves, answer_rows, counts = clean_answers(answer_table, municipalities, registers, corrections,
+                                                                settings, today, problems, log)
+    respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,
+                                   settings, problems, log)
+    check_against_answers(respondents, answer_rows, problems)
     personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
     indicator_definitions, indicator_values = read_indicators(raw_dir / "indicatoren", raw_dir,
                                                               list(municipalities["gemeente"]), problems)
     raise_if_any(problems)
 
-    unregistered = (answers[~answers["partner_geregistreerd"]][["gemeente", "partner"]]
+    unregistered = (answers.loc[~answers["partner_geregistreerd"].astype(bool), ["gemeente", "partner"]]
                     .drop_duplicates().rename(columns={"partner": "organisatie"}))
     unregistered = unregistered.assign(type=UNKNOWN_TYPE, geregistreerd=False, kernpartner=False,
                                        **{f: False for f in CHAIN_FUNCTIONS})
@@ -186,7 +190,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
                                     ascending=[True, False, True], kind="stable").reset_index(drop=True)
     answers = answers.drop(columns="partner_geregistreerd")
     ties = combine_ties(answers, settings, log)
-    response = response_table(answers, partners)
+    response = response_table(answers, partners, answer_rows, respondents)
 
     def feeds(table: pd.DataFrame) -> dict[str, set]:
         resolved = table.assign(_g=table["gemeente"].map(lambda g: text_key(g)))
@@ -196,7 +200,10 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
             result[file] = {key_to_name[k] for k in group["_g"] if k in key_to_name}
         return result
 
-    sources = _sources(raw_dir, feeds(answer_table), feeds(register_table), municipalities, corrections_path)
+    answer_feeds = feeds(answer_table)
+    for file, group in respondents.groupby(FILE_COLUMN):
+        answer_feeds.setdefault(file, set()).update(group["gemeente"])
+    sources = _sources(raw_dir, answer_feeds, feeds(register_table), municipalities, corrections_path)
     summary = {
         "rijen_gelezen": {"gemeenten": len(municipality_table), "organisaties": len(register_table),
                           "samenwerking": len(answer_table)},

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..config import Settings
 from ..invoer.processed import MunicipalityData
-from . import chain_functions, change, network, routes, sectors, strengthening
+from . import chain_functions, change, network, routes, sectors, sensitivity, strengthening
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,16 @@ class ChainAnalysis:
     needs_by_type_pair: pd.DataFrame
     tie_changes: pd.DataFrame       # every tie between consecutive waves
     partner_changes: pd.DataFrame   # partners joined / left
-    change_summary: pd.DataFrame    # counts per pair of waves
+    change_summary: pd.DataFrame    # counts per pair of consecutive waves
     settings: Settings
     route_steps: pd.DataFrame = None      # every step of every persona route per wave
     route_overview: pd.DataFrame = None   # per persona and wave: complete? weakest step
     route_changes: pd.DataFrame = None    # steps repaired or broken between first and last wave
     target_reach: pd.DataFrame = None     # organisations reaching each persona's target group
+    first_last: pd.DataFrame = None       # the first wave against the last, compared directly
+    directed: dict = None                 # per wave: who names whom (nx.DiGraph)
+    directed_chain: pd.DataFrame = None   # directed density and reciprocity per wave
+    sensitivity: pd.DataFrame = None      # headline figures under every combination and one-sided rule
 
 
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
@@ -68,9 +72,10 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     target_groups = target_groups if target_groups is not None else pd.DataFrame(
         columns=["gemeente", "organisatie", "doelgroep"])
     steps = routes.route_steps(graphs, persona_items)
+    directed = network.directed_graphs(graphs, answers, settings.min_tie_level)
     return ChainAnalysis(
         graphs=graphs,
-        chain=network.chain_measures(graphs, strong),
+        chain=network.chain_measures(graphs, strong, directed),
         partners=network.partner_measures(graphs, answers, settings.min_tie_level),
         bridges=network.bridges(graphs),
         type_matrix=sectors.type_matrix(graphs),
@@ -89,6 +94,10 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         route_overview=routes.route_overview(steps),
         route_changes=routes.route_changes(steps, list(graphs)),
         target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
+        first_last=change.first_last_change(graphs),
+        directed=directed,
+        directed_chain=network.directed_measures(directed),
+        sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
     )
 
 

@@ -58,8 +58,8 @@ def function_coverage(graphs: dict[str, nx.Graph], strong_level: int = 2) -> pd.
 def uncovered_signallers(graphs: dict[str, nx.Graph], strong_level: int = 2) -> pd.DataFrame:
     """The signalling partners without a full route, with what they miss."""
     routes = function_routes(graphs, strong_level)
-    missing = routes[~routes["gedekt"]].copy()
+    missing = routes[~routes["gedekt"].astype(bool)].copy()
     missing["ontbreekt"] = [
         " en ".join(part for part, ok in (("ondersteunen", s), ("behandelen", t)) if not ok)
         for s, t in zip(missing["naar_ondersteunen"], missing["naar_behandelen"])]
-    return missing[["meting", "organisatie", "type", "ontbreekt"]].reset_index(drop=True)
+    return missing.reindex(columns=["meting", "organisatie", "type", "ontbreekt"]).reset_index(drop=True)

@@ -58,8 +58,26 @@ def partner_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["van", "naar", "organisatie", "verandering"])
 
 
+def first_last_change(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """The first wave against the last, compared directly (not the sum of the periods between them):
+    one row like :func:`change_summary`; empty with fewer than two waves.
+
+    Example
+    -------
+    >>> t0 = nx.Graph([("A", "B", {"niveau": 2})]); t1 = nx.Graph([("B", "C", {"niveau": 2})])
+    >>> t2 = nx.Graph([("A", "B", {"niveau": 2})])
+    >>> first_last_change({"T0": t0, "T1": t1, "T2": t2})[["van", "naar", "nieuw", "verdwenen", "gelijk"]].values.tolist()
+    [['T0', 'T2', 0, 0, 1]]
+    """
+    waves = list(graphs)
+    if len(waves) < 2:
+        return change_summary({})
+    return change_summary({waves[0]: graphs[waves[0]], waves[-1]: graphs[waves[-1]]})
+
+
 def change_summary(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
-    """Counts per pair of consecutive waves: each tie category, partners joined and left."""
+    """Counts per pair of consecutive waves (in the graphs' order, which is date order): each tie
+    category, partners joined and left."""
     ties, partners = tie_changes(graphs), partner_changes(graphs)
     waves = list(graphs)
     rows = []

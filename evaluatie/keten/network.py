@@ -38,12 +38,13 @@ CHAIN_MEASURES: dict[str, str] = {
     "dichtheid_sterk": "Dichtheid van alleen de relaties op het niveau 'afstemmen' of hoger.",
     "gemiddelde_graad": "Met hoeveel partners een partner gemiddeld samenwerkt.",
     "centralisatie": "Hoe sterk de samenwerking om één spil draait (0 = gelijk verdeeld, 1 = een ster).",
-    "wederkerigheid": "Deel van de relaties die beide partners noemen, van de relaties waarvan beide "
-                      "partners antwoordden.",
+    "wederkerigheid": "Deel van de relaties die beide partners noemen (niveau 1 of hoger), van de relaties "
+                      "tussen twee partners die allebei antwoordden; een 0 van de andere kant telt als niet genoemd.",
     "componenten": "Aantal losse delen van de keten (1 = alles hangt samen).",
     "geisoleerd": "Aantal partners zonder enige relatie.",
     "gemiddeld_niveau": "Gemiddeld samenwerkingsniveau van de relaties (1 tot 4).",
-    "respons": "Deel van de geregistreerde deelnemende partners dat de vragenlijst invulde.",
+    "respons": "Deel van de uitgenodigde partners (zonder respondentenlijst: de geregistreerde deelnemende "
+               "partners) dat de vragenlijst invulde.",
 }
 
 
@@ -74,14 +75,19 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
         graph = nx.Graph(meting=wave)
         wave_response = response[response["meting"] == wave]
         answered = set(wave_response.loc[wave_response["geantwoord"].astype(bool), "organisatie"])
+        invited = dict(zip(wave_response["organisatie"], wave_response["uitgenodigd"])) \
+            if "uitgenodigd" in wave_response else {}
         wave_ties = ties[(ties["meting"] == wave) & (ties["niveau"] >= min_level)]
         members = list(wave_response["organisatie"]) + list(wave_ties["organisatie_a"]) + list(wave_ties["organisatie_b"])
         for name in dict.fromkeys(members):
             row = attributes.loc[name] if name in attributes.index else None
             values = {key: (row[key] if row is not None and key in row.index else None) for key in NODE_ATTRIBUTES}
-            graph.add_node(name, **values, geantwoord=name in answered)
+            flag = invited.get(name)
+            graph.add_node(name, **values, geantwoord=name in answered,
+                           uitgenodigd=None if flag is None or pd.isna(flag) else bool(flag))
         for tie in wave_ties.to_dict("records"):
-            reports = int(tie.get("meldingen", 2) or 2)
+            reports = tie.get("meldingen")
+            reports = 2 if reports is None or pd.isna(reports) else int(reports)
             a, b = tie["organisatie_a"], tie["organisatie_b"]
             if one_sided_rule == "bevestigd" and reports < 2 and a in answered and b in answered:
                 continue
@@ -127,31 +133,130 @@ def degree_centralisation(graph: nx.Graph) -> float:
     return sum(max(degrees) - d for d in degrees) / ((n - 1) * (n - 2))
 
 
-def reciprocity(graph: nx.Graph) -> float:
-    """Share of ties that both sides report, among ties whose two partners both answered.
+def directed_graphs(graphs: dict[str, nx.Graph], answers: pd.DataFrame, min_level: int = 1) -> dict[str, nx.DiGraph]:
+    """Per wave, who names whom: an arc respondent -> partner for every answer at ``min_level`` or more.
 
-    NaN when no tie has two respondents.
+    The nodes (with their attributes) are those of the undirected graph of the wave, so both views
+    count the same partners. Survey answers are directed; the undirected chain combines both sides.
 
     Example
     -------
-    >>> g = nx.Graph(); g.add_nodes_from("ABC", geantwoord=True)
-    >>> g.add_edge("A", "B", meldingen=2); g.add_edge("A", "C", meldingen=1)
-    >>> reciprocity(g)
+    >>> g = nx.Graph(); g.add_nodes_from("ABC")
+    >>> answers = pd.DataFrame({"meting": ["T0"] * 3, "respondent": ["A", "B", "C"], "partner": ["B", "A", "A"],
+    ...                         "niveau": [2, 3, 0]})
+    >>> sorted(directed_graphs({"T0": g}, answers)["T0"].edges)
+    [('A', 'B'), ('B', 'A')]
+    """
+    result = {}
+    for wave, graph in graphs.items():
+        directed = nx.DiGraph(meting=wave)
+        directed.add_nodes_from(graph.nodes(data=True))
+        own = answers[(answers["meting"] == wave) & (answers["niveau"] >= min_level)]
+        for respondent, partner, level in zip(own["respondent"], own["partner"], own["niveau"]):
+            if respondent in directed and partner in directed:
+                directed.add_edge(respondent, partner, niveau=int(level))
+        result[wave] = directed
+    return result
+
+
+def reciprocity(directed: nx.DiGraph) -> float:
+    """Share of the ties between two respondents that both of them report (dyad reciprocity).
+
+    Among pairs of partners that both answered in the wave and of which at least one names the
+    other, the share in which each names the other. NaN when there is no such pair. A 0 answer is
+    not a naming: a tie one side reports at 3 and the other at 0 is not reciprocated.
+
+    Example
+    -------
+    >>> d = nx.DiGraph(); d.add_nodes_from("ABC", geantwoord=True)
+    >>> d.add_edges_from([("A", "B"), ("B", "A"), ("A", "C")])
+    >>> reciprocity(d)
     0.5
     """
-    both_answered = [m for a, b, m in graph.edges(data="meldingen", default=1)
-                     if graph.nodes[a].get("geantwoord") and graph.nodes[b].get("geantwoord")]
-    return sum(1 for m in both_answered if m >= 2) / len(both_answered) if both_answered else float("nan")
+    answered = {node for node, flag in directed.nodes(data="geantwoord") if flag}
+    pairs = {frozenset((a, b)) for a, b in directed.edges if a in answered and b in answered and a != b}
+    if not pairs:
+        return float("nan")
+    mutual = sum(1 for pair in pairs if all(directed.has_edge(x, y) for x, y in (tuple(pair), tuple(pair)[::-1])))
+    return mutual / len(pairs)
+
+
+def arc_reciprocity(directed: nx.DiGraph) -> float:
+    """Edgewise reciprocity: the share of arcs whose reverse arc exists (igraph's and UCINET's
+    arc-based reciprocity, over all arcs). NaN without arcs.
+
+    Example
+    -------
+    >>> arc_reciprocity(nx.DiGraph([("A", "B"), ("B", "A"), ("A", "C")]))
+    0.6666666666666666
+    """
+    arcs = directed.number_of_edges()
+    if arcs == 0:
+        return float("nan")
+    return sum(1 for a, b in directed.edges if directed.has_edge(b, a)) / arcs
+
+
+def directed_density(directed: nx.DiGraph) -> float:
+    """Arcs as a share of all ``n (n - 1)`` possible arcs (0 for fewer than two partners).
+
+    Example
+    -------
+    >>> directed_density(nx.DiGraph([("A", "B"), ("B", "A"), ("A", "C")]))
+    0.5
+    """
+    n = directed.number_of_nodes()
+    return directed.number_of_edges() / (n * (n - 1)) if n > 1 else 0.0
+
+
+#: Column order and one-line Dutch explanation of every measure of the directed view.
+DIRECTED_MEASURES: dict[str, str] = {
+    "partners": "Aantal partners in de meting (dezelfde als in de ongerichte keten).",
+    "pijlen": "Aantal keren dat een respondent een partner noemt (vanaf het ingestelde minimumniveau).",
+    "gerichte_dichtheid": "Deel van alle mogelijke pijlen (iedereen noemt iedereen) dat bestaat.",
+    "wederkerigheid_paren": "Deel van de paren respondenten met een relatie waarin beiden elkaar noemen.",
+    "wederkerigheid_pijlen": "Deel van alle pijlen waarvan de omgekeerde pijl ook bestaat (zoals igraph en UCINET).",
+}
+
+
+def directed_measures(directed: dict[str, nx.DiGraph]) -> pd.DataFrame:
+    """Per wave the measures of :data:`DIRECTED_MEASURES`.
+
+    Example
+    -------
+    >>> d = nx.DiGraph([("A", "B"), ("B", "A"), ("A", "C")]); nx.set_node_attributes(d, True, "geantwoord")
+    >>> directed_measures({"T0": d})[["pijlen", "wederkerigheid_paren"]].values.tolist()
+    [[3.0, 0.5]]
+    """
+    rows = [{"meting": wave, "partners": graph.number_of_nodes(), "pijlen": graph.number_of_edges(),
+             "gerichte_dichtheid": directed_density(graph), "wederkerigheid_paren": reciprocity(graph),
+             "wederkerigheid_pijlen": arc_reciprocity(graph)} for wave, graph in directed.items()]
+    return pd.DataFrame(rows, columns=["meting", *DIRECTED_MEASURES])
 
 
 def response_rate(graph: nx.Graph) -> float:
-    """Share of registered partners taking part in the wave that answered (NaN when none)."""
-    registered = [data for _, data in graph.nodes(data=True) if data.get("geregistreerd")]
-    return sum(1 for data in registered if data.get("geantwoord")) / len(registered) if registered else float("nan")
+    """Share of the invited partners that answered; without a respondent list, of the registered
+    partners taking part in the wave. NaN when there are none.
+
+    Example
+    -------
+    >>> g = nx.Graph(); g.add_node("A", geregistreerd=True, geantwoord=True, uitgenodigd=True)
+    >>> g.add_node("B", geregistreerd=True, geantwoord=False, uitgenodigd=False)
+    >>> response_rate(g)
+    1.0
+    """
+    nodes = dict(graph.nodes(data=True))
+    if any(data.get("uitgenodigd") is not None for data in nodes.values()):
+        asked = [data for data in nodes.values() if data.get("uitgenodigd")]
+    else:
+        asked = [data for data in nodes.values() if data.get("geregistreerd")]
+    return sum(1 for data in asked if data.get("geantwoord")) / len(asked) if asked else float("nan")
 
 
-def chain_measures(graphs: dict[str, nx.Graph], strong_level: int = 2) -> pd.DataFrame:
+def chain_measures(graphs: dict[str, nx.Graph], strong_level: int = 2,
+                   directed: dict[str, nx.DiGraph] | None = None) -> pd.DataFrame:
     """Whole-chain measures per wave; the columns and their meaning are :data:`CHAIN_MEASURES`.
+
+    ``directed`` (:func:`directed_graphs`) gives the reciprocity; without it, it is empty.
 
     Example
     -------
@@ -170,7 +275,7 @@ def chain_measures(graphs: dict[str, nx.Graph], strong_level: int = 2) -> pd.Dat
             "dichtheid_sterk": density(graph, strong_level),
             "gemiddelde_graad": 2 * graph.number_of_edges() / n if n else 0.0,
             "centralisatie": degree_centralisation(graph),
-            "wederkerigheid": reciprocity(graph),
+            "wederkerigheid": reciprocity(directed[wave]) if directed is not None else float("nan"),
             "componenten": nx.number_connected_components(graph) if n else 0,
             "geisoleerd": nx.number_of_isolates(graph),
             "gemiddeld_niveau": sum(levels) / len(levels) if levels else float("nan"),

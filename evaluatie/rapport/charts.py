@@ -122,7 +122,7 @@ def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: i
         hidden = row.status != "waarde" or (people and 0 < row.waarde < threshold)
         shown.append(None if hidden else row.waarde)
     values = [v for v in shown if v is not None]
-    top = max(values) if values else 1.0
+    top = max(values) if values and max(values) > 0 else 1.0
     xs = [x for x, v in zip(positions, shown) if v is not None]
     ax.plot(xs, [v for v in shown if v is not None], marker="o", color="#0072B2", linewidth=2)
     for x, v in zip(xs, [v for v in shown if v is not None]):

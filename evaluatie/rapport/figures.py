@@ -54,7 +54,8 @@ CHANGE_STYLES = {
     "verdwenen": {"color": "#d73027", "style": (0, (3, 2)), "label": "verdwenen"},
 }
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "evaluatie"})
+# Partner names are text, never math: "$" in a name must not start matplotlib's mathtext.
+plt.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "evaluatie", "text.parse_math": False})
 
 
 def node_colour(kind: str | None) -> str:

@@ -44,20 +44,28 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
             f"de dichtheid {dense} van {format_number(a['dichtheid'], 2)} naar {format_number(b['dichtheid'], 2)}.")
 
 
+def _counts(row) -> str:
+    return (f"{plural(int(row['nieuw']), 'relatie', 'relaties')} nieuw, {format_number(row['verdwenen'])} "
+            f"verdwenen, {format_number(row['sterker'])} sterker en {format_number(row['zwakker'])} zwakker")
+
+
 def change_sentence(analysis: ChainAnalysis) -> str | None:
-    """New, lost, stronger and weaker ties, and partners that joined or left (all pairs of waves)."""
+    """New, lost, stronger and weaker ties between the first and the last wave, compared directly and
+    named; with more than two waves also per period; partners that joined or left."""
     if analysis.change_summary.empty:
         return None
-    totals = analysis.change_summary[["nieuw", "verdwenen", "sterker", "zwakker"]].sum()
-    sentence = (f"Er kwamen {plural(int(totals['nieuw']), 'relatie', 'relaties')} bij en "
-                f"{format_number(totals['verdwenen'])} verdwenen; {format_number(totals['sterker'])} "
-                f"{'werd' if totals['sterker'] == 1 else 'werden'} sterker en {format_number(totals['zwakker'])} zwakker.")
-    joined = analysis.partner_changes.loc[analysis.partner_changes["verandering"] == "toegetreden", "organisatie"]
-    left = analysis.partner_changes.loc[analysis.partner_changes["verandering"] == "vertrokken", "organisatie"]
-    if len(joined):
-        sentence += f" Nieuw in de keten: {join_names(sorted(joined))}."
-    if len(left):
-        sentence += f" Niet meer in de keten: {join_names(sorted(left))}."
+    overall = analysis.first_last.iloc[0]
+    sentence = f"Van de {overall['van']} naar de {overall['naar']}: {_counts(overall)}."
+    if len(analysis.change_summary) > 1:
+        periods = "; ".join(f"{row['van']} → {row['naar']}: {int(row['nieuw'])} nieuw, {int(row['verdwenen'])} "
+                            f"verdwenen" for _, row in analysis.change_summary.iterrows())
+        sentence += f" Per periode: {periods}."
+    waves = list(analysis.graphs)
+    first, last = set(analysis.graphs[waves[0]].nodes), set(analysis.graphs[waves[-1]].nodes)
+    if last - first:
+        sentence += f" Nieuw in de keten: {join_names(sorted(last - first))}."
+    if first - last:
+        sentence += f" Niet meer in de keten: {join_names(sorted(first - last))}."
     return sentence
 
 
@@ -76,13 +84,23 @@ def strongest_sentence(analysis: ChainAnalysis) -> str | None:
 
 
 def vulnerable_sentence(analysis: ChainAnalysis) -> str:
-    """Articulation points and the weakest bridge of the last wave."""
+    """Articulation points and the weakest bridge of the last wave; a chain without ties or already in
+    pieces is called what it is."""
     last = list(analysis.graphs)[-1]
+    graph = analysis.graphs[last]
     partners = analysis.partners[analysis.partners["meting"] == last]
-    cut = sorted(partners.loc[partners["scharnierpunt"], "organisatie"])
+    cut = sorted(partners.loc[partners["scharnierpunt"].astype(bool), "organisatie"])
     bridges = analysis.bridges[analysis.bridges["meting"] == last].sort_values(
         ["niveau", "organisatie_a", "organisatie_b"])
+    if graph.number_of_edges() == 0:
+        return (f"In de {last} is geen enkele samenwerkingsrelatie gemeten (niveau "
+                f"{analysis.settings.min_tie_level} of hoger): de {plural(graph.number_of_nodes(), 'partner', 'partners')} "
+                f"{'staat' if graph.number_of_nodes() == 1 else 'staan'} los van elkaar.")
+    pieces = analysis.chain.set_index("meting").loc[last, "componenten"]
     if not cut:
+        if pieces > 1:
+            return (f"In de {last} bestaat de keten uit {format_number(pieces)} losse delen; binnen elk deel maakt het "
+                    f"wegvallen van één partner de samenhang niet kleiner.")
         return (f"In de {last} is geen enkele partner onmisbaar: als één partner wegvalt, blijft de rest van de "
                 f"keten met elkaar verbonden.")
     sentence = (f"Kwetsbare schakels in de {last}: zonder {join_names(cut)} raakt een deel van de keten "
@@ -142,7 +160,10 @@ def strengthening_sentence(analysis: ChainAnalysis) -> str | None:
 
 def response_sentence(analysis: ChainAnalysis) -> str:
     """Response per wave, with a warning when it is below the threshold."""
-    chain = analysis.chain
+    chain = analysis.chain[analysis.chain["respons"].notna()]
+    if chain.empty:
+        return ("De respons is niet te berekenen: in geen enkele meting deed een geregistreerde of uitgenodigde "
+                "partner mee.")
     parts = [f"{format_percent(rate)} in de {wave}" for wave, rate in zip(chain["meting"], chain["respons"])]
     sentence = f"De respons was {join_names(parts)}."
     low = chain[chain["respons"] < analysis.settings.response_warning]

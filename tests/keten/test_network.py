@@ -62,11 +62,20 @@ def test_partners_by_type():
 
 
 # ----------------------------------------------------------------- cross-check against igraph
+import random  # noqa: E402
+
 import igraph  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from evaluatie.keten.network import betweenness, closeness, reciprocity  # noqa: E402
+from evaluatie.keten.network import (  # noqa: E402
+    arc_reciprocity,
+    betweenness,
+    closeness,
+    directed_density,
+    directed_graphs,
+    reciprocity,
+)
 
 
 def _random_chain(seed: int, n: int = 40, p: float = 0.08):
@@ -110,17 +119,44 @@ def test_measures_agree_with_igraph(seed):
     assert ig_bridges == sorted(tuple(sorted(e)) for e in nx.bridges(graph))
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_reciprocity_agrees_with_igraph_ratio(seed):
-    graph = _random_chain(seed)
-    directed = igraph.Graph(directed=True)
+def _random_directed(seed: int, n: int = 14, p: float = 0.25) -> nx.DiGraph:
+    rng = random.Random(seed)
+    graph = nx.DiGraph()
+    graph.add_nodes_from((f"P{i}", {"geantwoord": rng.random() < 0.8}) for i in range(n))
+    for a in graph.nodes:
+        for b in graph.nodes:
+            if a != b and rng.random() < p:
+                graph.add_edge(a, b)
+    return graph
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_directed_view_agrees_with_igraph(seed):
+    """Dyad reciprocity among respondents (igraph mode 'ratio' on the respondents' subgraph), arc
+    reciprocity and directed density (igraph defaults on the whole graph)."""
+    graph = _random_directed(seed)
     nodes = list(graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    directed.add_vertices(len(nodes))
-    edges = []
-    for a, b, reports in graph.edges(data="meldingen"):
-        edges.append((index[a], index[b]))
-        if reports == 2:
-            edges.append((index[b], index[a]))
-    directed.add_edges(edges)
-    assert math.isclose(reciprocity(graph), directed.reciprocity(mode="ratio"))
+    whole = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in graph.edges], directed=True)
+    assert math.isclose(arc_reciprocity(graph), whole.reciprocity())
+    assert math.isclose(directed_density(graph), whole.density())
+    answered = [node for node in nodes if graph.nodes[node]["geantwoord"]]
+    sub = whole.induced_subgraph([index[node] for node in answered])
+    assert math.isclose(reciprocity(graph), sub.reciprocity(mode="ratio"))
+    assert [graph.in_degree(node) for node in nodes] == whole.indegree()
+    assert [graph.out_degree(node) for node in nodes] == whole.outdegree()
+
+
+def test_reciprocity_by_hand_a_zero_answer_is_not_a_naming():
+    """Three respondents: A and B name each other; A names C, C answers 0 about A (no arc); D did not
+    answer, so A -> D does not count. One of two pairs is mutual."""
+    answers = pd.DataFrame({"meting": "T0", "respondent": ["A", "B", "A", "C", "A"],
+                            "partner": ["B", "A", "C", "A", "D"], "niveau": [2, 3, 3, 0, 2]})
+    graph = nx.Graph()
+    graph.add_nodes_from("ABC", geantwoord=True)
+    graph.add_node("D", geantwoord=False)
+    directed = directed_graphs({"T0": graph}, answers)["T0"]
+    assert sorted(directed.edges) == [("A", "B"), ("A", "C"), ("A", "D"), ("B", "A")]
+    assert reciprocity(directed) == 0.5
+    assert arc_reciprocity(directed) == 0.5
+    assert directed_density(directed) == 4 / 12

@@ -76,8 +76,8 @@ def test_tables_and_figures_are_numbered_in_order(sections):
 
 def test_composition_response_and_unregistered(sections):
     composition = sections["composition"]
-    assert "<td>nulmeting</td>\n      <td>22</td>\n      <td>21</td>\n      <td>95%</td>\n      " \
-           "<td>Praktijk voor Psychologie Waterkant</td>" in composition
+    assert "<td>nulmeting</td>\n      <td>deelnemende geregistreerde partners</td>\n      <td>22</td>\n      " \
+           "<td>21</td>\n      <td>95%</td>\n      <td>Praktijk voor Psychologie Waterkant</td>" in composition
     assert "Buurthuis De Ster" in composition
     assert "<td>Logistiek Centrum Haven</td>" in composition
 

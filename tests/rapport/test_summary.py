@@ -27,7 +27,7 @@ def test_findings_of_the_hand_worked_chain():
     assert 5 <= len(findings) <= 8
     assert findings[0] == ("Tussen de T0 (oktober 2023) en de T1 (oktober 2024) groeide het aantal "
                            "samenwerkingsrelaties van 5 naar 6; de dichtheid steeg van 0,24 naar 0,29.")
-    assert findings[1] == ("Er kwamen 2 relaties bij en 1 verdwenen; 1 werd sterker en 1 zwakker. "
+    assert findings[1] == ("Van de T0 naar de T1: 2 relaties nieuw, 1 verdwenen, 1 sterker en 1 zwakker. "
                            "Nieuw in de keten: N. Niet meer in de keten: Z.")
     assert findings[2] == "De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), waaronder H – P."
     # T1 has two parts: the triangle G-H-P, and M, X and N each tied only to W.
@@ -67,3 +67,31 @@ def test_persona_sentences_name_the_repaired_and_the_missing_steps():
     assert persona_sentences(analysis, data) == [
         "Voor Samira (mantelzorger met een migratieachtergrond) ontbreekt in de vervolgmeting nog de schakel "
         "migrantenorganisatie → mantelzorgsteunpunt."]
+
+
+def test_change_over_three_waves_compares_first_and_last_directly_and_names_every_period():
+    """A-B exists in T0, is gone in T1 and back in T2; B-C appears in T1 and stays. Summed over the
+    periods that is 3 new and 1 lost; T0 against T2 directly it is 1 new and 0 lost."""
+    import networkx as nx
+
+    from evaluatie.keten.change import change_summary, first_last_change
+    from evaluatie.rapport.summary import change_sentence
+
+    t0 = nx.Graph([("A", "B", {"niveau": 2})])
+    t1 = nx.Graph([("B", "C", {"niveau": 2})]); t1.add_node("A")
+    t2 = nx.Graph([("A", "B", {"niveau": 2}), ("B", "C", {"niveau": 3})])
+    graphs = {"sep2003": t0, "dec2003": t1, "jun2004": t2}  # labels sort differently from the dates
+
+    class Analysis:
+        pass
+
+    analysis = Analysis()
+    analysis.graphs = graphs
+    analysis.change_summary = change_summary(graphs)
+    analysis.first_last = first_last_change(graphs)
+    assert analysis.change_summary[["van", "naar"]].values.tolist() == [["sep2003", "dec2003"], ["dec2003", "jun2004"]]
+    assert int(analysis.change_summary["nieuw"].sum()) == 2 and int(analysis.change_summary["verdwenen"].sum()) == 1
+    assert change_sentence(analysis) == (
+        "Van de sep2003 naar de jun2004: 1 relatie nieuw, 0 verdwenen, 0 sterker en 0 zwakker. Per periode: "
+        "sep2003 → dec2003: 1 nieuw, 1 verdwenen; dec2003 → jun2004: 1 nieuw, 0 verdwenen. "
+        "Nieuw in de keten: C.")

@@ -26,7 +26,7 @@ from ..document import contents_nav
 from ..formatting import format_date
 from ..summary import findings_frame, key_findings
 from .accountability import AccountabilitySections
-from .base import SECTIONS, heading
+from .base import SECTIONS, heading, needs_a_wave
 from .chain import ChainSections
 from .functions import FunctionSections
 from .measures import MeasureSections
@@ -65,6 +65,7 @@ class Report(ChainSections, MeasureSections, FunctionSections, PersonaSections, 
         return HTML(contents_nav(self.sections))
 
     # ------------------------------------------------------------------ 1 samenvatting
+    @needs_a_wave("samenvatting")
     def summary(self) -> HTML:
         """Five to eight key findings generated from the results."""
         findings = key_findings(self.analysis, self.data)

@@ -48,6 +48,32 @@ class AccountabilitySections(ReportBase):
             + "<ul class='regels'>" + "".join(f"<li>{html.escape(rule)}</li>" for rule in rules) + "</ul>"
             + self._table(response, "Respons per meting (verantwoording)", readable_table(response, percent=("Respons",)))
             + self._table(log_table, "Wijzigingen bij het opschonen, per regel")
+            + self._sensitivity()
             + provenance_list(self.parameters, run_date)
             + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
         )
+
+    def _sensitivity(self) -> str:
+        """The headline figures under every combination and one-sided rule (last wave)."""
+        table = self.analysis.sensitivity
+        if table is None or table.empty or self.last is None:
+            return ""
+        last = table[table["meting"] == self.last]
+        frame = last.drop(columns=["meting"]).rename(columns={
+            "combineren": "Combineren", "eenzijdig": "Eenzijdig", "relaties": "Relaties", "dichtheid": "Dichtheid",
+            "relaties_sterk": f"Relaties niveau ≥ {self.data.settings.strong_tie_level}",
+            "gemiddeld_niveau": "Gemiddeld niveau", "wederkerigheid": "Wederkerigheid",
+            "gekozen": "In dit rapport"}).reset_index(drop=True)
+        spread = last["relaties"].max() - last["relaties"].min()
+        sentence = ("Hoeveel hangt af van de regels? Hieronder de kerngetallen van de "
+                    f"{self.last} onder elke regel voor het combineren van beide kanten en voor eenzijdig gemelde "
+                    "relaties. " + ("Het aantal relaties is onder elke regel gelijk: de conclusies hangen niet af "
+                                    "van deze keuze." if spread == 0 else
+                                    f"Het aantal relaties loopt uiteen van {int(last['relaties'].min())} tot "
+                                    f"{int(last['relaties'].max())}: lees uitspraken over omvang en dichtheid met die "
+                                    "marge.") + " De wederkerigheid telt wie wie noemt en hangt niet van de regels af.")
+        self.tables.append(("Kerngetallen onder elke regel, alle metingen", table.reset_index(drop=True)))
+        return (paragraph(sentence)
+                + self._table(frame, f"Kerngetallen onder elke regel, {self.last}",
+                              readable_table(frame, decimals={"Dichtheid": 2, "Gemiddeld niveau": 2},
+                                             percent=("Wederkerigheid",), booleans=("In dit rapport",))))

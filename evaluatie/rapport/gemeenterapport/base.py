@@ -9,9 +9,11 @@ Example
 
 from __future__ import annotations
 
+import functools
 import html
 
 import pandas as pd
+from IPython.display import HTML
 
 from ...invoer.processed import MunicipalityData
 from ...keten.analysis import analyse
@@ -46,6 +48,20 @@ def paragraph(text: str) -> str:
     return f"<p>{html.escape(text)}</p>"
 
 
+def needs_a_wave(section: str):
+    """A section that shows measured data: without any wave it says so in one Dutch sentence."""
+    def wrap(method):
+        @functools.wraps(method)
+        def guarded(self, *args, **kwargs):
+            if not self.waves and section in self.sections:
+                return HTML(heading(section) + paragraph(
+                    f"Voor {self.data.name} is nog geen meting: niemand beantwoordde de ketenvragenlijst. Dit "
+                    f"hoofdstuk wordt gevuld zodra er antwoorden zijn."))
+            return method(self, *args, **kwargs)
+        return guarded
+    return wrap
+
+
 class ReportBase(NumberedDocument):
     """What every section of one municipality's report reads.
 
@@ -76,13 +92,19 @@ class ReportBase(NumberedDocument):
         return f"{wave} ({format_month(dates[wave])})" if wave in dates else wave
 
     def _response_table(self) -> pd.DataFrame:
+        """Per wave: the partners asked (invited, or without a respondent list the registered partners
+        taking part), how many answered, the rate, and who did not answer."""
         rows = []
         for wave, graph in self.graphs.items():
-            registered = [n for n, d in graph.nodes(data=True) if d.get("geregistreerd")]
-            answered = [n for n in registered if graph.nodes[n].get("geantwoord")]
-            silent = sorted(set(registered) - set(answered))
-            rows.append({"Meting": wave, "Deelnemende partners": len(registered), "Geantwoord": len(answered),
-                         "Respons": len(answered) / len(registered) if registered else float("nan"),
+            nodes = dict(graph.nodes(data=True))
+            listed = any(data.get("uitgenodigd") is not None for data in nodes.values())
+            asked = [n for n, d in nodes.items() if (d.get("uitgenodigd") if listed else d.get("geregistreerd"))]
+            answered = [n for n in asked if nodes[n].get("geantwoord")]
+            silent = sorted(set(asked) - set(answered))
+            rows.append({"Meting": wave, "Gevraagd": "uitgenodigd (respondentenlijst)" if listed else
+                         "deelnemende geregistreerde partners", "Partners": len(asked), "Geantwoord": len(answered),
+                         "Respons": len(answered) / len(asked) if asked else float("nan"),
                          "Niet geantwoord": join_names(silent, limit=20) or "–"})
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows, columns=["Meting", "Gevraagd", "Partners", "Geantwoord", "Respons",
+                                           "Niet geantwoord"])
 

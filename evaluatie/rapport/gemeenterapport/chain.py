@@ -10,13 +10,14 @@ from ...invoer.vocabulary import CHAIN_FUNCTIONS
 from ...keten import network
 from .. import charts, figures, maps
 from ..formatting import readable_table
-from .base import ReportBase, heading, paragraph
+from .base import ReportBase, heading, needs_a_wave, paragraph
 
 
 class ChainSections(ReportBase):
     """Samenstelling, Ketenkaart and Ontwikkeling."""
 
     # ------------------------------------------------------------------ 2 samenstelling
+    @needs_a_wave("samenstelling")
     def composition(self) -> HTML:
         """Partners by type, chain function and core membership per wave; response; unregistered partners."""
         parts = [heading("samenstelling"),
@@ -70,6 +71,7 @@ class ChainSections(ReportBase):
         return frame.rename(columns={wave: f"keer genoemd, {wave}" for wave in self.waves})
 
     # ------------------------------------------------------------------ 3 ketenkaart
+    @needs_a_wave("ketenkaart")
     def chain_maps(self) -> HTML:
         """One chain map per wave, all drawn on one layout."""
         parts = [heading("ketenkaart"),
@@ -87,6 +89,7 @@ class ChainSections(ReportBase):
         return HTML("".join(parts))
 
     # ------------------------------------------------------------------ 4 ontwikkeling
+    @needs_a_wave("ontwikkeling")
     def development(self) -> HTML:
         """Change map and change tables between consecutive waves; measures as a series."""
         parts = [heading("ontwikkeling")]
@@ -108,11 +111,19 @@ class ChainSections(ReportBase):
                                                                        "gelijk")) + ".")
             parts.append(self._figure(figures.to_png(fig), alt, f"Veranderingen van {before} naar {after}"))
         summary = self.analysis.change_summary.rename(columns={"van": "Van", "naar": "Naar"})
-        parts.append(self._table(summary, "Aantal veranderingen tussen metingen"))
+        parts.append(self._table(summary, "Aantal veranderingen tussen opeenvolgende metingen"))
+        if len(self.waves) > 2:
+            first_last = self.analysis.first_last.rename(columns={"van": "Van", "naar": "Naar"})
+            parts.append(paragraph("De eerste en de laatste meting direct met elkaar vergeleken (niet de som van de "
+                                   "perioden ertussen: een relatie die tussendoor verdween en terugkwam, telt hier "
+                                   "niet mee):"))
+            parts.append(self._table(first_last, f"Veranderingen van de {self.waves[0]} naar de {self.waves[-1]}"))
         changed = self.analysis.tie_changes[self.analysis.tie_changes["verandering"] != "gelijk"]
         order = {"nieuw": 0, "sterker": 1, "zwakker": 2, "verdwenen": 3}
+        position = {wave: number for number, wave in enumerate(self.waves)}
         changed = changed.sort_values(["van", "verandering", "organisatie_a", "organisatie_b"],
-                                      key=lambda c: c.map(order) if c.name == "verandering" else c)
+                                      key=lambda c: c.map(order) if c.name == "verandering" else
+                                      c.map(position) if c.name == "van" else c)
         changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner", "organisatie_b":
                                           "Partner ", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
                                           "verandering": "Verandering"})

@@ -5,13 +5,14 @@ from __future__ import annotations
 from IPython.display import HTML
 
 from ..formatting import readable_table
-from .base import ReportBase, heading, paragraph
+from .base import ReportBase, heading, needs_a_wave, paragraph
 
 
 class FunctionSections(ReportBase):
     """Ketenfuncties and Versterkingsbehoefte."""
 
     # ------------------------------------------------------------------ 8 ketenfuncties
+    @needs_a_wave("ketenfuncties")
     def chain_functions(self) -> HTML:
         """Coverage of signalling partners by routes to support and treatment."""
         level = self.data.settings.strong_tie_level
@@ -25,7 +26,17 @@ class FunctionSections(ReportBase):
                     f"die behandelt."),
                  self._table(coverage, "Dekking van signalerende partners per meting",
                              readable_table(coverage, percent=("Dekking",)))]
+        graph = self.graphs[self.last]
+        missing = [f for f in ("signaleren", "ondersteunen", "behandelen")
+                   if not any(flag for _, flag in graph.nodes(data=f))]
         uncovered = self.analysis.uncovered[self.analysis.uncovered["meting"] == self.last]
+        if "signaleren" in missing:
+            parts.append(paragraph(f"Geen enkele partner in de {self.last} heeft de ketenfunctie signaleren; dekking "
+                                   f"is niet te bepalen."))
+            return HTML("".join(parts))
+        for function in missing:
+            parts.append(paragraph(f"Geen enkele partner in de {self.last} heeft de ketenfunctie {function}: geen "
+                                   f"signalerende partner kan een route naar {function} hebben."))
         if uncovered.empty:
             parts.append(paragraph(f"In de {self.last} heeft elke signalerende partner een volledige route."))
         else:
@@ -36,6 +47,7 @@ class FunctionSections(ReportBase):
         return HTML("".join(parts))
 
     # ------------------------------------------------------------------ 9 versterking
+    @needs_a_wave("versterking")
     def strengthening(self) -> HTML:
         """Wanted versus current level, ranked per tie and per pair of types."""
         needs = self.analysis.needs[self.analysis.needs["meting"] == self.last]

@@ -11,13 +11,14 @@ from ...keten import network
 from ...keten import sectors as sector_measures
 from .. import charts, figures
 from ..formatting import format_number, format_percent, join_names, readable_table
-from .base import ReportBase, heading, paragraph
+from .base import ReportBase, heading, needs_a_wave, paragraph
 
 
 class MeasureSections(ReportBase):
     """Netwerkmaten, Centrale spelers and Sectoren."""
 
     # ------------------------------------------------------------------ 5 netwerkmaten
+    @needs_a_wave("netwerkmaten")
     def measures(self) -> HTML:
         """The whole-chain measures per wave, each with a one-line plain-Dutch explanation."""
         chain = self.analysis.chain.set_index("meting")
@@ -41,9 +42,39 @@ class MeasureSections(ReportBase):
                          f"({LEVELS[self.data.settings.min_tie_level]})."
                          if self.data.settings.min_tie_level in LEVELS else "")
                     + self._table(pd.DataFrame(raw_rows), "Netwerkmaten van de hele keten per meting",
-                                  pd.DataFrame(shown_rows), classes="tabel maten"))
+                                  pd.DataFrame(shown_rows), classes="tabel maten")
+                    + self._directed_view())
+
+    def _directed_view(self) -> str:
+        """Who names whom: directed density and reciprocity per wave, and the most named partners."""
+        directed = self.analysis.directed_chain
+        labels = {"partners": "Partners", "pijlen": "Genoemde relaties (pijlen)",
+                  "gerichte_dichtheid": "Gerichte dichtheid", "wederkerigheid_paren": "Wederkerigheid (paren)",
+                  "wederkerigheid_pijlen": "Wederkerigheid (pijlen)"}
+        raw_rows, shown_rows = [], []
+        for column, meaning in network.DIRECTED_MEASURES.items():
+            values = directed.set_index("meting")[column]
+            raw_rows.append({"Maat": labels[column], **values.to_dict(), "Betekenis": meaning})
+            shown = {w: format_percent(v) if column.startswith("wederkerigheid") else
+                     format_number(v) if column in ("partners", "pijlen") else format_number(v, 2)
+                     for w, v in values.items()}
+            shown_rows.append({"Maat": labels[column], **shown, "Betekenis": meaning})
+        parts = [paragraph("Een vragenlijst is gericht: een respondent noemt een partner, en die partner noemt de "
+                           "respondent terug of niet. Hieronder de keten zoals de antwoorden haar geven, voordat "
+                           "beide kanten tot één relatie zijn samengevoegd."),
+                 self._table(pd.DataFrame(raw_rows), "Gerichte keten: wie noemt wie, per meting",
+                             pd.DataFrame(shown_rows), classes="tabel maten")]
+        partners = self.analysis.partners[self.analysis.partners["meting"] == self.last]
+        if self.last is not None and not partners.empty and partners["genoemd_door"].notna().any():
+            top = partners.sort_values(["genoemd_door", "noemt", "organisatie"], ascending=[False, False, True]).head(10)
+            table = top[["organisatie", "type", "genoemd_door", "noemt"]].rename(columns={
+                "organisatie": "Partner", "type": "Type", "genoemd_door": "Genoemd door (in-graad)",
+                "noemt": "Noemt (uit-graad)"}).reset_index(drop=True)
+            parts.append(self._table(table, f"De tien meest genoemde partners in de {self.last}"))
+        return "".join(parts)
 
     # ------------------------------------------------------------------ 6 centrale spelers
+    @needs_a_wave("centrale-spelers")
     def central_players(self) -> HTML:
         """Brokers, articulation points and bridges."""
         last = self.last
@@ -77,6 +108,7 @@ class MeasureSections(ReportBase):
         return HTML("".join(parts))
 
     # ------------------------------------------------------------------ 7 sectoren
+    @needs_a_wave("sectoren")
     def sectors(self) -> HTML:
         """Heatmap of the type x type matrix and the E-I index."""
         last = self.last

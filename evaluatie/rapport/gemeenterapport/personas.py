@@ -11,13 +11,14 @@ from IPython.display import HTML
 from .. import charts, figures
 from ..avatars import avatar_svg
 from ..formatting import format_number
-from .base import ReportBase, heading, paragraph
+from .base import ReportBase, heading, needs_a_wave, paragraph
 
 
 class PersonaSections(ReportBase):
     """Persona's en hun route door de keten."""
 
     # ------------------------------------------------------------------ persona's
+    @needs_a_wave("personas")
     def personas(self) -> HTML:
         """A card per persona, its route held against the measured chain, and who reaches its group."""
         if "personas" not in self.sections:
