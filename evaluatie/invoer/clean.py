@@ -178,7 +178,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     check_against_answers(respondents, answer_rows, problems)
     personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
     indicator_definitions, indicator_values = read_indicators(raw_dir / "indicatoren", raw_dir,
-                                                              list(municipalities["gemeente"]), problems)
+                                                              list(municipalities["gemeente"]), problems, today)
     raise_if_any(problems)
 
     unregistered = (answers.loc[~answers["partner_geregistreerd"].astype(bool), ["gemeente", "partner"]]

@@ -13,6 +13,8 @@ Example
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from pathlib import Path
 
@@ -76,9 +78,10 @@ def _number(text: str) -> float | None:
     elif re.fullmatch(r"-?\d+,\d+", text):  # 0,5
         text = text.replace(",", ".")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None  # "inf", "nan" and 1e400 are not numbers
 
 
 def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame:
@@ -110,13 +113,21 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
         for key in unknown:
             problems.append(Problem(name, None, str(key), None, f"{where}: onbekende sleutel",
                                     f"gebruik alleen {', '.join(DEFINITION_KEYS)}", row_word="regel"))
+        wrong = [key for key in DEFINITION_KEYS if key in item and item[key] is not None
+                 and (isinstance(item[key], bool) or not isinstance(item[key], (str, int, float)))]
+        for key in wrong:
+            problems.append(Problem(name, None, key, str(item[key])[:60],
+                                    f"{where} (id {item.get('id', '?')}): dit moet tekst zijn, geen "
+                                    f"{'lijst' if isinstance(item[key], list) else 'ja/nee' if isinstance(item[key], bool) else 'samengestelde waarde'}",
+                                    f"schrijf '{key}:' als één tekst op één regel (of tussen aanhalingstekens)",
+                                    row_word="regel"))
         identifier = str(item.get("id", "")).strip()
         if identifier in seen:
             problems.append(Problem(name, None, "id", identifier, "deze id komt twee keer voor",
                                     "geef elke indicator een eigen id", row_word="regel"))
             continue
         seen.add(identifier)
-        if missing or unknown:
+        if missing or unknown or wrong:
             continue
         rows.append({"indicator": identifier, "titel": str(item["titel"]).strip(), "bron": str(item["bron"]).strip(),
                      "eenheid": str(item["eenheid"]).strip(), "beschrijving": " ".join(str(item["beschrijving"]).split()),
@@ -126,9 +137,33 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
     return pd.DataFrame(rows, columns=DEFINITION_COLUMNS)
 
 
+def plausible_period(period: str, today: dt.date) -> bool:
+    """A period from 1990 up to the one that holds ``today`` (a value cannot be measured in the future).
+
+    Example
+    -------
+    >>> plausible_period("2021-Q3", dt.date(2026, 1, 1)), plausible_period("2027", dt.date(2026, 1, 1))
+    (True, False)
+    >>> plausible_period("1905", dt.date(2026, 1, 1)), plausible_period("2026-Q2", dt.date(2026, 1, 1))
+    (False, False)
+    """
+    year, quarter = period_key(period)
+    if year < 1990:
+        return False
+    if quarter == 5:
+        return year <= today.year
+    return (year, quarter) <= (today.year, (today.month - 1) // 3 + 1)
+
+
 def read_values(folder: Path, base: Path, definitions: pd.DataFrame, municipalities: list[str],
-                problems: list[Problem]) -> pd.DataFrame:
-    """Read ``waarden/`` and validate every row against the definitions and municipalities."""
+                problems: list[Problem], today: dt.date | None = None) -> pd.DataFrame:
+    """Read ``waarden/`` and validate every row against the definitions and municipalities.
+
+    A period's value may stand on a row of its own, only on its breakdown rows (the same ``waarde``
+    on each), or both; all three give one headline row per period. Breakdown rows whose ``waarde``
+    differs from the headline, or from each other, are an error naming the rows.
+    """
+    today = today or dt.date.today()
     table, _ = read_folder(folder, base, required=["indicator", "gemeente", "periode", "waarde"],
                            optional=["toelichting", "uitsplitsing", "aantal"], problems=problems)
     known = set(definitions["indicator"])
@@ -154,13 +189,18 @@ def read_values(folder: Path, base: Path, definitions: pd.DataFrame, municipalit
             problems.append(Problem(file, row, "periode", record["periode"], "dit is geen jaar of kwartaal",
                                     "schrijf een jaar (2021) of een kwartaal (2021-Q3)"))
             ok = False
+        elif not plausible_period(period, today):
+            problems.append(Problem(file, row, "periode", record["periode"],
+                                    f"deze periode ligt voor 1990 of na vandaag ({today:%d-%m-%Y})",
+                                    "controleer het jaar; een waarde kan pas gemeten zijn als de periode begonnen is"))
+            ok = False
         raw_value = record["waarde"].strip()
         if raw_value == "" or raw_value.lower() == NOT_APPLICABLE:
             value, status = np.nan, NOT_APPLICABLE
         else:
             value, status = _number(raw_value), VALUE
             if value is None:
-                problems.append(Problem(file, row, "waarde", raw_value, "dit is geen getal",
+                problems.append(Problem(file, row, "waarde", raw_value, "dit is geen (eindig) getal",
                                         "schrijf een getal (decimaal met komma mag), of 'nvt' als het niet van "
                                         "toepassing is"))
                 ok = False
@@ -185,18 +225,47 @@ def read_values(folder: Path, base: Path, definitions: pd.DataFrame, municipalit
         seen[key] = f"{file}, rij {row}"
         rows.append({"indicator": indicator, "gemeente": place, "periode": period, "waarde": value,
                      "status": status, "noot": record["toelichting"].strip() or None,
-                     "uitsplitsing": breakdown or None, "aantal": amount})
+                     "uitsplitsing": breakdown or None, "aantal": amount, "_plek": (file, row)})
+    rows = _headline_rows(rows, problems)
     values = pd.DataFrame(rows, columns=VALUE_COLUMNS)
     values["waarde"] = values["waarde"].astype(float)
     values["aantal"] = values["aantal"].astype(float)
     return values
 
 
+def _headline_rows(rows: list[dict], problems: list[Problem]) -> list[dict]:
+    """Give every period that has only breakdown rows its headline row (the ``waarde`` they share), and
+    check that breakdown rows agree with the headline. Returns the rows without bookkeeping."""
+    periods: dict[tuple, list[dict]] = {}
+    for row in rows:
+        periods.setdefault((row["indicator"], row["gemeente"], row["periode"]), []).append(row)
+    result = []
+    for key, group in periods.items():
+        headline = [row for row in group if row["uitsplitsing"] is None]
+        parts = [row for row in group if row["uitsplitsing"] is not None]
+        stated = [row for row in parts if row["status"] == VALUE]
+        reference = headline[0] if headline else (stated[0] if stated else None)
+        for row in stated:
+            if reference is not None and reference["status"] == VALUE and row["waarde"] != reference["waarde"]:
+                file, number = row["_plek"]
+                where = "de rij zonder uitsplitsing" if headline else "de eerste uitsplitsingsrij"
+                problems.append(Problem(file, number, "waarde", f"{row['waarde']:g}",
+                                        f"de waarde van {key[0]} in {key[2]} verschilt van {where} "
+                                        f"({reference['waarde']:g}, {reference['_plek'][0]}, rij {reference['_plek'][1]})",
+                                        "zet op elke uitsplitsingsrij dezelfde waarde als het kerngetal, of laat "
+                                        "'waarde' op uitsplitsingsrijen leeg naast een rij zonder uitsplitsing"))
+        if not headline:
+            source = reference or parts[0]
+            result.append({**source, "uitsplitsing": None, "aantal": None, "noot": source["noot"]})
+        result += group
+    return [{k: v for k, v in row.items() if k != "_plek"} for row in result]
+
+
 def read_indicators(folder: Path, base: Path, municipalities: list[str],
-                    problems: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    problems: list[Problem], today: dt.date | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read ``indicatoren/`` (a missing folder means no indicators)."""
     if not folder.is_dir():
         return pd.DataFrame(columns=DEFINITION_COLUMNS), pd.DataFrame(columns=VALUE_COLUMNS)
     definitions = read_definitions(folder / "definities.yaml", base, problems)
-    values = read_values(folder / "waarden", base, definitions, municipalities, problems)
+    values = read_values(folder / "waarden", base, definitions, municipalities, problems, today)
     return definitions, values

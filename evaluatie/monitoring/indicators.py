@@ -57,8 +57,13 @@ def computed_values(municipality: str, chain: pd.DataFrame, coverage: pd.DataFra
                       if years[wave] in shared else str(years[wave])) for wave in wave_dates}
     chain = chain.set_index("meting")
     coverage = coverage.set_index("meting")
+    # Two waves in one quarter share a period: the later wave gives the value, the note names both.
+    last_of_period = {periods[wave]: wave for wave in chain.index}
     rows = []
     for wave in chain.index:
+        if last_of_period[periods[wave]] != wave:
+            continue
+        earlier = [w for w in chain.index if periods[w] == periods[wave] and w != wave]
         strong = sum(1 for _, _, level in graphs[wave].edges(data="niveau", default=0) if level >= 3)
         figures = {"keten-partners": chain.loc[wave, "partners"], "keten-relaties-3": strong,
                    "keten-dekking": coverage.loc[wave, "dekking"] * 100, "keten-respons": chain.loc[wave, "respons"] * 100}
@@ -66,7 +71,9 @@ def computed_values(municipality: str, chain: pd.DataFrame, coverage: pd.DataFra
             missing = value is None or (isinstance(value, float) and np.isnan(value))
             rows.append({"indicator": indicator, "gemeente": municipality, "periode": periods[wave],
                          "waarde": np.nan if missing else float(value), "status": NOT_APPLICABLE if missing else VALUE,
-                         "noot": f"berekend uit de {wave}", "uitsplitsing": None, "aantal": None})
+                         "noot": f"berekend uit de {wave}" + (f" (de {', '.join(earlier)} viel in dezelfde "
+                                                              f"periode)" if earlier else ""),
+                         "uitsplitsing": None, "aantal": None})
     return pd.DataFrame(rows, columns=VALUE_COLUMNS)
 
 

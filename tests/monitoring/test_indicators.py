@@ -58,3 +58,16 @@ def test_computed_indicators_from_the_ketenanalyse(example_processed):
     assert math.isclose(table[("keten-dekking", "2024")], 40.0)  # 6 of 15 signalling partners
     assert math.isclose(table[("keten-respons", "2023")], 100 * 21 / 22)
 
+
+
+def test_two_waves_in_one_quarter_give_one_computed_value():
+    import networkx as nx
+
+    chain = pd.DataFrame({"meting": ["T0", "T1"], "partners": [3, 4], "respons": [1.0, 0.5]})
+    coverage = pd.DataFrame({"meting": ["T0", "T1"], "dekking": [float("nan"), 0.5]})
+    graphs = {"T0": nx.Graph(), "T1": nx.Graph()}
+    dates = {"T0": pd.Timestamp("2024-01-10"), "T1": pd.Timestamp("2024-03-20")}
+    values = computed_values("G", chain, coverage, graphs, dates)
+    partners = values[values["indicator"] == "keten-partners"]
+    assert partners[["periode", "waarde"]].values.tolist() == [["2024-Q1", 4.0]]
+    assert partners["noot"].iloc[0] == "berekend uit de T1 (de T0 viel in dezelfde periode)"
