@@ -18,6 +18,7 @@ import pandas as pd
 from ..config import Settings
 from ..invoer.processed import MunicipalityData
 from . import chain_functions, change, network, routes, sectors, sensitivity, strengthening
+from . import directed as directed_view
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     target_groups = target_groups if target_groups is not None else pd.DataFrame(
         columns=["gemeente", "organisatie", "doelgroep"])
     steps = routes.route_steps(graphs, persona_items)
-    directed = network.directed_graphs(graphs, answers, settings.min_tie_level)
+    directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
     return ChainAnalysis(
         graphs=graphs,
         chain=network.chain_measures(graphs, strong, directed),
@@ -96,7 +97,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
         first_last=change.first_last_change(graphs),
         directed=directed,
-        directed_chain=network.directed_measures(directed),
+        directed_chain=directed_view.directed_measures(directed),
         sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
     )
 

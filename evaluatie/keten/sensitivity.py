@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..config import COMBINE_RULES, ONE_SIDED_RULES, Settings
 from ..invoer.ties import combine_ties
-from . import network
+from . import directed, network
 
 COLUMNS = ["combineren", "eenzijdig", "meting", "relaties", "dichtheid", "relaties_sterk", "gemiddeld_niveau",
            "wederkerigheid", "gekozen"]
@@ -40,13 +40,13 @@ def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd
         ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
         for one_sided in ONE_SIDED_RULES:
             graphs = network.wave_graphs(partners, ties, response, settings.min_tie_level, waves, one_sided)
-            directed = network.directed_graphs(graphs, answers, settings.min_tie_level)
+            arcs = directed.directed_graphs(graphs, answers, settings.min_tie_level)
             for wave, graph in graphs.items():
                 levels = [level for _, _, level in graph.edges(data="niveau", default=0)]
                 rows.append({"combineren": combine, "eenzijdig": one_sided, "meting": wave,
                              "relaties": graph.number_of_edges(), "dichtheid": network.density(graph),
                              "relaties_sterk": sum(1 for level in levels if level >= settings.strong_tie_level),
                              "gemiddeld_niveau": sum(levels) / len(levels) if levels else float("nan"),
-                             "wederkerigheid": network.reciprocity(directed[wave]),
+                             "wederkerigheid": directed.reciprocity(arcs[wave]),
                              "gekozen": combine == settings.combine_rule and one_sided == settings.one_sided_rule})
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -68,14 +68,8 @@ import igraph  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from evaluatie.keten.network import (  # noqa: E402
-    arc_reciprocity,
-    betweenness,
-    closeness,
-    directed_density,
-    directed_graphs,
-    reciprocity,
-)
+from evaluatie.keten.directed import arc_reciprocity, directed_density, directed_graphs, reciprocity  # noqa: E402
+from evaluatie.keten.network import betweenness, closeness  # noqa: E402
 
 
 def _random_chain(seed: int, n: int = 40, p: float = 0.08):

@@ -7,7 +7,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...invoer.vocabulary import LEVELS
-from ...keten import network
+from ...keten import directed, network
 from ...keten import sectors as sector_measures
 from .. import charts, figures
 from ..formatting import format_number, format_percent, join_names, readable_table
@@ -47,13 +47,13 @@ class MeasureSections(ReportBase):
 
     def _directed_view(self) -> str:
         """Who names whom: directed density and reciprocity per wave, and the most named partners."""
-        directed = self.analysis.directed_chain
+        per_wave = self.analysis.directed_chain
         labels = {"partners": "Partners", "pijlen": "Genoemde relaties (pijlen)",
                   "gerichte_dichtheid": "Gerichte dichtheid", "wederkerigheid_paren": "Wederkerigheid (paren)",
                   "wederkerigheid_pijlen": "Wederkerigheid (pijlen)"}
         raw_rows, shown_rows = [], []
-        for column, meaning in network.DIRECTED_MEASURES.items():
-            values = directed.set_index("meting")[column]
+        for column, meaning in directed.DIRECTED_MEASURES.items():
+            values = per_wave.set_index("meting")[column]
             raw_rows.append({"Maat": labels[column], **values.to_dict(), "Betekenis": meaning})
             shown = {w: format_percent(v) if column.startswith("wederkerigheid") else
                      format_number(v) if column in ("partners", "pijlen") else format_number(v, 2)
