@@ -126,18 +126,22 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
     return current, wanted
 
 
-class _NamePlacer:
-    """Places the respondent and partner names of answer rows on one register per municipality,
-    logging every match that is not exact and counting matches per rule."""
+class NamePlacer:
+    """Places the names of input rows on one register per municipality, logging every match that is
+    not exact and counting matches per rule (``gematcht_<rule>`` in ``counts``)."""
 
     def __init__(self, registers: dict, corrections: Corrections, settings: Settings, log: AuditLog,
-                 counts: dict[str, int]):
+                 counts: dict[str, int] | None = None):
         self.matchers = {m: matching.NameMatcher(registers[m], corrections.names_for(m), settings) for m in registers}
-        self.corrections, self.log, self.counts = corrections, log, counts
+        self.corrections, self.log = corrections, log
+        self.counts = counts if counts is not None else dict.fromkeys(COUNTS, 0)
         self.unregistered: set[tuple[str, str]] = set()
 
-    def place(self, record: dict, column: str, municipality: str,
-              problems: list[Problem]) -> matching.Match | None:
+    def place(self, record: dict, column: str, municipality: str, problems: list[Problem],
+              registered_only: bool | None = None) -> matching.Match | None:
+        """The match of ``record[column]``, or None after adding a problem. A name that must be in the
+        register (default: the respondent) and is not, is a problem; other unregistered names are kept."""
+        registered_only = column == "respondent" if registered_only is None else registered_only
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
         written = re.sub(r"\s+", " ", record[column]).strip()
         if not written:
@@ -152,9 +156,9 @@ class _NamePlacer:
                                     hint("organisatie", municipality, written, found.candidates[0])
                                     + " (met de bedoelde organisatie, of de naam zelf als het een andere partner is)"))
             return None
-        if column == "respondent" and not found.registered:
-            problems.append(Problem(file, row, column, written,
-                                    "de respondent staat niet in het register van " + municipality,
+        if registered_only and not found.registered:
+            who = "de respondent" if column == "respondent" else "deze organisatie"
+            problems.append(Problem(file, row, column, written, f"{who} staat niet in het register van {municipality}",
                                     "voeg de organisatie toe aan organisaties/, zet deze schrijfwijze als alias, of "
                                     + hint("organisatie", municipality, written, "<naam uit het register>")))
             return None
@@ -260,7 +264,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     index = MunicipalityIndex(municipalities)
     counts = dict.fromkeys(COUNTS, 0)
     counts["persoonsgegevens_verwijderd"] = count_personal_data(table, log)
-    placer = _NamePlacer(registers, corrections, settings, log, counts)
+    placer = NamePlacer(registers, corrections, settings, log, counts)
     wave_labels: dict[tuple[str, str], str] = {}
     rows, silent_rows, dated = [], [], []
     for record in table.to_dict("records"):

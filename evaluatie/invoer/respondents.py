@@ -12,13 +12,12 @@ Example
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import Problem
-from . import matching
+from .answers import NamePlacer
 from .audit import AuditLog
 from .corrections import Corrections
 from .municipalities import MunicipalityIndex
@@ -40,7 +39,7 @@ def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, reg
     table, _ = read_folder(folder, base, required=["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"],
                            problems=problems)
     index = MunicipalityIndex(municipalities)
-    matchers = {m: matching.NameMatcher(registers[m], corrections.names_for(m), settings) for m in registers}
+    placer = NamePlacer(registers, corrections, settings, log)
     known_waves = {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
     rows, seen = [], {}
     for record in table.to_dict("records"):
@@ -60,22 +59,14 @@ def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, reg
                                     f"deze meting komt voor {municipality} niet voor in samenwerking/",
                                     "gebruik het label van de meting zoals in samenwerking/ (de datum van een meting "
                                     "komt uit de antwoorden)"))
-        written = re.sub(r"\s+", " ", record["organisatie"]).strip()
-        found = matchers[municipality].match(written) if written else None
-        if found is None or not found.registered:
-            problems.append(Problem(file, row, "organisatie", written,
-                                    "deze organisatie staat niet in het register van " + municipality,
-                                    "voeg de organisatie toe aan organisaties/, zet deze schrijfwijze als alias, of "
-                                    + corrections.hint("organisatie", municipality, written or "?",
-                                                       "<naam uit het register>")))
+        found = placer.place(record, "organisatie", municipality, problems, registered_only=True)
+        if found is None:
             continue
-        if found.name != written:
-            log.add(municipality, file, row, "organisatie", written, found.name, f"naam: {found.how}", found.score)
         if wave is None or None in flags.values():
             continue
         key = (municipality, wave, found.name)
         if key in seen:
-            problems.append(Problem(file, row, "organisatie", written,
+            problems.append(Problem(file, row, "organisatie", found.written,
                                     f"deze organisatie staat voor deze meting al in de lijst ({seen[key]})",
                                     "houd één rij per organisatie en meting over"))
             continue

@@ -134,9 +134,28 @@ def degree_centralisation(graph: nx.Graph) -> float:
     return sum(max(degrees) - d for d in degrees) / ((n - 1) * (n - 2))
 
 
+def has_respondent_list(graph: nx.Graph) -> bool:
+    """Whether the wave's partners carry the respondent list's ``uitgenodigd`` flag."""
+    return any(flag is not None for _, flag in graph.nodes(data="uitgenodigd"))
+
+
+def asked_partners(graph: nx.Graph) -> list:
+    """The partners asked to answer in the wave: the invited ones when there is a respondent list,
+    else the registered partners taking part.
+
+    Example
+    -------
+    >>> g = nx.Graph(); g.add_node("A", geregistreerd=True, uitgenodigd=True)
+    >>> g.add_node("B", geregistreerd=True, uitgenodigd=False)
+    >>> asked_partners(g)
+    ['A']
+    """
+    flag = "uitgenodigd" if has_respondent_list(graph) else "geregistreerd"
+    return [node for node, value in graph.nodes(data=flag) if value]
+
+
 def response_rate(graph: nx.Graph) -> float:
-    """Share of the invited partners that answered; without a respondent list, of the registered
-    partners taking part in the wave. NaN when there are none.
+    """Share of the partners asked (:func:`asked_partners`) that answered; NaN when none was asked.
 
     Example
     -------
@@ -145,12 +164,8 @@ def response_rate(graph: nx.Graph) -> float:
     >>> response_rate(g)
     1.0
     """
-    nodes = dict(graph.nodes(data=True))
-    if any(data.get("uitgenodigd") is not None for data in nodes.values()):
-        asked = [data for data in nodes.values() if data.get("uitgenodigd")]
-    else:
-        asked = [data for data in nodes.values() if data.get("geregistreerd")]
-    return sum(1 for data in asked if data.get("geantwoord")) / len(asked) if asked else float("nan")
+    asked = asked_partners(graph)
+    return sum(1 for node in asked if graph.nodes[node].get("geantwoord")) / len(asked) if asked else float("nan")
 
 
 def chain_measures(graphs: dict[str, nx.Graph], strong_level: int = 2,

@@ -35,18 +35,20 @@ def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd
     ``gekozen`` marks the rules the report uses. Reciprocity does not depend on the rules (it is
     counted from who names whom), which the table shows.
     """
-    rows = []
+    rows, reciprocity = [], None
     for combine in COMBINE_RULES:
         ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
         for one_sided in ONE_SIDED_RULES:
             graphs = network.wave_graphs(partners, ties, response, settings.min_tie_level, waves, one_sided)
-            arcs = directed.directed_graphs(graphs, answers, settings.min_tie_level)
+            if reciprocity is None:  # counted from who names whom among respondents: the same under every rule
+                reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in
+                               directed.directed_graphs(graphs, answers, settings.min_tie_level).items()}
             for wave, graph in graphs.items():
                 levels = [level for _, _, level in graph.edges(data="niveau", default=0)]
                 rows.append({"combineren": combine, "eenzijdig": one_sided, "meting": wave,
                              "relaties": graph.number_of_edges(), "dichtheid": network.density(graph),
                              "relaties_sterk": sum(1 for level in levels if level >= settings.strong_tie_level),
                              "gemiddeld_niveau": sum(levels) / len(levels) if levels else float("nan"),
-                             "wederkerigheid": directed.reciprocity(arcs[wave]),
+                             "wederkerigheid": reciprocity[wave],
                              "gekozen": combine == settings.combine_rule and one_sided == settings.one_sided_rule})
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -16,6 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...invoer.processed import MunicipalityData
+from ...keten import network
 from ...keten.analysis import analyse
 from .. import maps
 from ..document import NumberedDocument
@@ -96,10 +97,9 @@ class ReportBase(NumberedDocument):
         taking part), how many answered, the rate, and who did not answer."""
         rows = []
         for wave, graph in self.graphs.items():
-            nodes = dict(graph.nodes(data=True))
-            listed = any(data.get("uitgenodigd") is not None for data in nodes.values())
-            asked = [n for n, d in nodes.items() if (d.get("uitgenodigd") if listed else d.get("geregistreerd"))]
-            answered = [n for n in asked if nodes[n].get("geantwoord")]
+            listed = network.has_respondent_list(graph)
+            asked = network.asked_partners(graph)
+            answered = [n for n in asked if graph.nodes[n].get("geantwoord")]
             silent = sorted(set(asked) - set(answered))
             rows.append({"Meting": wave, "Gevraagd": "uitgenodigd (respondentenlijst)" if listed else
                          "deelnemende geregistreerde partners", "Partners": len(asked), "Geantwoord": len(answered),
