@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
+import threading
+import traceback
 from pathlib import Path
 
 import click
 
 from . import config
-from .errors import InputError
+from .errors import EvaluatieError, describe_os_error, quote_cell
 
 # Click and Typer print a few fixed English phrases ("Usage:", "Options" ...). They look them
 # up through gettext at call time; these are their Dutch versions.
@@ -97,10 +100,65 @@ _install_dutch()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, options_metavar="[OPTIES]", subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
-def app() -> None:
+INTERRUPTED = 130  # the shell's exit code for a command stopped by Ctrl-C
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Interrupted()
+
+
+class FriendlyGroup(click.Group):
+    """A command group that turns every failure into one Dutch line (a traceback only with ``--debug``)."""
+
+    def invoke(self, ctx: click.Context):
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
+            else None
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("Afgebroken: de lopende stap is gestopt; wat al klaar was, staat er nog; niets is half "
+                       "weggeschreven.", err=True)
+            raise SystemExit(INTERRUPTED) from None
+        except Exception as exc:
+            if ctx.meta.get("evaluatie.debug"):
+                traceback.print_exc()
+            click.echo(describe_failure(exc), err=True)
+            if not ctx.meta.get("evaluatie.debug") and not isinstance(exc, EvaluatieError):
+                click.echo("(Draai de opdracht opnieuw met 'evaluatie --debug …' om de technische details te zien.)",
+                           err=True)
+            raise SystemExit(exc.exit_code if isinstance(exc, EvaluatieError) else 1) from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def describe_failure(exc: Exception) -> str:
+    """The one Dutch line the command line prints for a failure."""
+    if isinstance(exc, EvaluatieError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    if isinstance(exc, MemoryError):
+        return ("Onvoldoende geheugen. Oplossing: sluit andere programma's of verwerk minder gemeenten tegelijk "
+                "(--workers 1).")
+    return (f"Onverwachte fout ({type(exc).__name__}: {quote_cell(exc)}). Oplossing: meld dit met de uitvoer van "
+            "'evaluatie --debug …' aan de beheerders van het pakket.")
+
+
+@click.group(cls=FriendlyGroup, context_settings=CONTEXT, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.option("--debug", is_flag=True, help="Toon bij een fout ook de technische details (traceback).")
+@click.pass_context
+def app(ctx: click.Context, debug: bool) -> None:
     """Evaluatie van pilots van de ketenaanpak depressiepreventie bij mantelzorgers: gegevens opschonen,
     ketenanalyse en rapporten per pilotgemeente."""
+    ctx.meta["evaluatie.debug"] = debug
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -122,16 +180,17 @@ def _fail(message: str, code: int = 1) -> None:
 def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
     from .invoer.clean import clean
-    from .invoer.processed import write_processed
+    from .invoer.processed import PROCESSED_FILES, write_processed
+    from .outputs import PROCESSED_KIND, check_output_folder
 
     settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
     if not ruw.is_dir():
         _fail(f"De map met ruwe gegevens bestaat niet: {ruw}", 2)
-    try:
-        cleaned = clean(ruw, correcties, settings, today=dt.date.today())
-    except InputError as exc:
-        _fail(str(exc))
-    write_processed(cleaned, verwerkt, settings)
+    # Refuse a folder that is not ours before the (possibly long) cleaning, and again when writing.
+    check_output_folder(verwerkt, PROCESSED_KIND, "--verwerkt", untouchable=(ruw, config.RAW_DATA_DIR),
+                        must_not_hold=(config.PROJ_ROOT, correcties), known=PROCESSED_FILES)
+    cleaned = clean(ruw, correcties, settings, today=dt.date.today())
+    write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties)
     summary = cleaned.summary
     read = summary["rijen_gelezen"]
     click.echo(f"Opgeschoond naar {verwerkt}")
@@ -186,10 +245,8 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
     try:
         results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,
                                  force=opnieuw)
-    except (FileNotFoundError, KeyError) as exc:
+    finally:
         progress.close()
-        _fail(str(exc.args[0]) if exc.args else str(exc))
-    progress.close()
     click.echo(_summary_table(results))
     failed = [r for r in results if r.status == "mislukt"]
     click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten in orde "
@@ -208,12 +265,14 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
               help="Partners per gemeente.")
 def synthetic_command(folder: Path, gemeenten: int, partners: int) -> None:
     """Maak synthetische ruwe gegevens voor echte gemeentenamen (voor schaal- en snelheidstests)."""
+    from .outputs import is_inside
     from .voorbeelddata import write_scale_data
 
-    if folder.resolve() == config.RAW_DATA_DIR.resolve():
-        _fail("data/raw wordt nooit overschreven; kies een andere map.", 2)
-    if folder.exists() and any(folder.iterdir()):
-        _fail(f"De map {folder} is niet leeg; kies een lege of nieuwe map.", 2)
+    if is_inside(folder, config.RAW_DATA_DIR) or is_inside(config.RAW_DATA_DIR, folder):
+        _fail(f"--map {folder}: data/raw (en elke map erin of erboven) wordt nooit overschreven; kies een andere "
+              "map.", 2)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        _fail(f"--map {folder}: deze map is niet leeg; kies een lege of nieuwe map.", 2)
     counts = write_scale_data(folder, count=gemeenten, partners=partners)
     click.echo(f"Geschreven naar {folder}: {counts['gemeenten']} gemeenten, {counts['organisaties']} organisaties, "
                f"{counts['antwoorden']} antwoorden.")

@@ -14,7 +14,28 @@ organisaties/register.csv, rij 4, kolom 'type': waarde 'bakker' — onbekend par
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass
+
+#: How much of a cell a message quotes: enough to find it, never a whole pasted text.
+QUOTE_LIMIT = 80
+
+
+def quote_cell(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A cell as a message quotes it: on one line, control characters made visible, at most ``limit``
+    characters (a terminal never receives escape sequences or a 100 KB field from the input).
+
+    Example
+    -------
+    >>> quote_cell("Huis\\x1b[31marts\\nPraktijk")
+    'Huis\\\\x1b[31marts Praktijk'
+    >>> len(quote_cell("x" * 500))
+    81
+    """
+    text = re.sub(r"[\r\n\t]+", " ", str(value))
+    text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass(frozen=True)
@@ -35,11 +56,18 @@ class Problem:
             where.append(f"{self.row_word} {self.row}")
         if self.column is not None:
             where.append(f"{'sleutel' if self.row_word == 'regel' else 'kolom'} '{self.column}'")
-        value = f"waarde '{self.value}' — " if self.value is not None else ""
+        value = f"waarde '{quote_cell(self.value)}' — " if self.value is not None else ""
         return f"{', '.join(where)}: {value}{self.message}. Oplossing: {self.fix}"
 
 
-class InputError(Exception):
+class EvaluatieError(Exception):
+    """A failure the user can act on: ``str()`` is the Dutch message, ``exit_code`` what the command
+    line exits with. The command line prints it without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(EvaluatieError):
     """Raised with every problem found in one run; ``str()`` gives the Dutch report."""
 
     def __init__(self, problems: list[Problem]):
@@ -58,3 +86,49 @@ def raise_if_any(problems: list[Problem]) -> None:
     """Raise :class:`InputError` when ``problems`` is not empty."""
     if problems:
         raise InputError(problems)
+
+
+class OutputRefused(EvaluatieError):
+    """An output folder that is not the package's own (``data/raw``, the project root, a folder with
+    someone else's files): nothing is written. Exit code 2, like a wrong option."""
+
+    exit_code = 2
+
+
+class ProcessedDataError(EvaluatieError):
+    """``data/processed/`` is missing, incomplete, damaged or written by another version."""
+
+
+class UnknownMunicipality(EvaluatieError, KeyError):
+    """A municipality asked for by name that the processed data do not hold (also a ``KeyError``)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def describe_os_error(exc: OSError, doing: str = "") -> str:
+    """One Dutch line for an operating-system failure: what happened, to which file, and what to do.
+
+    Example
+    -------
+    >>> import errno
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device", "/data/x"), "bij het opschonen")
+    'De schijf is vol bij het opschonen (/data/x). Oplossing: maak ruimte vrij en probeer het opnieuw; er is niets half weggeschreven.'
+    """
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    doing = f" {doing}" if doing else ""
+    code = exc.errno
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"Geen toestemming om te schrijven of te lezen{doing}{where}. Oplossing: controleer de rechten op "
+                "deze map of dit bestand, of kies met een optie een andere map.")
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return (f"De schijf is vol{doing}{where}. Oplossing: maak ruimte vrij en probeer het opnieuw; er is niets "
+                "half weggeschreven.")
+    if isinstance(exc, FileNotFoundError):
+        return f"Bestand of map niet gevonden{doing}{where}. Oplossing: controleer het pad."
+    if code == errno.ENAMETOOLONG:
+        return f"Een bestandsnaam is te lang{doing}{where}. Oplossing: kies een kortere map."
+    if isinstance(exc, IsADirectoryError) or isinstance(exc, NotADirectoryError):
+        return f"Een map en een bestand zijn verwisseld{doing}{where}. Oplossing: controleer het pad."
+    reason = exc.strerror or type(exc).__name__
+    return f"Fout van het besturingssysteem{doing}{where}: {reason}. Oplossing: controleer het pad en probeer opnieuw."

@@ -11,15 +11,20 @@ PACKAGE = Path(evaluatie.__file__).resolve().parent
 #: The stages in the order of the data flow; ``ls evaluatie/`` must show them in this order.
 STAGES = ["invoer", "keten", "monitoring", "rapport"]
 #: What each part of the package may import (besides itself): only earlier stages.
+#: ``outputs`` (folders the package owns, atomic files) and ``workbooks`` (safe xlsx) are foundations
+#: like ``config`` and ``errors``: every stage may write files.
+FOUNDATION = {"config", "errors", "outputs", "workbooks"}
 ALLOWED = {
     "config": set(),
     "errors": set(),
-    "invoer": {"config", "errors"},
-    "keten": {"config", "errors", "invoer"},
-    "monitoring": {"config", "errors", "invoer"},
-    "rapport": {"config", "errors", "invoer", "keten", "monitoring"},
-    "voorbeelddata": {"config", "errors", "invoer"},
-    "cli": {"config", "errors", "invoer", "rapport", "voorbeelddata"},
+    "outputs": {"errors"},
+    "workbooks": {"outputs"},
+    "invoer": FOUNDATION,
+    "keten": FOUNDATION | {"invoer"},
+    "monitoring": FOUNDATION | {"invoer"},
+    "rapport": FOUNDATION | {"invoer", "keten", "monitoring"},
+    "voorbeelddata": FOUNDATION | {"invoer"},
+    "cli": FOUNDATION | {"invoer", "rapport", "voorbeelddata"},
 }
 MAX_LINES = 400
 

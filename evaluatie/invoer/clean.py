@@ -30,6 +30,7 @@ from .corrections import read_corrections
 from .indicators import read_indicators
 from .municipalities import clean_municipalities
 from .personas import read_personas
+from .privacy import check_table
 from .read import FILE_COLUMN, read_folder, read_table, relative_name, table_files
 from .register import PARTNER_COLUMNS, clean_register
 from .respondents import check_against_answers, read_respondents
@@ -161,6 +162,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     raise_if_any(problems)
     if "provincie" not in municipality_table.columns:
         municipality_table["provincie"] = ""
+    check_table(municipality_table, ["gemeente", "provincie"], problems)
     municipalities = clean_municipalities(municipality_table, problems)
 
     register_table, _ = read_folder(raw_dir / "organisaties", raw_dir,
@@ -170,7 +172,8 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
 
     answer_table, _ = read_folder(raw_dir / "samenwerking", raw_dir,
                                   required=["gemeente", "meting", "datum", "respondent", "partner", "niveau"],
-                                  optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems)
+                                  optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems,
+                                  dropped=tuple(PERSONAL_COLUMNS))
     answers, silent, waves, answer_rows, counts = clean_answers(answer_table, municipalities, registers, corrections,
                                                                 settings, today, problems, log)
     respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
+from .privacy import check_table
 from .read import read_table
 from .vocabulary import chain_function, level, partner_type, text_key
 
@@ -102,6 +103,7 @@ def read_corrections(path: Path | None, problems: list[Problem]) -> Corrections:
             problems.append(Problem(name, 1, column, None, "deze kolom ontbreekt in het correctiebestand",
                                     f"de kopregel is: {','.join(COLUMNS)}"))
             return corrections
+    check_table(table, ["vervangen_door"], problems)  # a corrected name is published
     checks = {"partnertype": partner_type, "ketenfunctie": chain_function, "niveau": level}
     for row in table.to_dict("records"):
         kind = text_key(row["soort"])

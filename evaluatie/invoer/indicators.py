@@ -7,8 +7,8 @@ at all for a period the indicator has elsewhere; see :mod:`evaluatie.monitoring.
 
 Example
 -------
->>> parse_period("2021"), parse_period("2021 q3"), counts_people("mantelzorgers")
-('2021', '2021-Q3', True)
+>>> parse_period("2021"), parse_period("2021 q3"), disclosure("mantelzorgers")
+('2021', '2021-Q3', (True, True))
 """
 
 from __future__ import annotations
@@ -22,32 +22,67 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from .read import read_folder, read_yaml, relative_name
+from .privacy import contact_problem
+from .read import read_folder, relative_name
 from .vocabulary import text_key
+from .yaml_files import read_yaml
 
 NATIONAL = "landelijk"
 NOT_APPLICABLE, MISSING, VALUE = "nvt", "ontbreekt", "waarde"
-DEFINITION_KEYS = ("id", "titel", "bron", "eenheid", "beschrijving", "programmadoel")
-DEFINITION_COLUMNS = ["indicator", "titel", "bron", "eenheid", "beschrijving", "programmadoel", "personen"]
+DEFINITION_KEYS = ("id", "titel", "bron", "eenheid", "beschrijving", "programmadoel", "telt_personen")
+#: ``personen``: the value is a count of people (suppressed when small); ``uitsplitsing_personen``: the
+#: breakdown's counts are (see :func:`disclosure`).
+DEFINITION_COLUMNS = ["indicator", "titel", "bron", "eenheid", "beschrijving", "programmadoel", "personen",
+                      "uitsplitsing_personen"]
 #: ``noot`` is the evaluator's note on a value (the input's ``toelichting``); it is renamed so that no
 #: processed table has a column named like the respondents' free text, which is never kept.
 VALUE_COLUMNS = ["indicator", "gemeente", "periode", "waarde", "status", "noot", "uitsplitsing", "aantal"]
 
-#: Words in an indicator's ``eenheid`` that make it a count of people (disclosure control applies).
+#: Words in an indicator's ``eenheid`` that make it a count of people.
 PEOPLE_WORDS = ("mantelzorger", "persoon", "personen", "mensen", "deelnemer", "client", "inwoner", "bezoeker",
-                "respondent", "jongere", "kind", "ouder", "vrouw", "patient")
+                "respondent", "jongere", "kind", "ouder", "vrouw", "man", "patient", "zorgvrager", "huishouden",
+                "werknemer", "medewerker", "leerling", "student", "naaste", "gezin", "bewoner", "melding", "aanmelding",
+                "verwijzing", "contact", "hulpvrager")
+#: Words that make a unit a count of things that are not people (pilots, organisations, ties …).
+NOT_PEOPLE_WORDS = ("pilot", "organisatie", "ketenpartner", "relatie", "gemeente", "project", "activiteit",
+                    "bijeenkomst", "training", "cursus", "werkplaats", "praktijk", "netwerk", "keten", "locatie",
+                    "instelling", "regio", "interventie", "publicatie", "convenant", "overleg", "product", "indicator")
+#: Words (and signs) that make a unit no count at all: a share, an amount, a duration, a score.
+NOT_A_COUNT_WORDS = ("procent", "percentage", "promille", "euro", "score", "cijfer", "gemiddeld", "index", "ratio",
+                     "uur", "uren", "minuten", "dagen", "weken", "maanden", "jaar", "jaren")
 
 
-def counts_people(unit: str) -> bool:
-    """Whether a unit counts people (``mantelzorgers``, ``deelnemers`` …) rather than organisations.
+def disclosure(unit: str, counts_people: bool | None = None) -> tuple[bool, bool]:
+    """Whether an indicator's value, and its breakdown counts, are counts of people (shown as ``<5``
+    when small). Safe by default: unless ``telt_personen`` (``counts_people``) says so, a count is of
+    people unless its unit says it is not (``pilots``, ``organisaties`` …). A share, amount or duration
+    (``procent``, ``euro``, ``uren`` …) is no count, so its value is never suppressed; its breakdown
+    counts are, unless the unit or ``telt_personen: nee`` says they are not people.
 
     Example
     -------
-    >>> counts_people("mantelzorgers"), counts_people("pilots"), counts_people("organisaties")
-    (True, False, False)
+    >>> disclosure("mantelzorgers"), disclosure("zorgvragers"), disclosure("pilots"), disclosure("procent")
+    ((True, True), (True, True), (False, False), (False, True))
+    >>> disclosure("procent", counts_people=False), disclosure("organisaties", counts_people=True)
+    ((False, False), (True, True))
     """
-    words = re.findall(r"[a-z]+", text_key(unit))
-    return any(word.startswith(people) for word in words for people in PEOPLE_WORDS)
+    text = text_key(unit)
+    words = re.findall(r"[a-z]+", text)
+
+    def has(prefixes) -> bool:
+        return any(word.startswith(prefix) for word in words for prefix in prefixes)
+
+    if counts_people is None:
+        counts_people = has(PEOPLE_WORDS) or not has(NOT_PEOPLE_WORDS)
+    not_a_count = ("%" in unit or "€" in unit or has(NOT_A_COUNT_WORDS)) and not has(PEOPLE_WORDS)
+    return bool(counts_people and not not_a_count), bool(counts_people)
+
+
+def _yes_no(value) -> bool | None:
+    """``ja``/``nee`` (also YAML's true/false); None for anything else."""
+    if isinstance(value, bool):
+        return value
+    return {"ja": True, "nee": False}.get(text_key(value)) if isinstance(value, str) else None
 
 
 def parse_period(text: str) -> str | None:
@@ -113,8 +148,16 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
         for key in unknown:
             problems.append(Problem(name, None, str(key), None, f"{where}: onbekende sleutel",
                                     f"gebruik alleen {', '.join(DEFINITION_KEYS)}", row_word="regel"))
-        wrong = [key for key in DEFINITION_KEYS if key in item and item[key] is not None
+        wrong = [key for key in DEFINITION_KEYS if key in item and item[key] is not None and key != "telt_personen"
                  and (isinstance(item[key], bool) or not isinstance(item[key], (str, int, float)))]
+        stated = _yes_no(item["telt_personen"]) if item.get("telt_personen") is not None else None
+        if item.get("telt_personen") is not None and stated is None:
+            problems.append(Problem(name, None, "telt_personen", str(item["telt_personen"])[:60],
+                                    f"{where} (id {item.get('id', '?')}): dit moet ja of nee zijn",
+                                    "schrijf 'telt_personen: ja' als de indicator personen telt, anders 'nee' "
+                                    "(weglaten: het pakket beslist op de eenheid, bij twijfel als personen)",
+                                    row_word="regel"))
+            wrong.append("telt_personen")
         for key in wrong:
             problems.append(Problem(name, None, key, str(item[key])[:60],
                                     f"{where} (id {item.get('id', '?')}): dit moet tekst zijn, geen "
@@ -127,13 +170,19 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
                                     "geef elke indicator een eigen id", row_word="regel"))
             continue
         seen.add(identifier)
+        for key in ("titel", "bron", "eenheid", "beschrijving", "programmadoel"):
+            found = contact_problem(name, None, key, item.get(key), row_word="regel")
+            if found is not None:
+                problems.append(found)
+                wrong.append(key)
         if missing or unknown or wrong:
             continue
+        people, breakdown_people = disclosure(str(item["eenheid"]), stated)
         rows.append({"indicator": identifier, "titel": str(item["titel"]).strip(), "bron": str(item["bron"]).strip(),
                      "eenheid": str(item["eenheid"]).strip(), "beschrijving": " ".join(str(item["beschrijving"]).split()),
                      "programmadoel": (" ".join(str(item["programmadoel"]).split())
                                        if item.get("programmadoel") else None),
-                     "personen": counts_people(str(item["eenheid"]))})
+                     "personen": people, "uitsplitsing_personen": breakdown_people})
     return pd.DataFrame(rows, columns=DEFINITION_COLUMNS)
 
 

@@ -20,6 +20,15 @@ from .read import FILE_COLUMN, ROW_COLUMN
 from .vocabulary import suggest, text_key
 
 MUNICIPALITY_COLUMNS = ["gemeente", "cbs_code", "slug", "provincie"]
+#: File-name stems the reports folder uses for its own pages and folders, and names some systems
+#: refuse as file names: a municipality's report is never named like one of them.
+RESERVED_SLUGS = frozenset({"index", "overzicht", "landelijk", "mislukt", "echt", "verwerkt", "processed",
+                            "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                            *(f"lpt{i}" for i in range(10))})
+#: The longest slug: room for a suffix and an extension within every file system's name limit.
+SLUG_LIMIT = 60
+#: The word indicator values use for programme-wide figures; no municipality may be called so.
+NATIONAL_NAME = "landelijk"
 
 
 def slugify(name: str) -> str:
@@ -31,7 +40,34 @@ def slugify(name: str) -> str:
     ('s-hertogenbosch', 'sudwest-fryslan', 'bergen-nh')
     """
     key = text_key(name).replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", key).strip("-") or "gemeente"
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:SLUG_LIMIT].strip("-")
+    return slug or "gemeente"
+
+
+def unique_slugs(names: list[str], codes: list[str]) -> list[str]:
+    """One file-name stem per municipality, unique and never reserved, the same for the same input.
+
+    A slug that is reserved (:data:`RESERVED_SLUGS`) or that two municipalities share gets the
+    CBS code as suffix; should even that collide, a number follows.
+
+    Example
+    -------
+    >>> unique_slugs(["A B", "a/b", "Index", "Rivierstad"], ["GM9901", "GM9902", "GM9903", "GM9904"])
+    ['a-b-gm9901', 'a-b-gm9902', 'index-gm9903', 'rivierstad']
+    """
+    bases = [slugify(name) for name in names]
+    taken: set[str] = set()
+    result = []
+    for base, code in zip(bases, codes):
+        slug = base
+        if base in RESERVED_SLUGS or bases.count(base) > 1:
+            slug = f"{base}-{code.lower()}"
+        candidate, number = slug, 2
+        while candidate in taken or candidate in RESERVED_SLUGS:
+            candidate, number = f"{slug}-{number}", number + 1
+        taken.add(candidate)
+        result.append(candidate)
+    return result
 
 
 
@@ -53,6 +89,11 @@ def clean_municipalities(table: pd.DataFrame, problems: list[Problem]) -> pd.Dat
         if not name:
             problems.append(Problem(file, row, "gemeente", "", "de naam van de gemeente ontbreekt",
                                     "vul de naam in zoals het CBS die schrijft"))
+            ok = False
+        elif text_key(name) == NATIONAL_NAME:
+            problems.append(Problem(file, row, "gemeente", name,
+                                    "'landelijk' is geen gemeente: het woord staat in de indicatorwaarden voor de "
+                                    "programmabrede cijfers", "geef de pilot de naam van zijn gemeente"))
             ok = False
         if not re.fullmatch(r"GM\d{4}", code):
             problems.append(Problem(file, row, "cbs_code", record["cbs_code"],
@@ -84,10 +125,7 @@ def clean_municipalities(table: pd.DataFrame, problems: list[Problem]) -> pd.Dat
         if ok:
             rows.append({"gemeente": name, "cbs_code": code, "provincie": record["provincie"].strip() or None})
     frame = pd.DataFrame(rows, columns=["gemeente", "cbs_code", "provincie"])
-    slugs = frame["gemeente"].map(slugify)
-    clash = slugs.duplicated(keep=False)
-    slugs[clash] = slugs[clash] + "-" + frame.loc[clash, "cbs_code"].str.lower()
-    frame.insert(2, "slug", slugs)
+    frame.insert(2, "slug", unique_slugs(list(frame["gemeente"]), list(frame["cbs_code"])))
     return frame[MUNICIPALITY_COLUMNS]
 
 

@@ -21,8 +21,10 @@ from rapidfuzz import fuzz, process
 
 from ..errors import Problem
 from .corrections import Corrections
-from .read import decode_text, relative_name, table_files
+from .privacy import contact_problem
+from .read import read_text_file, relative_name, table_files
 from .vocabulary import PARTNER_TYPES, partner_type, text_key
+from .yaml_files import YAML_BYTE_LIMIT, YamlTooLarge, load_yaml, yaml_problem
 
 KEYS = ("naam", "leeftijd", "doelgroep", "situatie", "zorgt_voor", "uren_per_week", "signalen", "behoeften", "route")
 LIST_KEYS = ("signalen", "behoeften", "route")
@@ -61,20 +63,14 @@ def read_persona(path: Path, base: Path, corrections: Corrections, problems: lis
         problems.append(Problem(name, line if line is not None else lines.get(key), key,
                                 None if value is None else str(value), message, fix, row_word="regel"))
 
-    try:
-        text = decode_text(path.read_bytes())
-        data = yaml.safe_load(text)
-        lines = _key_lines(text)
-    except UnicodeDecodeError:
-        problems.append(Problem(name, None, None, None, "het bestand is geen tekst in UTF-8",
-                                "sla het bestand op als UTF-8", row_word="regel"))
+    text = read_text_file(path, name, YAML_BYTE_LIMIT, problems, row_word="regel")
+    if text is None:
         return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(name, mark.line + 1 if mark else None, None, None,
-                                f"het YAML-bestand is niet leesbaar ({getattr(exc, 'problem', None) or exc})",
-                                "controleer de inspringing, de dubbele punten en de streepjes van lijsten op deze "
-                                "regel", row_word="regel"))
+    try:
+        data = load_yaml(text)
+        lines = _key_lines(text)
+    except (yaml.YAMLError, YamlTooLarge, RecursionError) as exc:
+        problems.append(yaml_problem(name, exc))
         return None
     if not isinstance(data, dict):
         problems.append(Problem(name, None, None, None, "een persona is een lijst van sleutels met waarden",
@@ -92,6 +88,12 @@ def read_persona(path: Path, base: Path, corrections: Corrections, problems: lis
     for key in ("naam", "doelgroep", "situatie", "zorgt_voor"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
             problem(key, data[key], "dit moet tekst zijn", "schrijf de waarde als tekst")
+    for key in ("naam", "doelgroep", "situatie", "zorgt_voor", "signalen", "behoeften"):
+        values = data.get(key) if isinstance(data.get(key), list) else [data.get(key)]
+        for value in values:
+            found = contact_problem(name, lines.get(key), key, value, row_word="regel")
+            if found is not None:
+                problems.append(found)
     age = _number(data.get("leeftijd")) if data.get("leeftijd") is not None else None
     if data.get("leeftijd") is not None and (age is None or not age.is_integer() or not 0 < age < 120):
         problem("leeftijd", data.get("leeftijd"), "de leeftijd moet een heel getal tussen 1 en 119 zijn",

@@ -14,33 +14,54 @@ Example
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..config import PROCESSED_DATA_DIR, Settings, __version__
+from ..config import CORRECTIONS_FILE, PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, Settings, __version__
+from ..errors import ProcessedDataError, UnknownMunicipality
+from ..outputs import (
+    MARKER,
+    PROCESSED_KIND,
+    check_output_folder,
+    remove_leftovers,
+    staging_folder,
+    write_marker,
+)
+from ..workbooks import write_workbook
 from .clean import Cleaned
 
 PROVENANCE_FILE = "herkomst.json"
 LOG_WORKBOOK = "wijzigingslog.xlsx"
+#: Raised whenever a processed table gains, loses or renames a column: older folders must be cleaned again.
+SCHEMA_VERSION = 2
+#: The files a processed folder holds (also those of versions from before the folder marker).
+PROCESSED_FILES = {*(f"{name}.parquet" for name in Cleaned.TABLES), LOG_WORKBOOK, PROVENANCE_FILE}
+AGAIN = "Oplossing: voer 'evaluatie opschonen' (of 'make data') opnieuw uit."
 
 
-def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR,
-                    settings: Settings | None = None) -> list[Path]:
+def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, settings: Settings | None = None,
+                    raw_dir: Path = RAW_DATA_DIR, corrections: Path | None = CORRECTIONS_FILE) -> list[Path]:
     """Write every table as Parquet, the audit log also as xlsx, and ``herkomst.json``.
 
     The new folder is built beside the old one and swapped in at the end, so a run that
-    fails half-way leaves the previous ``data/processed/`` exactly as it was.
+    fails half-way leaves the previous ``data/processed/`` exactly as it was. The old folder is
+    only replaced when it is the package's own (:func:`evaluatie.outputs.check_output_folder`):
+    never ``raw_dir`` or a folder inside or above it, the project root, or a folder holding the
+    corrections file or anything else the package did not write.
     Returns the files written (in their final place).
     """
     processed_dir = Path(processed_dir)
+    check_output_folder(processed_dir, PROCESSED_KIND, "--verwerkt",
+                        untouchable=tuple({Path(raw_dir), RAW_DATA_DIR}),
+                        must_not_hold=(PROJ_ROOT, *([Path(corrections)] if corrections else [])),
+                        known=PROCESSED_FILES)
     parent = processed_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
-    staging = parent / f".{processed_dir.name}.nieuw-{os.getpid()}"
-    retired = parent / f".{processed_dir.name}.oud-{os.getpid()}"
+    remove_leftovers(parent)
+    staging, retired = staging_folder(processed_dir, "nieuw"), staging_folder(processed_dir, "oud")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -48,51 +69,83 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR,
         for name, table in cleaned.tables().items():
             table.to_parquet(staging / f"{name}.parquet", index=False)
             names.append(f"{name}.parquet")
-        cleaned.log.to_excel(staging / LOG_WORKBOOK, index=False, sheet_name="wijzigingslog")
+        write_workbook(staging / LOG_WORKBOOK, {"wijzigingslog": cleaned.log})
         names.append(LOG_WORKBOOK)
         provenance = {
             "pakketversie": __version__,
+            "schema": SCHEMA_VERSION,
             "instellingen": settings.as_dict() if settings else None,
             "samenvatting": cleaned.summary,
         }
         (staging / PROVENANCE_FILE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True),
                                                encoding="utf-8")
         names.append(PROVENANCE_FILE)
+        write_marker(staging, PROCESSED_KIND, [*names, MARKER])
+        if processed_dir.exists():
+            processed_dir.rename(retired)
+        staging.rename(processed_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not processed_dir.exists():
+            retired.rename(processed_dir)
         raise
-    if processed_dir.exists():
-        processed_dir.rename(retired)
-    staging.rename(processed_dir)
     shutil.rmtree(retired, ignore_errors=True)
     return [processed_dir / name for name in names]
 
 
 def load_tables(processed_dir: Path = PROCESSED_DATA_DIR) -> dict[str, pd.DataFrame]:
-    """Every processed table by its Dutch name (``gemeenten``, ``relaties`` …)."""
+    """Every processed table by its Dutch name (``gemeenten``, ``relaties`` …).
+
+    A folder that is missing, incomplete, damaged or written with another table layout raises
+    :class:`~evaluatie.errors.ProcessedDataError` with a Dutch message.
+    """
     processed_dir = Path(processed_dir)
     if not (processed_dir / "gemeenten.parquet").exists():
-        raise FileNotFoundError(
-            f"Er zijn nog geen opgeschoonde gegevens in {processed_dir}. "
-            "Voer eerst 'evaluatie opschonen' (of 'make data') uit."
-        )
-    return {name: pd.read_parquet(processed_dir / f"{name}.parquet") for name in Cleaned.TABLES}
+        raise ProcessedDataError(f"Er zijn nog geen opgeschoonde gegevens in {processed_dir}. "
+                                 "Voer eerst 'evaluatie opschonen' (of 'make data') uit.")
+    provenance = load_provenance(processed_dir)
+    if provenance.get("schema") != SCHEMA_VERSION:
+        raise ProcessedDataError(f"De opgeschoonde gegevens in {processed_dir} zijn gemaakt met een andere versie "
+                                 f"van het pakket (versie {provenance.get('pakketversie', '?')}). {AGAIN}")
+    tables = {}
+    for name in Cleaned.TABLES:
+        path = processed_dir / f"{name}.parquet"
+        try:
+            tables[name] = pd.read_parquet(path)
+        except FileNotFoundError:
+            raise ProcessedDataError(f"In {processed_dir} ontbreekt {path.name}. {AGAIN}") from None
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            raise ProcessedDataError(f"{path} is beschadigd of onvolledig ({type(exc).__name__}). {AGAIN}") from None
+    return tables
 
 
 def load_provenance(processed_dir: Path = PROCESSED_DATA_DIR) -> dict:
     """The contents of ``herkomst.json`` written by the cleaning step."""
-    return json.loads((Path(processed_dir) / PROVENANCE_FILE).read_text(encoding="utf-8"))
+    path = Path(processed_dir) / PROVENANCE_FILE
+    try:
+        provenance = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProcessedDataError(f"In {processed_dir} ontbreekt {PROVENANCE_FILE}. {AGAIN}") from None
+    except (ValueError, UnicodeDecodeError):
+        raise ProcessedDataError(f"{path} is beschadigd of onvolledig. {AGAIN}") from None
+    if not isinstance(provenance, dict):
+        raise ProcessedDataError(f"{path} is beschadigd of onvolledig. {AGAIN}")
+    return provenance
 
 
 def load_settings(processed_dir: Path = PROCESSED_DATA_DIR) -> Settings:
     """The settings the cleaning step used (the defaults when it recorded none)."""
     recorded = load_provenance(processed_dir).get("instellingen")
-    return Settings(**recorded) if recorded else Settings()
+    try:
+        return Settings(**recorded) if recorded else Settings()
+    except (TypeError, ValueError):
+        raise ProcessedDataError(f"De instellingen in {Path(processed_dir) / PROVENANCE_FILE} zijn van een andere "
+                                 f"versie van het pakket. {AGAIN}") from None
 
 
 def municipality_names(processed_dir: Path = PROCESSED_DATA_DIR) -> list[str]:
     """The pilot municipalities in ``data/processed/``, in the order of ``gemeenten.csv``."""
-    return list(pd.read_parquet(Path(processed_dir) / "gemeenten.parquet")["gemeente"])
+    return list(load_tables(processed_dir)["gemeenten"]["gemeente"])
 
 
 @dataclass(frozen=True)
@@ -147,7 +200,7 @@ def municipality_from_tables(name: str, tables: dict[str, pd.DataFrame], setting
     match = municipalities[municipalities["gemeente"] == name]
     if match.empty:
         known = ", ".join(municipalities["gemeente"])
-        raise KeyError(f"Gemeente '{name}' staat niet in de opgeschoonde gegevens. Bekend zijn: {known}.")
+        raise UnknownMunicipality(f"Gemeente '{name}' staat niet in de opgeschoonde gegevens. Bekend zijn: {known}.")
     row = match.iloc[0]
 
     def own(table: pd.DataFrame) -> pd.DataFrame:

@@ -21,12 +21,17 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..errors import Problem
+from .privacy import check_table
 from .vocabulary import text_key
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
+#: Bounds on what is read at all: no export of a pilot comes near them; a bomb or a wrong file does.
+TABLE_BYTE_LIMIT = 200 * 1024 * 1024
+XLSX_UNPACKED_LIMIT = 1024 * 1024 * 1024
+#: The longest cell a CSV file may hold (Python's csv module stops at 128 KB by default).
+CELL_BYTE_LIMIT = 10 * 1024 * 1024
 FILE_COLUMN = "_bestand"
 ROW_COLUMN = "_rij"
 
@@ -108,7 +113,41 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_word: str = "rij") -> bool:
+    """Whether ``path`` is a regular file of at most ``limit`` bytes; a problem when it is not."""
+    try:
+        size = path.stat().st_size
+        regular = path.is_file()
+    except OSError as exc:
+        problems.append(Problem(name, None, None, None, f"het bestand is niet te lezen ({exc.strerror or exc})",
+                                "controleer of het bestand bestaat en leesbaar is", row_word=row_word))
+        return False
+    if not regular:
+        problems.append(Problem(name, None, None, None, "dit is geen gewoon bestand",
+                                "zet hier alleen exportbestanden neer", row_word=row_word))
+        return False
+    if size > limit:
+        problems.append(Problem(name, None, None, None,
+                                f"het bestand is {size / 1024 / 1024:.1f} MB; meer dan {limit // 1024 // 1024} MB "
+                                "wordt niet gelezen".replace(".", ",", 1),
+                                "controleer of dit het goede bestand is, of splits het in kleinere bestanden",
+                                row_word=row_word))
+        return False
+    return True
+
+
+def _csv_rows(text: str, separator: str) -> list[list[str]]:
+    """Parse CSV text; cells up to :data:`CELL_BYTE_LIMIT` are allowed (the module's default is 128 KB)."""
+    previous = csv.field_size_limit(CELL_BYTE_LIMIT)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[str]] | None:
+    if not file_within(path, name, TABLE_BYTE_LIMIT, problems):
+        return None
     data = path.read_bytes()
     try:
         text = decode_text(data)
@@ -124,7 +163,12 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
         return None
     separator = sniff_separator(text)
     # A one-column file is read with a delimiter that cannot occur in text, so it is never split.
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator or "\x1f"))
+    try:
+        rows = _csv_rows(text, separator or "\x1f")
+    except csv.Error as exc:
+        problems.append(Problem(name, None, None, None, f"het CSV-bestand is niet te lezen ({exc})",
+                                "exporteer het bestand opnieuw als CSV; een cel mag hooguit 10 MB tekst bevatten"))
+        return None
     if rows and text and not text.endswith(("\n", "\r")) and text.count('"') % 2 == 1:
         problems.append(Problem(name, len(rows), None, None,
                                 "het bestand houdt midden in een veld tussen aanhalingstekens op (afgebroken bestand)",
@@ -136,19 +180,29 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
 def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list[str]] | None:
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        problems.append(Problem(name, None, None, None,
-                                f"het bestand is geen leesbaar xlsx-bestand (beschadigd of afgebroken: {type(exc).__name__})",
-                                "open het in Excel en sla het opnieuw op als .xlsx"))
+    if not file_within(path, name, TABLE_BYTE_LIMIT, problems):
         return None
     try:
-        sheet = workbook.worksheets[0]
-        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    return rows
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > XLSX_UNPACKED_LIMIT:
+            problems.append(Problem(name, None, None, None,
+                                    f"het xlsx-bestand pakt uit tot {unpacked // 1024 // 1024} MB (meer dan "
+                                    f"{XLSX_UNPACKED_LIMIT // 1024 // 1024} MB wordt niet gelezen)",
+                                    "controleer of dit het goede bestand is; sla het opnieuw op vanuit Excel"))
+            return None
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except Exception as exc:  # zipfile, zlib, XML (defusedxml refuses entities) and openpyxl errors alike
+        problems.append(Problem(name, None, None, None,
+                                f"het bestand is geen leesbaar xlsx-bestand (beschadigd, afgebroken of met verboden "
+                                f"XML-onderdelen: {type(exc).__name__})",
+                                "open het in Excel en sla het opnieuw op als .xlsx"))
+        return None
 
 
 def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
@@ -202,7 +256,8 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         if not any(cells):
             continue
         if len(cells) > len(header) and any(cells[len(header):]):
-            problems.append(Problem(name, index, None, ";".join(cells[len(header):]),
+            # The extra cells are not quoted: in a shifted row they are often e-mail or phone columns.
+            problems.append(Problem(name, index, None, None,
                                     f"de rij heeft {len(cells)} velden maar de kopregel {len(header)}",
                                     "controleer het scheidingsteken en de aanhalingstekens in deze rij"))
             ragged += 1
@@ -231,13 +286,15 @@ def table_files(folder: Path) -> list[Path]:
 
 
 def read_folder(folder: Path, base: Path, required: list[str], optional: list[str] = (),
-                problems: list[Problem] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+                problems: list[Problem] | None = None, dropped: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and combine every table in ``folder``; check the required columns.
 
     Returns the combined table (columns ``required + optional`` plus ``_bestand`` and
     ``_rij``; a missing optional column is added empty) and the problems found.
     Columns outside the contract are dropped here, so free text such as personal data
-    never travels further than this function.
+    never travels further than this function. Every other cell kept is checked for e-mail
+    addresses and phone numbers (:mod:`evaluatie.invoer.privacy`), except the ``dropped``
+    columns: those read only to be counted and removed.
 
     Example
     -------
@@ -273,25 +330,23 @@ def read_folder(folder: Path, base: Path, required: list[str], optional: list[st
         frames.append(table[[*columns, FILE_COLUMN, ROW_COLUMN]])
     if not frames:
         return _empty(columns), problems
-    return pd.concat(frames, ignore_index=True), problems
+    combined = pd.concat(frames, ignore_index=True)
+    check_table(combined, [c for c in columns if c not in dropped], problems)  # what is kept may be published: no e-mail addresses or phone numbers
+    return combined, problems
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, FILE_COLUMN, ROW_COLUMN]})
 
 
-def read_yaml(path: Path, base: Path, problems: list[Problem]) -> object | None:
-    """Parse one YAML file; a syntax error becomes a problem with its line number."""
-    name = relative_name(path, base)
+def read_text_file(path: Path, name: str, limit: int, problems: list[Problem], row_word: str = "rij") -> str | None:
+    """The decoded text of a small input file; a problem (and None) when it is larger than ``limit``
+    bytes, is not a regular file, or is neither UTF-8 nor Windows-1252."""
+    if not file_within(path, name, limit, problems, row_word):
+        return None
     try:
-        text = decode_text(path.read_bytes())
-        return yaml.safe_load(text)
+        return decode_text(path.read_bytes())
     except UnicodeDecodeError:
         problems.append(Problem(name, None, None, None, "het bestand is geen tekst in UTF-8",
-                                "sla het bestand op als UTF-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(name, mark.line + 1 if mark else None, None, None,
-                                f"het YAML-bestand is niet leesbaar ({getattr(exc, 'problem', exc)})",
-                                "controleer de inspringing en de dubbele punten op deze regel"))
-    return None
+                                "sla het bestand op als UTF-8", row_word=row_word))
+        return None

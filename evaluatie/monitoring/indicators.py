@@ -30,20 +30,24 @@ COMPUTED_SOURCE = "ketenanalyse (berekend)"
 COMPUTED_DEFINITIONS = pd.DataFrame([
     {"indicator": "keten-partners", "titel": "Aantal ketenpartners", "bron": COMPUTED_SOURCE, "eenheid": "organisaties",
      "beschrijving": "Aantal organisaties dat in de meting deelnam aan de keten (antwoordde of werd genoemd).",
-     "programmadoel": "Ketensamenwerking voor depressiepreventie bij mantelzorgers", "personen": False},
+     "programmadoel": "Ketensamenwerking voor depressiepreventie bij mantelzorgers", "personen": False,
+     "uitsplitsing_personen": False},
     {"indicator": "keten-relaties-3", "titel": "Relaties op niveau samenwerken of hoger", "bron": COMPUTED_SOURCE,
      "eenheid": "relaties",
      "beschrijving": "Aantal relaties tussen ketenpartners op niveau 3 (samenwerken) of 4 (integraal samenwerken).",
-     "programmadoel": "Ketensamenwerking voor depressiepreventie bij mantelzorgers", "personen": False},
+     "programmadoel": "Ketensamenwerking voor depressiepreventie bij mantelzorgers", "personen": False,
+     "uitsplitsing_personen": False},
     {"indicator": "keten-dekking", "titel": "Dekking van signalerende partners", "bron": COMPUTED_SOURCE,
      "eenheid": "procent",
      "beschrijving": "Deel van de signalerende partners met een sterke relatie naar zowel een ondersteunende als "
                      "een behandelende partner.",
-     "programmadoel": "Mantelzorgers met beginnende klachten worden tijdig doorgeleid", "personen": False},
+     "programmadoel": "Mantelzorgers met beginnende klachten worden tijdig doorgeleid", "personen": False,
+     "uitsplitsing_personen": False},
     {"indicator": "keten-respons", "titel": "Respons op de ketenvragenlijst", "bron": COMPUTED_SOURCE,
      "eenheid": "procent",
      "beschrijving": "Deel van de geregistreerde deelnemende partners dat de vragenlijst invulde.",
-     "programmadoel": "Betrouwbare monitoring van de keten", "personen": False},
+     "programmadoel": "Betrouwbare monitoring van de keten", "personen": False,
+     "uitsplitsing_personen": False},
 ], columns=DEFINITION_COLUMNS)
 
 

@@ -16,14 +16,19 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import threading
 import traceback
 from pathlib import Path
 
-from ..config import PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
+from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
+from ..errors import OutputRefused, UnknownMunicipality
+from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables
 from ..keten import network
+from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically
 from .index import write_index
 from .render import (
+    FAILED_DIR_NAME,
     NATIONAL_LABEL,
     OVERVIEW_LABEL,
     RenderResult,
@@ -31,10 +36,12 @@ from .render import (
     render_municipality,
     render_national,
     render_overview,
-    write_atomically,
+    stop_kernels,
 )
 
 FINGERPRINTS_FILE = ".vingerafdrukken.json"
+#: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
+REPORT_SUFFIXES = (".html", ".xlsx")
 
 
 def code_fingerprint() -> str:
@@ -79,6 +86,28 @@ def _read_fingerprints(reports_dir: Path) -> dict:
 
 
 
+def _report_files(reports_dir: Path) -> set[str]:
+    """The entries of a reports folder that are the package's: pages, workbooks, failed notebooks, fingerprints."""
+    reports_dir = Path(reports_dir)
+    names = {FAILED_DIR_NAME, FINGERPRINTS_FILE}
+    if reports_dir.is_dir():
+        names |= {p.name for p in reports_dir.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES}
+    return names
+
+
+def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
+    """Make sure ``reports_dir`` is the package's to write into (see :mod:`evaluatie.outputs`), mark it,
+    and remove what killed runs left there. Raises :class:`~evaluatie.errors.OutputRefused`."""
+    reports_dir = Path(reports_dir)
+    if is_inside(reports_dir, processed_dir):
+        raise OutputRefused(f"--rapporten {reports_dir}: deze map ligt in de map met opgeschoonde gegevens "
+                            f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
+    claim_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR,), must_not_hold=(PROJ_ROOT,),
+                 known=_report_files(reports_dir), nested=True)
+    remove_leftovers(reports_dir)
+    remove_leftovers(reports_dir / FAILED_DIR_NAME)
+
+
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
                    reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
                    on_done=None, force: bool = False) -> list[RenderResult]:
@@ -88,61 +117,76 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     finishes. A report whose code, notebook and data are unchanged since it was written is
     not rendered again (status ``actueel``) unless ``force``. Results come back in the order
     the municipalities were given; ``reports/index.html`` is rewritten at the end.
+
+    On ``KeyboardInterrupt`` (Ctrl-C, or SIGTERM turned into one by the command line) queued
+    reports are cancelled, running kernels are stopped, nothing half-written is left, and the
+    interrupt is raised again once the reports that did finish are recorded.
     """
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     slugs = municipality_slugs(processed_dir)
-    names = list(slugs) if not municipalities else list(municipalities)
+    names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
     unknown = [name for name in names if name not in slugs]
     if unknown:
-        raise KeyError("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: " + ", ".join(slugs) + ".")
+        raise UnknownMunicipality("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: "
+                                  + ", ".join(slugs) + ".")
+    prepare_reports_folder(reports_dir, processed_dir)
     code = code_fingerprint()
     known = _read_fingerprints(reports_dir)
     tables, settings = load_tables(processed_dir), load_settings(processed_dir)
     wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook, code)
               for name in names}
-    results: dict[str, RenderResult] = {}
+    # Results are keyed by (kind, name): a municipality may be called like a page's label.
+    results: dict[tuple[str, str], RenderResult] = {}
     todo = []
     for name in names:
         path = reports_dir / f"{slugs[name]}.html"
         if not force and path.exists() and known.get(slugs[name]) == wanted[name]:
-            results[name] = RenderResult(name, "actueel", 0.0, path)
+            results[("gemeente", name)] = RenderResult(name, "actueel", 0.0, path)
             if on_done is not None:
-                on_done(results[name])
+                on_done(results[("gemeente", name)])
         else:
             todo.append(name)
-    national = municipalities is None and _has_national(processed_dir)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name]): name
-                   for name in todo}
+    national = municipalities is None and _has_national(tables)
+    pages = [("pagina", NATIONAL_LABEL)] * national + [("pagina", OVERVIEW_LABEL)] * (municipalities is None)
+    cancelled = threading.Event()
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
+                               cancelled): ("gemeente", name) for name in todo}
         if national:
-            futures[pool.submit(render_national, processed_dir, reports_dir)] = NATIONAL_LABEL
+            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled)] = pages[0]
         if municipalities is None:
-            futures[pool.submit(render_overview, processed_dir, reports_dir)] = OVERVIEW_LABEL
+            futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled)] = pages[-1]
         for future in concurrent.futures.as_completed(futures):
-            name = futures[future]
+            key = futures[future]
             try:
                 result = future.result()
             except Exception as exc:  # defensive: render_municipality already catches notebook errors
-                result = RenderResult(name, "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
-            results[name] = result
-            if name in wanted:
+                result = RenderResult(key[1], "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
+            results[key] = result
+            if key[0] == "gemeente":
                 if result.status == "gelukt":
-                    known[slugs[name]] = wanted[name]
+                    known[slugs[key[1]]] = wanted[key[1]]
                 else:
-                    known.pop(slugs[name], None)
+                    known.pop(slugs[key[1]], None)
             if on_done is not None:
                 on_done(result)
+    except BaseException:
+        cancelled.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_kernels()
+        write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
+        raise
+    pool.shutdown(wait=True)
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
-    ordered = [results[name] for name in names] + ([results[NATIONAL_LABEL]] if national else []) + (
-        [results[OVERVIEW_LABEL]] if municipalities is None else [])
-    write_index(ordered, reports_dir, slugs, key_numbers(processed_dir))
+    ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
+    write_index(ordered, reports_dir, slugs, key_numbers(tables, settings))
     return ordered
 
 
-def key_numbers(processed_dir: Path) -> dict[str, dict]:
-    """Per municipality, for the index: partners, ties and density in its last wave."""
-    tables = load_tables(processed_dir)
-    settings = load_settings(processed_dir)
+def key_numbers(tables: dict, settings) -> dict[str, dict]:
+    """Per municipality, for the index: partners, ties and density in its last wave (``tables`` as
+    :func:`~evaluatie.invoer.processed.load_tables` gives them)."""
     numbers = {}
     for name in tables["gemeenten"]["gemeente"]:
         def own(table):
@@ -158,7 +202,7 @@ def key_numbers(processed_dir: Path) -> dict[str, dict]:
     return numbers
 
 
-def _has_national(processed_dir: Path) -> bool:
-    values = load_tables(processed_dir)["indicatorwaarden"]
-    return bool((values["gemeente"] == "landelijk").any())
+def _has_national(tables: dict) -> bool:
+    values = tables["indicatorwaarden"]
+    return bool((values["gemeente"] == NATIONAL).any())
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from ..config import PROJ_ROOT, __version__
+from ..workbooks import sheet_name, write_workbook
 from .formatting import format_date, readable_table
 
 
@@ -81,28 +80,12 @@ class NumberedDocument:
                 f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
 
     def save_tables(self, path: Path | str | None) -> Path | None:
-        """Write every table shown so far to ``path`` (xlsx), one sheet per table; None skips."""
+        """Write every table shown so far to ``path`` (xlsx), one sheet per table after a contents
+        sheet; None skips. Text cells are stored as text (:mod:`evaluatie.workbooks`)."""
         if path is None:
             return None
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
-        os.close(fd)
-        try:
-            names = []
-            for number, (caption, _) in enumerate(self.tables, 1):
-                name = f"T{number} {caption}"
-                for char in "[]:*?/\\":
-                    name = name.replace(char, " ")
-                names.append(name[:31].rstrip())
-            with pd.ExcelWriter(temporary, engine="openpyxl") as writer:
-                contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
-                contents.to_excel(writer, sheet_name="Inhoud", index=False)
-                for name, (_, frame) in zip(names, self.tables):
-                    frame.to_excel(writer, sheet_name=name, index=False)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return path
+        taken = {"inhoud"}
+        names = [sheet_name(f"T{number} {caption}", taken) for number, (caption, _) in enumerate(self.tables, 1)]
+        contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
+        sheets = {"Inhoud": contents, **{name: frame for name, (_, frame) in zip(names, self.tables)}}
+        return write_workbook(Path(path), sheets)

@@ -49,6 +49,7 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
     """One indicator as a factsheet (HTML). ``series`` is this indicator's rows of
     :func:`evaluatie.indicators.indicator_series`; ``breakdown`` its latest period's breakdown."""
     people = bool(definition["personen"])
+    parts_people = bool(definition.get("uitsplitsing_personen", True))  # absent: treat as people
     unit = definition["eenheid"]
     latest = series.iloc[-1]
     big = format_value(latest["waarde"], latest["status"], people, threshold, unit)
@@ -73,17 +74,17 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         parts.append("<p class='toelichting'>" + "<br>".join(_escape(note) for note in notes) + "</p>")
     if not breakdown.empty:
         total = breakdown["aantal"].sum()
-        fig = charts.indicator_breakdown(breakdown, f"Uitsplitsing {latest['periode']}", people, threshold)
+        fig = charts.indicator_breakdown(breakdown, f"Uitsplitsing {latest['periode']}", parts_people, threshold)
         alt = (f"Staafdiagram van de uitsplitsing van indicator {definition['indicator']} in {latest['periode']}: "
-               + ", ".join(f"{row.uitsplitsing} {format_value(row.aantal, VALUE, people, threshold)}"
+               + ", ".join(f"{row.uitsplitsing} {format_value(row.aantal, VALUE, parts_people, threshold)}"
                            for row in breakdown.itertuples(index=False)) + ".")
         parts.append("<h4>Verdieping</h4>")
         parts.append(document._figure(figures.to_png(fig), alt,
                                       f"Uitsplitsing van indicator {definition['indicator']}, {latest['periode']}"))
         shown = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],
-                              "Aantal": [format_value(a, VALUE, people, threshold) for a in breakdown["aantal"]]})
+                              "Aantal": [format_value(a, VALUE, parts_people, threshold) for a in breakdown["aantal"]]})
         values = shown.copy()  # the workbook gets the same disclosed values as the page
-        sentence = (f"Samen {format_value(total, VALUE, people, threshold)}"
+        sentence = (f"Samen {format_value(total, VALUE, parts_people, threshold)}"
                     + ("" if latest["status"] != VALUE or total == latest["waarde"] else
                        f"; het kerngetal is {big}") + ".")
         parts.append(document._table(values, f"Uitsplitsing van indicator {definition['indicator']}, "

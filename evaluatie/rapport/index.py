@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from ..outputs import write_atomically
 from .formatting import format_number
-from .render import NATIONAL_LABEL, NATIONAL_SLUG, OVERVIEW_LABEL, OVERVIEW_SLUG, RenderResult, write_atomically
+from .render import NATIONAL_LABEL, NATIONAL_SLUG, OVERVIEW_LABEL, OVERVIEW_SLUG, RenderResult
 
 
 def write_index(results: list[RenderResult], reports_dir: Path, slugs: dict[str, str],

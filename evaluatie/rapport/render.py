@@ -14,8 +14,8 @@ Example
 
 from __future__ import annotations
 
-import os
-import tempfile
+import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ import nbformat
 
 from ..config import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
 from ..invoer.processed import load_tables
+from ..outputs import work_folder, write_atomically
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "sjablonen"
 FAILED_DIR_NAME = "mislukt"
@@ -39,26 +40,10 @@ class RenderResult:
     """The outcome for one municipality."""
 
     municipality: str
-    status: str          # "gelukt", "actueel" (up to date, not rendered again) or "mislukt"
+    status: str          # "gelukt", "actueel" (up to date, not rendered again), "mislukt" or "afgebroken"
     seconds: float
     path: Path | None    # the HTML report, or the kept notebook for a failure
     error: str | None = None
-
-
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a report is for reading
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
@@ -75,38 +60,76 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     return body
 
 
-def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, failed_path: Path) -> RenderResult:
+def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, failed_path: Path,
+             cancelled: threading.Event | None = None) -> RenderResult:
     """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
-    On failure the executed notebook (with the error in it) is kept at ``failed_path``.
+    On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
+    ``afgebroken``.
     """
     import papermill
 
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="evaluatie-") as workdir:
-        output = Path(workdir) / failed_path.name
+    if cancelled is not None and cancelled.is_set():
+        return RenderResult(label, "afgebroken", 0.0, None, "afgebroken")
+    workdir = work_folder(html_path.parent)
+    try:
+        output = workdir / failed_path.name
         try:
             # No cwd: papermill would os.chdir() the whole process, which races between worker threads
             # (two threads restoring each other's directory leave the process in the wrong one).
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                        progress_bar=False, log_output=False)
+            if cancelled is not None and cancelled.is_set():
+                return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
             executed = nbformat.read(output, as_version=4)
             write_atomically(html_path, notebook_to_html(executed))
         except Exception as exc:  # one report failing must not stop the others
+            if cancelled is not None and cancelled.is_set():
+                return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
             if output.exists():
                 failed_path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(failed_path, output.read_bytes())
             return RenderResult(label, "mislukt", time.perf_counter() - started,
                                 failed_path if failed_path.exists() else None, _error_summary(exc))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     failed_path.unlink(missing_ok=True)
     if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
         failed_path.parent.rmdir()
     return RenderResult(label, "gelukt", time.perf_counter() - started, html_path)
 
 
+def stop_kernels(timeout: float = 2.0) -> int:
+    """Stop the Jupyter kernels this process started (after Ctrl-C or SIGTERM): terminate, then kill
+    what is still running after ``timeout`` seconds. Returns how many were stopped."""
+    import psutil
+
+    def is_kernel(process) -> bool:
+        try:
+            return any("ipykernel" in part for part in process.cmdline())
+        except psutil.Error:
+            return False
+
+    kernels = [child for child in psutil.Process().children(recursive=True) if is_kernel(child)]
+    for kernel in kernels:
+        try:
+            kernel.terminate()
+        except psutil.Error:
+            pass
+    _, alive = psutil.wait_procs(kernels, timeout=timeout)
+    for kernel in alive:
+        try:
+            kernel.kill()
+        except psutil.Error:
+            pass
+    return len(kernels)
+
+
 def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
                         reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
-                        slug: str | None = None) -> RenderResult:
+                        slug: str | None = None, cancelled: threading.Event | None = None) -> RenderResult:
     """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
 
     On failure the executed notebook (with the error in it) is kept as
@@ -117,26 +140,27 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
                   "tables_path": str(reports_dir / f"{slug}.xlsx")}
     return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
-                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb")
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 
 
-def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, reports_dir: Path) -> RenderResult:
+def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, reports_dir: Path,
+                 cancelled: threading.Event | None = None) -> RenderResult:
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{slug}.xlsx")}
     return _execute(label, Path(notebook), parameters, reports_dir / f"{slug}.html",
-                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb")
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 
 
 def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = NATIONAL_NOTEBOOK) -> RenderResult:
+                    notebook: Path = NATIONAL_NOTEBOOK, cancelled: threading.Event | None = None) -> RenderResult:
     """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
-    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir)
+    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir, cancelled)
 
 
 def render_overview(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = OVERVIEW_NOTEBOOK) -> RenderResult:
+                    notebook: Path = OVERVIEW_NOTEBOOK, cancelled: threading.Event | None = None) -> RenderResult:
     """Execute the all-pilots notebook and write ``reports/overzicht.html`` and ``.xlsx``."""
-    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir)
+    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir, cancelled)
 
 
 def _error_summary(exc: Exception) -> str:

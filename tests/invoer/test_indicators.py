@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from evaluatie.config import RAW_DATA_DIR
-from evaluatie.invoer.indicators import counts_people, parse_period, read_indicators
+from evaluatie.invoer.indicators import disclosure, parse_period, read_indicators
 
 PILOTS = ["Rivierstad", "Heidevelde", "Polderwijk"]
 
@@ -54,8 +54,16 @@ def test_parse_period(text, expected):
     assert parse_period(text) == expected
 
 
-def test_counts_people_by_unit():
-    assert counts_people("mantelzorgers") and counts_people("deelnemers") and not counts_people("pilots")
+def test_disclosure_is_safe_by_default():
+    # (value is a count of people, breakdown counts are): unknown units count people
+    assert disclosure("mantelzorgers") == disclosure("deelnemers") == (True, True)
+    assert disclosure("mannen") == disclosure("huishoudens") == disclosure("zorgvragers") == (True, True)
+    assert disclosure("stuks") == (True, True)
+    assert disclosure("pilots") == disclosure("organisaties") == (False, False)
+    assert disclosure("procent") == disclosure("%") == disclosure("euro") == (False, True)
+    assert disclosure("mantelzorgers per jaar") == (True, True)
+    assert disclosure("organisaties", counts_people=True) == (True, True)
+    assert disclosure("zorgvragers", counts_people=False) == (False, False)
 
 
 def _values(tmp_path, lines, definitions=None):

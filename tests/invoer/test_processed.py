@@ -3,6 +3,7 @@ import json
 import pandas as pd
 import pytest
 
+from evaluatie.errors import ProcessedDataError
 from evaluatie.invoer.processed import load_municipality, load_tables, municipality_names, write_processed
 
 
@@ -34,7 +35,7 @@ def test_unknown_municipality_names_the_known_ones(example_processed):
 
 
 def test_missing_processed_folder_says_what_to_run(tmp_path):
-    with pytest.raises(FileNotFoundError, match="evaluatie opschonen"):
+    with pytest.raises(ProcessedDataError, match="evaluatie opschonen"):
         load_tables(tmp_path / "leeg")
 
 
@@ -46,7 +47,7 @@ def test_failed_write_leaves_previous_processed_data_byte_identical(example_clea
     def broken(*args, **kwargs):
         raise OSError("schijf vol")
 
-    monkeypatch.setattr(pd.DataFrame, "to_excel", broken)
+    monkeypatch.setattr("evaluatie.invoer.processed.write_workbook", broken)
     with pytest.raises(OSError):
         write_processed(example_cleaned, folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -1,0 +1,140 @@
+"""Excel workbooks the package writes (report tables, the change log): every text cell stays text.
+
+A partner named ``=HYPERLINK(…)`` or ``+31 6 …`` is data, not a formula: text cells are stored as
+strings, and those that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return also get
+Excel's "quote prefix", so that not even editing the cell turns them into a formula. Characters an
+xlsx file cannot hold are replaced, over-long texts cut at Excel's cell limit. Headers are bold,
+frozen and filterable; columns get a width that fits their contents.
+
+Example
+-------
+>>> import pandas as pd, tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "t.xlsx"
+>>> _ = write_workbook(path, {"Partners": pd.DataFrame({"naam": ["=1+1"], "relaties": [3]})})
+>>> from openpyxl import load_workbook
+>>> cell = load_workbook(path)["Partners"]["A2"]
+>>> cell.value, cell.data_type
+('=1+1', 's')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .outputs import make_readable, temporary_path
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The most characters one xlsx cell holds.
+CELL_LIMIT = 32_767
+SHEET_NAME_LIMIT = 31
+
+
+def sheet_name(caption: str, taken: set[str]) -> str:
+    """A valid, unique sheet name for ``caption``: no ``[]:*?/\\``, at most 31 characters.
+
+    Example
+    -------
+    >>> sheet_name("T1 Partners: wie/wat?", set()), sheet_name("Blad", {"blad"})
+    ('T1 Partners  wie wat', 'Blad (2)')
+    """
+    name = "".join(" " if char in "[]:*?/\\" or not char.isprintable() else char for char in caption)
+    name = name.strip().strip("'")[:SHEET_NAME_LIMIT].rstrip() or "Blad"
+    candidate, number = name, 2
+    while candidate.lower() in taken:
+        suffix = f" ({number})"
+        candidate, number = name[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix, number + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def cell_value(value: object) -> object:
+    """What a cell holds: numbers stay numbers, dates dates, missing values empty, the rest text.
+
+    Example
+    -------
+    >>> cell_value(float("nan")), cell_value(2.5), cell_value(pd.Timestamp("2024-03-01")).isoformat()
+    (None, 2.5, '2024-03-01T00:00:00')
+    >>> cell_value("Huis\\x01arts")
+    'Huis�arts'
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        if math.isnan(value):
+            return None
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, pd.Timestamp):
+        return value.tz_localize(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value))
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+
+
+def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    columns = [str(column) for column in frame.columns]
+    widths = [len(column) for column in columns]
+    rows = [columns, *frame.itertuples(index=False, name=None)]
+    for row_number, row in enumerate(rows, 1):
+        for column_number, value in enumerate(row, 1):
+            value = cell_value(value)
+            cell = sheet.cell(row=row_number, column=column_number)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # openpyxl would make "=…" a formula
+                if value.startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True
+                widths[column_number - 1] = max(widths[column_number - 1], min(len(value), 60))
+            elif value is not None:
+                widths[column_number - 1] = max(widths[column_number - 1], min(len(str(value)), 20))
+            if row_number == 1:
+                cell.font = Font(bold=True)
+    if columns:
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows))}"
+        for number, width in enumerate(widths, 1):
+            sheet.column_dimensions[get_column_letter(number)].width = width + 2
+
+
+def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame]) -> Path:
+    """Write ``sheets`` (sheet caption -> table) to ``path`` atomically, every text cell as text.
+
+    Sheet names are made valid and unique with :func:`sheet_name`, in the order given.
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    taken: set[str] = set()
+    for caption, frame in sheets.items():
+        _fill_sheet(workbook.create_sheet(sheet_name(caption, taken)), frame)
+    if not sheets:
+        workbook.create_sheet("Leeg")
+    temporary = temporary_path(path)
+    try:
+        workbook.save(temporary)
+        make_readable(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
