@@ -129,9 +129,6 @@ class FriendlyGroup(click.Group):
             if ctx.meta.get("evaluatie.debug"):
                 traceback.print_exc()
             click.echo(describe_failure(exc), err=True)
-            if not ctx.meta.get("evaluatie.debug") and not isinstance(exc, EvaluatieError):
-                click.echo("(Draai de opdracht opnieuw met 'evaluatie --debug …' om de technische details te zien.)",
-                           err=True)
             raise SystemExit(exc.exit_code if isinstance(exc, EvaluatieError) else 1) from None
         finally:
             if previous is not None:
@@ -180,15 +177,13 @@ def _fail(message: str, code: int = 1) -> None:
 def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
     from .invoer.clean import clean
-    from .invoer.processed import PROCESSED_FILES, write_processed
-    from .outputs import PROCESSED_KIND, check_output_folder
+    from .invoer.processed import check_processed_folder, write_processed
 
     settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
     if not ruw.is_dir():
         _fail(f"De map met ruwe gegevens bestaat niet: {ruw}", 2)
     # Refuse a folder that is not ours before the (possibly long) cleaning, and again when writing.
-    check_output_folder(verwerkt, PROCESSED_KIND, "--verwerkt", untouchable=(ruw, config.RAW_DATA_DIR),
-                        must_not_hold=(config.PROJ_ROOT, correcties), known=PROCESSED_FILES)
+    check_processed_folder(verwerkt, ruw, correcties)
     cleaned = clean(ruw, correcties, settings, today=dt.date.today())
     write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties)
     summary = cleaned.summary

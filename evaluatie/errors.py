@@ -99,6 +99,10 @@ class ProcessedDataError(EvaluatieError):
     """``data/processed/`` is missing, incomplete, damaged or written by another version."""
 
 
+class OperationalError(EvaluatieError):
+    """A failure of the machine rather than the input (permissions, a full disk), already described."""
+
+
 class UnknownMunicipality(EvaluatieError, KeyError):
     """A municipality asked for by name that the processed data do not hold (also a ``KeyError``)."""
 
@@ -118,7 +122,15 @@ def describe_os_error(exc: OSError, doing: str = "") -> str:
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
     doing = f" {doing}" if doing else ""
     code = exc.errno
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if code is None:  # pyarrow and others put the errno only in the message: "[Errno 28] …"
+        found = re.search(r"\[Errno (\d+)\]|errno[ =:]+(\d+)", str(exc), re.IGNORECASE)
+        code = int(found.group(1) or found.group(2)) if found else None
+        if code is None and "no space left" in str(exc).lower():
+            code = errno.ENOSPC
+    if code == errno.EROFS:
+        return (f"De map is alleen-lezen{doing}{where}. Oplossing: kies met een optie een map waarin geschreven mag "
+                "worden.")
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
         return (f"Geen toestemming om te schrijven of te lezen{doing}{where}. Oplossing: controleer de rechten op "
                 "deze map of dit bestand, of kies met een optie een andere map.")
     if code in (errno.ENOSPC, errno.EDQUOT):

@@ -151,13 +151,13 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
         wrong = [key for key in DEFINITION_KEYS if key in item and item[key] is not None and key != "telt_personen"
                  and (isinstance(item[key], bool) or not isinstance(item[key], (str, int, float)))]
         stated = _yes_no(item["telt_personen"]) if item.get("telt_personen") is not None else None
-        if item.get("telt_personen") is not None and stated is None:
+        unclear = item.get("telt_personen") is not None and stated is None
+        if unclear:
             problems.append(Problem(name, None, "telt_personen", str(item["telt_personen"])[:60],
                                     f"{where} (id {item.get('id', '?')}): dit moet ja of nee zijn",
                                     "schrijf 'telt_personen: ja' als de indicator personen telt, anders 'nee' "
                                     "(weglaten: het pakket beslist op de eenheid, bij twijfel als personen)",
                                     row_word="regel"))
-            wrong.append("telt_personen")
         for key in wrong:
             problems.append(Problem(name, None, key, str(item[key])[:60],
                                     f"{where} (id {item.get('id', '?')}): dit moet tekst zijn, geen "
@@ -175,7 +175,7 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
             if found is not None:
                 problems.append(found)
                 wrong.append(key)
-        if missing or unknown or wrong:
+        if missing or unknown or wrong or unclear:
             continue
         people, breakdown_people = disclosure(str(item["eenheid"]), stated)
         rows.append({"indicator": identifier, "titel": str(item["titel"]).strip(), "bron": str(item["bron"]).strip(),

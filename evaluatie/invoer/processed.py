@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import CORRECTIONS_FILE, PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, Settings, __version__
+from ..config import CORRECTIONS_FILE, PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORTS_DIR, Settings, __version__
 from ..errors import ProcessedDataError, UnknownMunicipality
 from ..outputs import (
+    IGNORABLE,
     MARKER,
     PROCESSED_KIND,
     check_output_folder,
@@ -42,6 +43,16 @@ PROCESSED_FILES = {*(f"{name}.parquet" for name in Cleaned.TABLES), LOG_WORKBOOK
 AGAIN = "Oplossing: voer 'evaluatie opschonen' (of 'make data') opnieuw uit."
 
 
+def check_processed_folder(processed_dir: Path, raw_dir: Path = RAW_DATA_DIR,
+                           corrections: Path | None = CORRECTIONS_FILE) -> None:
+    """Refuse (:class:`~evaluatie.errors.OutputRefused`) a ``processed_dir`` that is not the package's to
+    replace: ``raw_dir`` or any folder inside or above it, the project root, the reports folder, a folder
+    holding the corrections file, or one holding files the package did not write."""
+    check_output_folder(processed_dir, PROCESSED_KIND, "--verwerkt", untouchable=tuple({Path(raw_dir), RAW_DATA_DIR}),
+                        must_not_hold=(PROJ_ROOT, REPORTS_DIR, *([Path(corrections)] if corrections else [])),
+                        known=PROCESSED_FILES)
+
+
 def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, settings: Settings | None = None,
                     raw_dir: Path = RAW_DATA_DIR, corrections: Path | None = CORRECTIONS_FILE) -> list[Path]:
     """Write every table as Parquet, the audit log also as xlsx, and ``herkomst.json``.
@@ -54,10 +65,7 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
     Returns the files written (in their final place).
     """
     processed_dir = Path(processed_dir)
-    check_output_folder(processed_dir, PROCESSED_KIND, "--verwerkt",
-                        untouchable=tuple({Path(raw_dir), RAW_DATA_DIR}),
-                        must_not_hold=(PROJ_ROOT, *([Path(corrections)] if corrections else [])),
-                        known=PROCESSED_FILES)
+    check_processed_folder(processed_dir, raw_dir, corrections)
     parent = processed_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(parent)
@@ -80,7 +88,11 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
         (staging / PROVENANCE_FILE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True),
                                                encoding="utf-8")
         names.append(PROVENANCE_FILE)
-        write_marker(staging, PROCESSED_KIND, [*names, MARKER])
+        kept = [entry for entry in (processed_dir.iterdir() if processed_dir.is_dir() else ())
+                if entry.name in IGNORABLE and entry.is_file()]
+        for entry in kept:  # a .gitkeep or the like stays where it was
+            shutil.copy2(entry, staging / entry.name)
+        write_marker(staging, PROCESSED_KIND, [*names, *(entry.name for entry in kept), MARKER])
         if processed_dir.exists():
             processed_dir.rename(retired)
         staging.rename(processed_dir)

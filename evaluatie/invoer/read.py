@@ -113,6 +113,22 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def byte_size(size: int) -> str:
+    """A file size as a Dutch reader writes it.
+
+    Example
+    -------
+    >>> byte_size(1536), byte_size(200 * 1024 * 1024), byte_size(12)
+    ('1,5 kB', '200 MB', '12 bytes')
+    """
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("kB", 1024)):
+        if size >= factor:
+            number = size / factor
+            return (f"{number:.0f}" if number >= 100 or number.is_integer() else f"{number:.1f}").replace(".", ",") \
+                + f" {unit}"
+    return f"{size} bytes"
+
+
 def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_word: str = "rij") -> bool:
     """Whether ``path`` is a regular file of at most ``limit`` bytes; a problem when it is not."""
     try:
@@ -128,8 +144,7 @@ def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_
         return False
     if size > limit:
         problems.append(Problem(name, None, None, None,
-                                f"het bestand is {size / 1024 / 1024:.1f} MB; meer dan {limit // 1024 // 1024} MB "
-                                "wordt niet gelezen".replace(".", ",", 1),
+                                f"het bestand is {byte_size(size)}; meer dan {byte_size(limit)} wordt niet gelezen",
                                 "controleer of dit het goede bestand is, of splits het in kleinere bestanden",
                                 row_word=row_word))
         return False
@@ -187,8 +202,8 @@ def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > XLSX_UNPACKED_LIMIT:
             problems.append(Problem(name, None, None, None,
-                                    f"het xlsx-bestand pakt uit tot {unpacked // 1024 // 1024} MB (meer dan "
-                                    f"{XLSX_UNPACKED_LIMIT // 1024 // 1024} MB wordt niet gelezen)",
+                                    f"het xlsx-bestand pakt uit tot {byte_size(unpacked)} (meer dan "
+                                    f"{byte_size(XLSX_UNPACKED_LIMIT)} wordt niet gelezen)",
                                     "controleer of dit het goede bestand is; sla het opnieuw op vanuit Excel"))
             return None
         workbook = load_workbook(path, read_only=True, data_only=True)

@@ -16,16 +16,17 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import logging
 import threading
 import traceback
 from pathlib import Path
 
 from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
-from ..errors import OutputRefused, UnknownMunicipality
+from ..errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables
 from ..keten import network
-from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically
+from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .index import write_index
 from .render import (
     FAILED_DIR_NAME,
@@ -104,6 +105,11 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
                             f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
     claim_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR,), must_not_hold=(PROJ_ROOT,),
                  known=_report_files(reports_dir), nested=True)
+    try:  # rewriting the marker proves the folder is writable before any kernel starts
+        write_marker(reports_dir, REPORTS_KIND)
+    except OSError as exc:
+        raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
+                                                 "in de rapportenmap")) from None
     remove_leftovers(reports_dir)
     remove_leftovers(reports_dir / FAILED_DIR_NAME)
 
@@ -127,8 +133,7 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
     unknown = [name for name in names if name not in slugs]
     if unknown:
-        raise UnknownMunicipality("Onbekende gemeente(n): " + ", ".join(unknown) + ". Bekend zijn: "
-                                  + ", ".join(slugs) + ".")
+        raise UnknownMunicipality(unknown_message(unknown, list(slugs)))
     prepare_reports_folder(reports_dir, processed_dir)
     code = code_fingerprint()
     known = _read_fingerprints(reports_dir)
@@ -174,6 +179,8 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     except BaseException:
         cancelled.set()
         pool.shutdown(wait=False, cancel_futures=True)
+        for logger in ("papermill", "traitlets", "nbclient", "jupyter_client"):
+            logging.getLogger(logger).disabled = True  # kernels stopped on purpose are not errors to report
         stop_kernels()
         write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
         raise
@@ -182,6 +189,18 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
     write_index(ordered, reports_dir, slugs, key_numbers(tables, settings))
     return ordered
+
+
+def unknown_message(unknown: list[str], known: list[str]) -> str:
+    """``Onbekende gemeente: X (bedoelt u Y?). Bekend zijn: …`` with at most ten known names."""
+    from ..invoer.vocabulary import suggest
+
+    parts = []
+    for name in unknown:
+        guess = suggest(name, known)
+        parts.append(quote_cell(name, 60) + (f" (bedoelt u {guess}?)" if guess else ""))
+    shown = ", ".join(quote_cell(name, 40) for name in known[:10]) + (f" en nog {len(known) - 10}" if len(known) > 10 else "")
+    return f"Onbekende gemeente(n): {'; '.join(parts)}. Bekend zijn: {shown}."
 
 
 def key_numbers(tables: dict, settings) -> dict[str, dict]:

@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 
 from ..config import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from ..errors import describe_os_error
 from ..invoer.processed import load_tables
 from ..outputs import work_folder, write_atomically
 
@@ -92,7 +93,8 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
                 failed_path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(failed_path, output.read_bytes())
             return RenderResult(label, "mislukt", time.perf_counter() - started,
-                                failed_path if failed_path.exists() else None, _error_summary(exc))
+                                failed_path if failed_path.exists() else None,
+                                describe_os_error(exc) if isinstance(exc, OSError) else _error_summary(exc))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     failed_path.unlink(missing_ok=True)

@@ -1,0 +1,448 @@
+"""The project under hostile and careless input: nothing lost, nothing leaked, nothing overwritten.
+
+One test per case of issue 13: output folders that are not ours, formulas in workbooks, report names
+that clash, small counts of people, contact details in published text and in messages, bombs and
+huge fields, interrupts, and operational failures that must be one Dutch line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import errno
+import hashlib
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import app
+from evaluatie.config import Settings
+from evaluatie.errors import InputError, OutputRefused, ProcessedDataError, quote_cell
+from evaluatie.invoer import processed as processed_module
+from evaluatie.invoer.clean import clean
+from evaluatie.invoer.indicators import read_indicators
+from evaluatie.invoer.municipalities import RESERVED_SLUGS, SLUG_LIMIT
+from evaluatie.invoer.processed import load_tables, write_processed
+from evaluatie.monitoring.indicators import breakdown, indicator_series
+from evaluatie.outputs import MARKER, remove_leftovers
+from evaluatie.rapport import render
+from evaluatie.rapport.document import NumberedDocument
+from evaluatie.rapport.factsheets import factsheet, series_table
+from evaluatie.workbooks import write_workbook
+
+TODAY = dt.date(2026, 1, 15)
+HOSTILE_TEXT = ["=1+1", '=HYPERLINK("http://example.invalid";"klik")', "+31 cmd", "-2+3", "@SUM(A1)", "\t=1",
+                "\r=1", "Huis\x01arts"]
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _clean_args(raw: Path, corrections: Path, processed: Path) -> list[str]:
+    return ["opschonen", "--ruw", str(raw), "--verwerkt", str(processed), "--correcties", str(corrections)]
+
+
+# --------------------------------------------------------------------------- data loss
+
+
+@pytest.mark.parametrize("target", ["raw", "raw/organisaties", "raw/nieuw", ".", "project", "notes"])
+def test_cleaning_never_replaces_a_folder_that_is_not_ours(raw_copy, tmp_path, monkeypatch, target):
+    raw, corrections = raw_copy
+    monkeypatch.setattr(processed_module, "PROJ_ROOT", tmp_path)  # the temporary folder plays the checkout
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "verslag.docx").write_bytes(b"mijn werk")
+    before_raw, before_notes = _tree_digest(raw), _tree_digest(tmp_path / "notes")
+    folder = tmp_path if target in (".", "project") else tmp_path / target
+    result = CliRunner().invoke(app, _clean_args(raw, corrections, folder))
+    assert result.exit_code == 2, result.output
+    assert "Oplossing:" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert _tree_digest(raw) == before_raw and _tree_digest(tmp_path / "notes") == before_notes
+    assert corrections.exists()
+
+
+def test_cleaning_refuses_a_folder_that_holds_the_corrections_file(raw_copy, tmp_path):
+    raw, corrections = raw_copy
+    (tmp_path / "uitvoer").mkdir()
+    moved = shutil.move(corrections, tmp_path / "uitvoer" / "correcties.csv")
+    with pytest.raises(OutputRefused, match="correcties.csv"):
+        write_processed(clean(raw, moved, Settings(), today=TODAY), tmp_path / "uitvoer", Settings(), raw_dir=raw,
+                        corrections=moved)
+    assert moved.exists()
+
+
+def test_own_processed_folder_is_replaced_and_a_stranger_file_stops_it(example_cleaned, tmp_path):
+    folder = tmp_path / "verwerkt"
+    folder.mkdir()
+    (folder / ".gitkeep").write_text("")
+    write_processed(example_cleaned, folder)
+    assert (folder / MARKER).exists() and (folder / ".gitkeep").exists()
+    write_processed(example_cleaned, folder)  # ours: replaced without a word
+    (folder / "aantekeningen.txt").write_text("van de onderzoeker")
+    with pytest.raises(OutputRefused, match="aantekeningen.txt"):
+        write_processed(example_cleaned, folder)
+    assert (folder / "aantekeningen.txt").read_text() == "van de onderzoeker"
+
+
+def test_processed_folder_of_an_older_version_without_marker_is_recognised(example_cleaned, tmp_path):
+    folder = tmp_path / "verwerkt"
+    write_processed(example_cleaned, folder)
+    (folder / MARKER).unlink()
+    write_processed(example_cleaned, folder)
+    assert (folder / MARKER).exists()
+
+
+def test_reports_are_never_written_into_a_folder_that_is_not_ours(example_processed, tmp_path):
+    (tmp_path / "eigen").mkdir()
+    (tmp_path / "eigen" / "begroting.xlsx.bak").write_text("x")
+    for target in (tmp_path / "eigen", example_processed):
+        result = CliRunner().invoke(app, ["rapporten", "-g", "Rivierstad", "--verwerkt", str(example_processed),
+                                          "--rapporten", str(target)])
+        assert result.exit_code == 2, result.output
+        assert "Oplossing: kies" in result.output
+    assert sorted(p.name for p in (tmp_path / "eigen").iterdir()) == ["begroting.xlsx.bak"]
+
+
+def test_leftovers_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
+    dead = 2 ** 22 + 12345  # above the default pid_max: no such process
+    live = os.getpid()
+    folders = [f".processed.nieuw-{dead}", f".processed.oud-{dead}", f".werk-{dead}-abc", f".processed.nieuw-{live}"]
+    files = [f".index.html.{dead}.x1.tmp", f".index.html.{live}.x2.tmp", "rivierstad.html", ".gitkeep"]
+    for name in folders:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.parquet").write_text("x")
+    for name in files:
+        (tmp_path / name).write_text("x")
+    assert remove_leftovers(tmp_path) == sorted([*folders[:3], files[0]])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folders[3], *files[1:]])
+
+
+# --------------------------------------------------------------------------- formula injection
+
+
+def test_text_cells_never_become_formulas(tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", {"Blad": pd.DataFrame({"naam": HOSTILE_TEXT, "n": range(8)})})
+    sheet = load_workbook(path)["Blad"]
+    cells = [sheet.cell(row=r, column=1) for r in range(2, 10)]
+    assert [c.data_type for c in cells] == ["s"] * 8
+    assert [c.value for c in cells[:6]] == HOSTILE_TEXT[:6] and cells[7].value == "Huis\ufffdarts"
+    assert cells[6].value in ("\r=1", "\n=1")  # XML reads a lone carriage return back as a line feed
+    assert all(c.quotePrefix for c in cells[:7]) and sheet.cell(row=2, column=2).value == 0
+    with zipfile.ZipFile(path) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_report_workbook_and_change_log_keep_hostile_names_as_text(example_cleaned, tmp_path):
+    document = NumberedDocument()
+    document._table(pd.DataFrame({"Partner": HOSTILE_TEXT[:2], "Relaties": [1, 2]}), "Partners: =1+1")
+    path = document.save_tables(tmp_path / "rapport.xlsx")
+    cleaned = example_cleaned.__class__(**{**example_cleaned.__dict__,
+                                           "log": example_cleaned.log.assign(oud="=1+1")})
+    write_processed(cleaned, tmp_path / "verwerkt")
+    for workbook in (path, tmp_path / "verwerkt" / "wijzigingslog.xlsx"):
+        with zipfile.ZipFile(workbook) as archive:
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+            assert all("<f>" not in archive.read(n).decode() for n in sheets)
+    log = load_workbook(tmp_path / "verwerkt" / "wijzigingslog.xlsx").active
+    column = [c.value for c in next(log.iter_rows(max_row=1))].index("oud") + 1
+    assert {log.cell(row=2, column=column).value, log.cell(row=2, column=column).data_type} == {"=1+1", "s"}
+
+
+# --------------------------------------------------------------------------- report names
+
+
+def _with_municipalities(raw: Path, rows: list[str]) -> None:
+    text = (raw / "gemeenten.csv").read_text(encoding="utf-8-sig")
+    (raw / "gemeenten.csv").write_text(text.rstrip("\n") + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_report_names_are_unique_safe_and_never_reserved(raw_copy):
+    raw, corrections = raw_copy
+    long = "Groot-" + "Zuidwest" * 40
+    _with_municipalities(raw, ["Index,GM9921,", "Overzicht,GM9922,", "a/b,GM9923,", "A B,GM9924,", "a-b,GM9925,",
+                               f"{long},GM9926,", f"{long}x,GM9927,", "Mislukt,GM9928,", "CON,GM9929,"])
+    municipalities = clean(raw, corrections, Settings(), today=TODAY).municipalities
+    slugs = list(municipalities["slug"])
+    assert len(set(slugs)) == len(slugs) == 12
+    assert not set(slugs) & RESERVED_SLUGS and all(len(s) <= SLUG_LIMIT + 8 for s in slugs)
+    assert slugs[3:] == ["index-gm9921", "overzicht-gm9922", "a-b-gm9923", "a-b-gm9924", "a-b-gm9925",
+                         slugs[8], slugs[9], "mislukt-gm9928", "con-gm9929"]
+    assert slugs[8].endswith("-gm9926") and slugs[9].endswith("-gm9927")
+    assert {render.NATIONAL_SLUG, render.OVERVIEW_SLUG, render.FAILED_DIR_NAME, "index"} <= RESERVED_SLUGS
+
+
+def test_landelijk_is_not_a_municipality(raw_copy):
+    raw, corrections = raw_copy
+    _with_municipalities(raw, ["Landelijk,GM9931,"])
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    assert "gemeenten.csv, rij 5, kolom 'gemeente': waarde 'Landelijk'" in str(error.value)
+
+
+# --------------------------------------------------------------------------- small counts of people
+
+
+def _indicators(tmp_path: Path, units: dict[str, str], rows: list[str], extra: str = "") -> tuple:
+    folder = tmp_path / "raw" / "indicatoren"
+    (folder / "waarden").mkdir(parents=True)
+    (folder / "definities.yaml").write_text("".join(
+        f"- id: {key}\n  titel: Indicator {key}\n  bron: Monitor\n  eenheid: {unit}\n  beschrijving: Test.\n{extra}"
+        for key, unit in units.items()), encoding="utf-8")
+    (folder / "waarden" / "w.csv").write_text("indicator,gemeente,periode,waarde,uitsplitsing,aantal\n"
+                                              + "\n".join(rows) + "\n", encoding="utf-8")
+    problems = []
+    definitions, values = read_indicators(folder, tmp_path / "raw", ["Rivierstad"], problems, TODAY)
+    return definitions, values, problems
+
+
+@pytest.mark.parametrize("unit", ["mannen", "huishoudens", "zorgvragers", "stuks"])
+def test_small_counts_are_suppressed_unless_the_unit_is_known_not_to_be_people(tmp_path, unit):
+    definitions, values, problems = _indicators(tmp_path, {"a": unit}, [
+        "a,landelijk,2023,3,,", "a,landelijk,2024,7,mannen,2", "a,landelijk,2024,7,vrouwen,5"])
+    assert problems == []
+    series = indicator_series(definitions, values, "landelijk")
+    document = NumberedDocument()
+    page = factsheet(document, definitions.iloc[0].to_dict(), series, breakdown(values, "a", "landelijk", "2024"))
+    assert "mannen &lt;5" in page and "mannen 2" not in page  # the alt text of the breakdown chart
+    assert series_table(definitions, series)["Waarde"].tolist() == ["<5", "7"]
+    assert [frame["Aantal"].tolist() for _, frame in document.tables] == [["<5", "5"]]
+
+
+def test_telt_personen_nee_shows_small_counts_and_bad_values_are_problems(tmp_path):
+    definitions, values, problems = _indicators(tmp_path, {"a": "zorgvragers"}, ["a,landelijk,2023,3,,"],
+                                                extra="  telt_personen: nee\n")
+    assert problems == [] and not definitions.iloc[0]["personen"]
+    assert series_table(definitions, indicator_series(definitions, values, "landelijk"))["Waarde"].tolist() == ["3"]
+    _, _, problems = _indicators(tmp_path / "b", {"a": "pilots"}, ["a,landelijk,2023,3,,"],
+                                 extra="  telt_personen: soms\n")
+    problems = [str(p) for p in problems if p.column == "telt_personen"]
+    assert len(problems) == 1 and "waarde 'soms'" in problems[0] and "ja of nee" in problems[0]
+
+
+# --------------------------------------------------------------------------- contact details
+
+
+def test_contact_details_in_an_indicator_note_are_refused_with_file_row_and_column(tmp_path):
+    folder = tmp_path / "raw" / "indicatoren"
+    (folder / "waarden").mkdir(parents=True)
+    (folder / "definities.yaml").write_text("- id: a\n  titel: A\n  bron: B\n  eenheid: pilots\n"
+                                            "  beschrijving: Vragen? Bel 020-1234567.\n", encoding="utf-8")
+    (folder / "waarden" / "w.csv").write_text("indicator,gemeente,periode,waarde,toelichting\n"
+                                              "a,landelijk,2023,3,Contact: j.jansen@example.nl / 06-12345678\n")
+    problems = []
+    read_indicators(folder, tmp_path / "raw", [], problems, TODAY)
+    text = "\n".join(map(str, problems))
+    assert "indicatoren/waarden/w.csv, rij 2, kolom 'toelichting'" in text
+    assert "e-mailadres en een telefoonnummer" in text and "sleutel 'beschrijving'" in text
+    assert "jansen" not in text and "12345678" not in text and "1234567" not in text
+
+
+def test_persona_text_with_contact_details_is_refused(raw_copy):
+    raw, corrections = raw_copy
+    persona = raw / "personas" / "marieke.yaml"
+    persona.write_text(persona.read_text(encoding="utf-8").replace("situatie: ", "situatie: Mail marieke@example.nl. ", 1),
+                       encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    assert "personas/marieke.yaml" in str(error.value) and "sleutel 'situatie'" in str(error.value)
+    assert "marieke@example.nl" not in str(error.value)
+
+
+def _edit_answers(raw: Path, edit) -> None:
+    """Rewrite the Polderwijk baseline answers: ``edit(header, rows)`` changes the rows in place."""
+    path = raw / "samenwerking" / "polderwijk-nulmeting.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    edit(rows[0], rows[1:])
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def test_messages_quote_the_offending_cell_never_the_whole_row(raw_copy):
+    raw, corrections = raw_copy
+
+    def edit(header, rows):
+        rows[0].insert(1, "Extra")  # one field too many: e-mail and phone shift past the header
+        rows[1][header.index("niveau")] = "\x1b[31m" + "x" * 500
+
+    _edit_answers(raw, edit)
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    message = str(error.value)
+    assert "samenwerking/polderwijk-nulmeting.csv, rij 2: de rij heeft 12 velden maar de kopregel 11" in message
+    assert "samenwerking/polderwijk-nulmeting.csv, rij 3, kolom 'niveau': waarde '\\x1b[31mxxx" in message
+    assert "@" not in message and "06-" not in message and "\x1b" not in message
+    assert max(len(line) for line in message.splitlines()) < 600
+
+
+def test_quote_cell_makes_control_characters_visible_and_cuts_long_cells():
+    assert quote_cell("a\x1b[2Jb\nc") == "a\\x1b[2Jb c"
+    assert quote_cell("x" * 1000).endswith("…") and len(quote_cell("x" * 1000)) == 81
+
+
+# --------------------------------------------------------------------------- bombs and huge fields
+
+
+def _bomb(levels: int = 9, width: int = 9) -> str:
+    text = "a: &a [" + ",".join(['"lol"'] * width) + "]\n"
+    for previous, name in zip("abcdefghijk", "bcdefghijkl"[: levels - 1]):
+        text += f"{name}: &{name} [" + ",".join([f"*{previous}"] * width) + "]\n"
+    return text
+
+
+def test_yaml_alias_bombs_are_refused_before_they_expand(raw_copy):
+    raw, corrections = raw_copy
+    (raw / "personas" / "bom.yaml").write_text(_bomb(), encoding="utf-8")  # 9**9 = 387 million values
+    (raw / "indicatoren" / "definities.yaml").write_text("- " + _bomb().replace("\n", "\n  "), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    message = str(error.value)
+    assert "personas/bom.yaml: het YAML-bestand zou uitdijen tot meer dan 100.000 waarden" in message
+    assert "indicatoren/definities.yaml: het YAML-bestand zou uitdijen" in message
+
+
+def test_a_csv_field_over_128_kb_is_read(raw_copy):
+    raw, corrections = raw_copy
+
+    def edit(header, rows):
+        rows[0][header.index("toelichting")] = "lang verhaal " * 20_000  # 260 KB of free text, dropped on reading
+
+    _edit_answers(raw, edit)
+    cleaned = clean(raw, corrections, Settings(), today=TODAY)
+    assert cleaned.summary["rijen_gelezen"]["samenwerking"] == 1408
+
+
+def test_files_over_the_limits_are_refused_with_a_message(raw_copy, monkeypatch):
+    from evaluatie.invoer import read
+
+    raw, corrections = raw_copy
+    monkeypatch.setattr(read, "TABLE_BYTE_LIMIT", 10_000)
+    monkeypatch.setattr(read, "XLSX_UNPACKED_LIMIT", 20_000)
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    message = str(error.value)
+    assert "samenwerking/polderwijk-nulmeting.csv: het bestand is" in message and "wordt niet gelezen" in message
+    assert "organisaties/register-rivierstad-heidevelde.xlsx: het xlsx-bestand pakt uit tot" in message
+
+
+def test_an_xml_entity_bomb_in_a_workbook_is_refused(raw_copy):
+    raw, corrections = raw_copy
+    workbook = raw / "organisaties" / "register-rivierstad-heidevelde.xlsx"
+    entities = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi")) + "]>"
+    with zipfile.ZipFile(workbook) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    parts[sheet] = entities.encode() + parts[sheet].replace(b"<dimension", b"<!-- &i; --><dimension", 1)
+    with zipfile.ZipFile(workbook, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with pytest.raises(InputError) as error:
+        clean(raw, corrections, Settings(), today=TODAY)
+    assert "register-rivierstad-heidevelde.xlsx: het bestand is geen leesbaar xlsx-bestand" in str(error.value)
+
+
+# --------------------------------------------------------------------------- interrupts
+
+
+def _reports_folder_state(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(example_processed, tmp_path, signum):
+    import psutil
+
+    reports = tmp_path / "rapporten"
+    process = subprocess.Popen([sys.executable, "-m", "evaluatie.cli", "rapporten", "--verwerkt",
+                                str(example_processed), "--rapporten", str(reports), "--workers", "2", "--opnieuw"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(reports.glob(".werk-*")) and time.monotonic() < deadline:  # a kernel is at work
+        time.sleep(0.2)
+    time.sleep(2)
+    children = psutil.Process(process.pid).children(recursive=True)
+    process.send_signal(signum)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Afgebroken" in stderr and "Traceback" not in stderr
+    psutil.wait_procs(children, timeout=5)
+    assert not [child for child in children if child.is_running() and child.status() != psutil.STATUS_ZOMBIE]
+    state = _reports_folder_state(reports)
+    assert not [name for name in state if name.startswith(".werk-") or name.endswith(".tmp")], state
+    assert "mislukt" not in state
+    for page in reports.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+# --------------------------------------------------------------------------- operational failures
+
+
+def _one_dutch_line(result) -> str:
+    assert "Traceback" not in result.output and result.exit_code != 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_a_damaged_or_incomplete_processed_folder_is_one_line(example_cleaned, tmp_path):
+    folder = tmp_path / "verwerkt"
+    write_processed(example_cleaned, folder)
+    data = (folder / "relaties.parquet").read_bytes()
+    (folder / "relaties.parquet").write_bytes(data[: len(data) // 2])
+    line = _one_dutch_line(CliRunner().invoke(app, ["rapporten", "--verwerkt", str(folder), "--rapporten",
+                                                    str(tmp_path / "r")]))
+    assert "relaties.parquet is beschadigd of onvolledig" in line and "evaluatie opschonen" in line
+    (folder / "herkomst.json").unlink()
+    with pytest.raises(ProcessedDataError, match="ontbreekt herkomst.json"):
+        load_tables(folder)
+
+
+def test_a_full_disk_while_cleaning_is_one_line_and_keeps_the_old_output(raw_copy, tmp_path, monkeypatch):
+    raw, corrections = raw_copy
+    folder = tmp_path / "verwerkt"
+    assert CliRunner().invoke(app, _clean_args(raw, corrections, folder)).exit_code == 0
+    before = _tree_digest(folder)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder))
+
+    monkeypatch.setattr(processed_module, "write_workbook", full)
+    line = _one_dutch_line(CliRunner().invoke(app, _clean_args(raw, corrections, folder)))
+    assert line.startswith("De schijf is vol") and _tree_digest(folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["correcties.csv", "raw", "verwerkt"]
+
+
+def test_a_read_only_reports_folder_is_one_line_before_any_kernel_starts(example_processed, tmp_path, monkeypatch):
+    import evaluatie.rapport.batch as batch
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", "x")
+
+    monkeypatch.setattr(batch, "write_marker", refuse)
+    monkeypatch.setattr(batch, "render_municipality", lambda *a, **k: pytest.fail("a kernel was started"))
+    line = _one_dutch_line(CliRunner().invoke(app, ["rapporten", "--verwerkt", str(example_processed),
+                                                    "--rapporten", str(tmp_path / "r")]))
+    assert line.startswith("Geen toestemming") and str(tmp_path / "r") in line
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = CliRunner().invoke(app, ["--debug", "rapporten", "--verwerkt", str(tmp_path / "leeg")])
+    assert result.exit_code == 1 and "Traceback" in result.output and "evaluatie opschonen" in result.output
