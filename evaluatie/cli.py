@@ -181,7 +181,7 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 
     settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
     if not ruw.is_dir():
-        _fail(f"De map met ruwe gegevens bestaat niet: {ruw}", 2)
+        _fail(f"--ruw {ruw}: deze map bestaat niet (of is geen map). Oplossing: geef de map met de ruwe exports.", 2)
     # Refuse a folder that is not ours before the (possibly long) cleaning, and again when writing.
     check_processed_folder(verwerkt, ruw, correcties)
     cleaned = clean(ruw, correcties, settings, today=dt.date.today())

@@ -120,6 +120,17 @@ def test_reports_are_never_written_into_a_folder_that_is_not_ours(example_proces
     assert sorted(p.name for p in (tmp_path / "eigen").iterdir()) == ["begroting.xlsx.bak"]
 
 
+def test_reports_never_go_into_the_raw_folder_the_data_came_from(raw_copy, tmp_path):
+    raw, corrections = raw_copy
+    write_processed(clean(raw, corrections, Settings(), today=TODAY), tmp_path / "verwerkt", raw_dir=raw)
+    before = _tree_digest(raw)
+    for target in (raw, raw / "rapporten", raw.parent):
+        result = CliRunner().invoke(app, ["rapporten", "-g", "Rivierstad", "--verwerkt", str(tmp_path / "verwerkt"),
+                                          "--rapporten", str(target)])
+        assert result.exit_code == 2 and "daar schrijft het pakket nooit" in result.output, result.output
+    assert _tree_digest(raw) == before
+
+
 def test_leftovers_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
     dead = 2 ** 22 + 12345  # above the default pid_max: no such process
     live = os.getpid()

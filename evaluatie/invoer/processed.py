@@ -84,6 +84,7 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
             "schema": SCHEMA_VERSION,
             "instellingen": settings.as_dict() if settings else None,
             "samenvatting": cleaned.summary,
+            "ruwe_map": str(Path(raw_dir).resolve()),  # so that no later step writes into it
         }
         (staging / PROVENANCE_FILE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True),
                                                encoding="utf-8")
@@ -143,6 +144,12 @@ def load_provenance(processed_dir: Path = PROCESSED_DATA_DIR) -> dict:
     if not isinstance(provenance, dict):
         raise ProcessedDataError(f"{path} is beschadigd of onvolledig. {AGAIN}")
     return provenance
+
+
+def recorded_raw_dir(processed_dir: Path = PROCESSED_DATA_DIR) -> Path | None:
+    """The raw folder ``data/processed/`` was cleaned from (None when not recorded)."""
+    recorded = load_provenance(processed_dir).get("ruwe_map")
+    return Path(recorded) if isinstance(recorded, str) and recorded else None
 
 
 def load_settings(processed_dir: Path = PROCESSED_DATA_DIR) -> Settings:

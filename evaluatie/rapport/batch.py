@@ -24,7 +24,7 @@ from pathlib import Path
 from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
 from ..errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from ..invoer.indicators import NATIONAL
-from ..invoer.processed import load_settings, load_tables, municipality_from_tables
+from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from ..keten import network
 from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .index import write_index
@@ -103,7 +103,9 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
     if is_inside(reports_dir, processed_dir):
         raise OutputRefused(f"--rapporten {reports_dir}: deze map ligt in de map met opgeschoonde gegevens "
                             f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
-    claim_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR,), must_not_hold=(PROJ_ROOT,),
+    raw = recorded_raw_dir(processed_dir)
+    claim_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR, *([raw] if raw else [])),
+                 must_not_hold=(PROJ_ROOT,),
                  known=_report_files(reports_dir), nested=True)
     try:  # rewriting the marker proves the folder is writable before any kernel starts
         write_marker(reports_dir, REPORTS_KIND)
