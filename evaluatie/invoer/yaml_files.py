@@ -76,6 +76,29 @@ def load_yaml(text: str, limit: int = YAML_NODE_LIMIT) -> object:
         loader.dispose()
 
 
+#: PyYAML's technical phrases and what they mean to an evaluator.
+_REASONS = (
+    ("could not determine a constructor", "een YAML-tag (!!…) wordt niet uitgevoerd"),
+    ("unhashable key", "een sleutel is zelf een lijst of tabel"),
+    ("unacceptable character", "het bestand bevat tekens die in tekst niet voorkomen (binaire gegevens?)"),
+    ("mapping values are not allowed", "een dubbele punt staat waar hij niet mag (zet de tekst tussen "
+                                       "aanhalingstekens)"),
+    ("cannot start any token", "een tab of ander teken waar een spatie of waarde hoort"),
+    ("could not find expected ':'", "na een sleutel ontbreekt de dubbele punt"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("found undefined alias", "een verwijzing (*) naar een anker (&) dat niet bestaat"),
+    ("found duplicate anchor", "een anker (&) komt twee keer voor"),
+)
+
+
+def yaml_reason(exc: Exception) -> str:
+    """What went wrong in a YAML file, in Dutch where PyYAML's phrase is known, on one line."""
+    if isinstance(exc, RecursionError):
+        return "de lijsten of sleutels zijn te diep in elkaar genest"
+    text = str(getattr(exc, "problem", None) or exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return next((dutch for phrase, dutch in _REASONS if phrase in text), text)
+
+
 def yaml_problem(name: str, exc: Exception) -> Problem:
     """The problem for a YAML file that cannot be read: a syntax error with its line, or a bomb."""
     if isinstance(exc, YamlTooLarge):
@@ -84,7 +107,7 @@ def yaml_problem(name: str, exc: Exception) -> Problem:
                        "schrijf de waarden uit zonder ankers (&) en verwijzingen (*)", row_word="regel")
     mark = getattr(exc, "problem_mark", None)
     return Problem(name, mark.line + 1 if mark else None, None, None,
-                   f"het YAML-bestand is niet leesbaar ({getattr(exc, 'problem', None) or exc})",
+                   f"het YAML-bestand is niet leesbaar ({yaml_reason(exc)})",
                    "controleer de inspringing, de dubbele punten en de streepjes van lijsten op deze regel",
                    row_word="regel")
 
