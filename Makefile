@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser clean
+.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in ../shared/data/
 			|| exit 1; \
 	done
 
-test: $(STAMP) browser ## Draai alle tests
+test: $(STAMP) browser libreoffice ## Draai alle tests
 	$(BIN)/python -m pytest
 
 browser: ## Installeer Chromium (Debian-pakket) voor de browsertest, als dat ontbreekt
@@ -48,6 +48,16 @@ browser: ## Installeer Chromium (Debian-pakket) voor de browsertest, als dat ont
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "Let op: Chromium ontbreekt en kan hier niet worden geïnstalleerd (geen root/apt-get); de browsertest wordt overgeslagen."; \
+	fi
+
+libreoffice: ## Installeer LibreOffice Calc (Debian-pakket) voor de test van de vragenlijsten, als dat ontbreekt
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "LibreOffice Calc installeren (Debian-pakket libreoffice-calc) voor de vragenlijsttest..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-calc >/dev/null; \
+	else \
+		echo "Let op: LibreOffice ontbreekt en kan hier niet worden geïnstalleerd; die test wordt overgeslagen."; \
 	fi
 
 lab: $(STAMP) ## Open JupyterLab in notebooks/

@@ -198,6 +198,9 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
     click.echo(f"  verwijderd: zelfrelaties {summary['zelfrelaties']}, dubbele antwoorden "
                f"{summary['dubbele_antwoorden']}, persoonsgegevens/vrije tekst "
                f"{summary['persoonsgegevens_verwijderd']} waarden")
+    if summary.get("lege_vragenlijsten"):
+        click.echo(f"  LET OP: {summary['lege_vragenlijsten']} teruggestuurde vragenlijst(en) zonder enig ingevuld "
+                   "niveau; die tellen als antwoord zonder partners (zie het wijzigingslog).")
     per_wave = summary["relaties_per_meting"]
     if len(per_wave) <= 12:
         click.echo("  relaties per meting:")
@@ -249,6 +252,52 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
                f"{sum(r.status == 'actueel' for r in results)} al actueel); overzicht: {rapporten / 'index.html'}")
     if failed:
         raise SystemExit(1)
+
+
+def _date_option(ctx, param, value: str) -> dt.date:
+    from .invoer.answers import parse_date
+
+    date = parse_date(value)
+    if date is None:
+        raise click.BadParameter(f"'{value}' is geen datum; schrijf dd-mm-jjjj of jjjj-mm-dd.")
+    return date
+
+
+@app.command("vragenlijst", options_metavar="[OPTIES]")
+@click.option("--meting", required=True, metavar="LABEL", help="Label van de meting, bijvoorbeeld nulmeting of T1.")
+@click.option("--datum", required=True, callback=_date_option, metavar="DATUM",
+              help="Datum van de meting (dd-mm-jjjj of jjjj-mm-dd); komt op elke regel van de vragenlijst.")
+@click.option("--gemeente", "-g", multiple=True, metavar="NAAM", help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
+@click.option("--map", "folder", type=click.Path(path_type=Path), default=config.QUESTIONNAIRES_DIR, show_default=True,
+              metavar="MAP", help="Map voor de vragenlijsten en respondentenlijsten.")
+@click.option("--ruw", type=click.Path(path_type=Path), default=config.RAW_DATA_DIR, show_default=True, metavar="MAP",
+              help="Map met gemeenten.csv en organisaties/ (wordt nooit gewijzigd).")
+@click.option("--correcties", type=click.Path(path_type=Path), default=config.CORRECTIONS_FILE, show_default=True,
+              metavar="BESTAND", help="Het correctiebestand.")
+@click.option("--contactvelden", is_flag=True,
+              help="Voeg kolommen contactpersoon, email en telefoon toe (het opschonen verwijdert ze weer).")
+def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...], folder: Path, ruw: Path,
+                          correcties: Path, contactvelden: bool) -> None:
+    """Maak per geregistreerde partner een Excel-vragenlijst voor een meting, en per gemeente een respondentenlijst.
+
+    Ingevulde vragenlijsten gaan ongewijzigd naar data/raw/samenwerking/, de bijgewerkte respondentenlijst naar
+    data/raw/respondenten/; daarna 'make reports'.
+    """
+    from .invoer.clean import read_registers
+    from .invoer.questionnaire import write_questionnaires
+
+    if not ruw.is_dir():
+        _fail(f"--ruw {ruw}: deze map bestaat niet (of is geen map). Oplossing: geef de map met de ruwe exports.", 2)
+    if not meting.strip():
+        _fail("--meting: geef een label, bijvoorbeeld nulmeting.", 2)
+    municipalities, partners = read_registers(ruw, correcties)
+    counts = write_questionnaires(municipalities, partners, meting.strip(), datum, folder, list(gemeente) or None,
+                                  contactvelden, raw_dir=ruw)
+    click.echo(f"Geschreven naar {folder}: {counts['vragenlijsten']} vragenlijsten en {counts['respondentenlijsten']} "
+               f"respondentenlijst(en) (in {folder / 'respondenten'}).")
+    click.echo("Verder: stuur elke partner zijn vragenlijst; zet de ingevulde bestanden ongewijzigd in "
+               "data/raw/samenwerking/, werk 'geantwoord' bij in de respondentenlijst en zet die in "
+               "data/raw/respondenten/; daarna make reports.")
 
 
 @app.command("synthetisch", options_metavar="[OPTIES]")

@@ -30,6 +30,8 @@ PROCESSED_DATA_DIR = DATA_DIR / "processed"
 #: Lives outside ``data/raw/`` because raw data is never edited.
 CORRECTIONS_FILE = DATA_DIR / "correcties.csv"
 REPORTS_DIR = PROJ_ROOT / "reports"
+#: Where ``evaluatie vragenlijst`` writes questionnaires and respondent lists (git-ignored).
+QUESTIONNAIRES_DIR = PROJ_ROOT / "vragenlijsten"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "gemeenterapport.ipynb"
 NATIONAL_NOTEBOOK = NOTEBOOKS_DIR / "landelijk.ipynb"

@@ -120,8 +120,6 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame]) -> Path:
     """
     from openpyxl import Workbook
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
@@ -129,6 +127,13 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame]) -> Path:
         _fill_sheet(workbook.create_sheet(sheet_name(caption, taken)), frame)
     if not sheets:
         workbook.create_sheet("Leeg")
+    return save_workbook(workbook, path)
+
+
+def save_workbook(workbook, path: Path | str) -> Path:
+    """Save an openpyxl ``workbook`` to ``path`` atomically (a temporary file beside it, then a rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = temporary_path(path)
     try:
         workbook.save(temporary)

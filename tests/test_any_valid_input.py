@@ -84,7 +84,14 @@ def raw_trees(draw):
                 answered = any(row[3] == name and row[1] == label for row in answers[1:])
                 listed.append([municipality, label, name, "ja" if answered or draw(st.booleans()) else "nee",
                                "ja" if answered else "nee"])
-    files["samenwerking/antwoorden.csv"] = _csv(answers)
+    if draw(st.booleans()):  # the last wave as a survey tool exports it (contract section 3b)
+        style = draw(st.sampled_from(["{}", "Hoe werkt u samen met: - {}", "Samenwerking [{}]"]))
+        wide_rows = [row for row in answers[1:] if row[1] == labels[-1]]
+        if wide_rows:
+            answers = [answers[0], *(row for row in answers[1:] if row[1] != labels[-1])]
+            files["samenwerking/export.csv"] = _wide_csv(wide_rows, style)
+    if len(answers) > 1:
+        files["samenwerking/antwoorden.csv"] = _csv(answers)
     if listed:
         files["respondenten/lijst.csv"] = _csv([["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"],
                                                 *listed])
@@ -107,6 +114,22 @@ def raw_trees(draw):
         values.append(["mz", municipality, "2022", draw(st.sampled_from(["3", "0", "nvt", "", "120"])), "", ""])
         files["indicatoren/waarden/waarden.csv"] = _csv(values)
     return municipality, files
+
+
+def _wide_csv(rows: list[list[str]], style: str) -> str:
+    """Long answer rows of one wave as a wide export: a row per respondent, two columns per partner."""
+    partners = sorted({row[4] for row in rows if row[4]})
+    header = ["Gemeente", "Meting", "Datum", "Respondent"]
+    for partner in partners:
+        header += [style.format(partner), f"Gewenste samenwerking [{partner}]"]
+    by_respondent: dict[str, dict] = {}
+    for row in rows:
+        cells = by_respondent.setdefault(row[3], {"_": row[:3]})
+        if row[4]:
+            cells[row[4]] = (row[5], row[6])
+    body = [[*cells["_"], respondent, *(value for p in partners for value in cells.get(p, ("", "")))]
+            for respondent, cells in by_respondent.items()]
+    return _csv([header, *body])
 
 
 def _write(folder, files):

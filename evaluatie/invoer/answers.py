@@ -30,6 +30,7 @@ from .audit import AuditLog
 from .corrections import Corrections
 from .municipalities import MunicipalityIndex
 from .read import FILE_COLUMN, ROW_COLUMN
+from .survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
 from .vocabulary import level, text_key
 
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
@@ -38,7 +39,7 @@ WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot"]
 #: Respondents that answered a wave without naming any partner (the contract's empty-partner row).
 SILENT_COLUMNS = ["gemeente", "meting", "respondent"]
 COUNTS = ("zelfrelaties", "dubbele_antwoorden", "gematcht_alias", "gematcht_spelfout", "gematcht_correctie",
-          "niet_geregistreerd", "persoonsgegevens_verwijderd")
+          "niet_geregistreerd", "persoonsgegevens_verwijderd", "lege_vragenlijsten")
 
 
 class AnswerTables(NamedTuple):
@@ -108,21 +109,22 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
     file, row = record[FILE_COLUMN], record[ROW_COLUMN]
     current, rule = corrections.canonical("niveau", record["niveau"], level)
     if current is None:
-        problems.append(Problem(file, row, "niveau", record["niveau"],
+        problems.append(Problem(file, row, source_column(record, "niveau"), record["niveau"],
                                 "het samenwerkingsniveau moet 0 tot en met 4 zijn, of een label van de schaal",
                                 "gebruik 0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, "
                                 "4 integraal samenwerken"))
     elif record["niveau"].strip() != str(current):
-        log.add(municipality, file, row, "niveau", record["niveau"], current, f"niveau ({rule})")
+        log.add(municipality, file, row, source_column(record, "niveau"), record["niveau"], current, f"niveau ({rule})")
     wanted = None
     if record["gewenst_niveau"].strip():
         wanted, rule = corrections.canonical("niveau", record["gewenst_niveau"], level)
         if wanted is None:
-            problems.append(Problem(file, row, "gewenst_niveau", record["gewenst_niveau"],
+            problems.append(Problem(file, row, source_column(record, "gewenst_niveau"), record["gewenst_niveau"],
                                     "het gewenste niveau moet 0 tot en met 4 zijn, of een label van de schaal",
                                     "gebruik dezelfde schaal als bij 'niveau', of laat het veld leeg"))
         elif record["gewenst_niveau"].strip() != str(wanted):
-            log.add(municipality, file, row, "gewenst_niveau", record["gewenst_niveau"], wanted, f"niveau ({rule})")
+            log.add(municipality, file, row, source_column(record, "gewenst_niveau"), record["gewenst_niveau"], wanted,
+                    f"niveau ({rule})")
     return current, wanted
 
 
@@ -143,34 +145,35 @@ class NamePlacer:
         register (default: the respondent) and is not, is a problem; other unregistered names are kept."""
         registered_only = column == "respondent" if registered_only is None else registered_only
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
+        shown = source_column(record, column)  # a wide file's header, or the column itself
         written = re.sub(r"\s+", " ", record[column]).strip()
         if not written:
-            problems.append(Problem(file, row, column, "", "de naam ontbreekt", "vul de naam van de organisatie in"))
+            problems.append(Problem(file, row, shown, "", "de naam ontbreekt", "vul de naam van de organisatie in"))
             return None
         found = self.matchers[municipality].match(written)
         hint = self.corrections.hint
         if found.how == matching.AMBIGUOUS:
             options = " of ".join(f"'{c}'" for c in found.candidates)
-            problems.append(Problem(file, row, column, written,
+            problems.append(Problem(file, row, shown, written,
                                     f"deze naam lijkt even sterk op {options} (score {found.score:g})",
                                     hint("organisatie", municipality, written, found.candidates[0])
                                     + " (met de bedoelde organisatie, of de naam zelf als het een andere partner is)"))
             return None
         if registered_only and not found.registered:
             who = "de respondent" if column == "respondent" else "deze organisatie"
-            problems.append(Problem(file, row, column, written, f"{who} staat niet in het register van {municipality}",
+            problems.append(Problem(file, row, shown, written, f"{who} staat niet in het register van {municipality}",
                                     "voeg de organisatie toe aan organisaties/, zet deze schrijfwijze als alias, of "
                                     + hint("organisatie", municipality, written, "<naam uit het register>")))
             return None
         if found.how in (matching.ALIAS, matching.FUZZY, matching.CORRECTION):
             self.counts[f"gematcht_{found.how}"] += 1
-            self.log.add(municipality, file, row, column, written, found.name, f"naam: {found.how}", found.score)
+            self.log.add(municipality, file, row, shown, written, found.name, f"naam: {found.how}", found.score)
         elif found.how == matching.UNREGISTERED and (municipality, found.name) not in self.unregistered:
             self.unregistered.add((municipality, found.name))
-            self.log.add(municipality, file, row, column, written, found.name,
+            self.log.add(municipality, file, row, shown, written, found.name,
                          "naam: niet in register, behouden als niet-geregistreerde partner")
         elif found.how == matching.EXACT and found.name != written:
-            self.log.add(municipality, file, row, column, written, found.name, "naam: schrijfwijze register")
+            self.log.add(municipality, file, row, shown, written, found.name, "naam: schrijfwijze register")
         return found
 
 
@@ -300,6 +303,10 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
                       FILE_COLUMN: file, ROW_COLUMN: row})
         if silent:
             silent_rows.append({"gemeente": municipality, "meting": label, "respondent": names["respondent"].name})
+            if record.get(KIND_COLUMN) == QUESTIONNAIRE:
+                counts["lege_vragenlijsten"] += 1
+                log.add(municipality, file, None, "niveau", None, None,
+                        "vragenlijst zonder enig ingevuld niveau: telt als antwoord zonder partners")
             continue
         rows.append({"gemeente": municipality, "meting": label, "datum": date,
                      "respondent": names["respondent"].name, "partner": names["partner"].name,

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ from ..config import DEFAULTS, Settings
 from ..errors import Problem, raise_if_any
 from .answers import PERSONAL_COLUMNS, clean_answers
 from .audit import AuditLog
-from .corrections import read_corrections
+from .corrections import Corrections, read_corrections
 from .indicators import read_indicators
 from .municipalities import clean_municipalities
 from .personas import read_personas
@@ -34,6 +35,7 @@ from .privacy import check_table
 from .read import FILE_COLUMN, read_folder, read_table, relative_name, table_files
 from .register import PARTNER_COLUMNS, clean_register
 from .respondents import check_against_answers, read_respondents
+from .survey_formats import read_answer_folder
 from .ties import combine_ties, response_table
 from .vocabulary import CHAIN_FUNCTIONS, text_key
 
@@ -121,6 +123,54 @@ def _sources(raw_dir: Path, answers_files: dict, register_files: dict, municipal
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
+class _Registers(NamedTuple):
+    corrections: Corrections
+    table: pd.DataFrame           # gemeenten.csv as read
+    municipalities: pd.DataFrame
+    register_table: pd.DataFrame  # organisaties/ as read
+    partners: pd.DataFrame
+    target_groups: pd.DataFrame
+    registers: dict
+
+
+def _registers(raw_dir: Path, corrections_path: Path | None, problems: list[Problem], log: AuditLog) -> _Registers:
+    """Read the corrections, ``gemeenten.csv`` and ``organisaties/`` (raising at once when the first
+    two cannot be read: nothing else can be checked without them)."""
+    corrections = read_corrections(corrections_path, problems)
+    municipality_file = raw_dir / "gemeenten.csv"
+    if not municipality_file.exists():
+        problems.append(Problem("gemeenten.csv", None, None, None, "dit bestand ontbreekt",
+                                f"zet gemeenten.csv (kolommen gemeente, cbs_code, provincie) in {raw_dir}"))
+        raise_if_any(problems)
+    municipality_table = read_table(municipality_file, raw_dir, problems)
+    if municipality_table is None:
+        raise_if_any(problems)
+    for column in ("gemeente", "cbs_code"):
+        if column not in municipality_table.columns:
+            problems.append(Problem("gemeenten.csv", 1, column, None, "deze verplichte kolom ontbreekt",
+                                    f"voeg een kolom '{column}' toe aan de kopregel"))
+    raise_if_any(problems)
+    if "provincie" not in municipality_table.columns:
+        municipality_table["provincie"] = ""
+    check_table(municipality_table, ["gemeente", "provincie"], problems)
+    municipalities = clean_municipalities(municipality_table, problems)
+    register_table, _ = read_folder(raw_dir / "organisaties", raw_dir,
+                                    required=["gemeente", "organisatie", "type", "ketenfunctie", "kernpartner"],
+                                    optional=["doelgroepen", "alias"], problems=problems)
+    partners, target_groups, registers = clean_register(register_table, municipalities, corrections, problems, log)
+    return _Registers(corrections, municipality_table, municipalities, register_table, partners, target_groups,
+                      registers)
+
+
+def read_registers(raw_dir: Path, corrections_path: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Only ``gemeenten.csv`` and the register, cleaned: what questionnaires are made from, before any
+    answer exists. Returns (municipalities, partners); raises ``InputError`` with every problem."""
+    problems: list[Problem] = []
+    registered = _registers(Path(raw_dir), corrections_path, problems, AuditLog())
+    raise_if_any(problems)
+    return registered.municipalities, registered.partners
+
+
 def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Settings = DEFAULTS,
           today: dt.date | None = None) -> Cleaned:
     """Read and clean everything under ``raw_dir``; raise ``InputError`` with all problems.
@@ -145,35 +195,11 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     today = today or dt.date.today()
     problems: list[Problem] = []
     log = AuditLog()
-    corrections = read_corrections(corrections_path, problems)
-
-    municipality_file = raw_dir / "gemeenten.csv"
-    if not municipality_file.exists():
-        problems.append(Problem("gemeenten.csv", None, None, None, "dit bestand ontbreekt",
-                                f"zet gemeenten.csv (kolommen gemeente, cbs_code, provincie) in {raw_dir}"))
-        raise_if_any(problems)
-    municipality_table = read_table(municipality_file, raw_dir, problems)
-    if municipality_table is None:
-        raise_if_any(problems)
-    for column in ("gemeente", "cbs_code"):
-        if column not in municipality_table.columns:
-            problems.append(Problem("gemeenten.csv", 1, column, None, "deze verplichte kolom ontbreekt",
-                                    f"voeg een kolom '{column}' toe aan de kopregel"))
-    raise_if_any(problems)
-    if "provincie" not in municipality_table.columns:
-        municipality_table["provincie"] = ""
-    check_table(municipality_table, ["gemeente", "provincie"], problems)
-    municipalities = clean_municipalities(municipality_table, problems)
-
-    register_table, _ = read_folder(raw_dir / "organisaties", raw_dir,
-                                    required=["gemeente", "organisatie", "type", "ketenfunctie", "kernpartner"],
-                                    optional=["doelgroepen", "alias"], problems=problems)
-    partners, target_groups, registers = clean_register(register_table, municipalities, corrections, problems, log)
-
-    answer_table, _ = read_folder(raw_dir / "samenwerking", raw_dir,
-                                  required=["gemeente", "meting", "datum", "respondent", "partner", "niveau"],
-                                  optional=["gewenst_niveau", *PERSONAL_COLUMNS], problems=problems,
-                                  dropped=tuple(PERSONAL_COLUMNS))
+    registered = _registers(raw_dir, corrections_path, problems, log)
+    corrections, municipality_table, municipalities = registered.corrections, registered.table, registered.municipalities
+    register_table, partners, target_groups, registers = (registered.register_table, registered.partners,
+                                                          registered.target_groups, registered.registers)
+    answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS))
     answers, silent, waves, answer_rows, counts = clean_answers(answer_table, municipalities, registers, corrections,
                                                                 settings, today, problems, log)
     respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,

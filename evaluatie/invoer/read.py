@@ -34,6 +34,11 @@ XLSX_UNPACKED_LIMIT = 1024 * 1024 * 1024
 CELL_BYTE_LIMIT = 10 * 1024 * 1024
 FILE_COLUMN = "_bestand"
 ROW_COLUMN = "_rij"
+#: ``table.attrs`` keys: the header as written (column key -> text) and the xlsx sheet that was read.
+HEADER_ATTRIBUTE = "kopregel"
+SHEET_ATTRIBUTE = "blad"
+#: In an xlsx file the sheet with this name is read when there is one (a returned questionnaire).
+ANSWER_SHEET = "Antwoorden"
 
 
 def header_key(name: object) -> str:
@@ -192,7 +197,7 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
     return rows
 
 
-def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list[str]] | None:
+def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[list[list[str]], str] | None:
     from openpyxl import load_workbook
 
     if not file_within(path, name, TABLE_BYTE_LIMIT, problems):
@@ -208,8 +213,8 @@ def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> list[list
             return None
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
-            sheet = workbook.worksheets[0]
-            return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+            sheet = workbook[ANSWER_SHEET] if ANSWER_SHEET in workbook.sheetnames else workbook.worksheets[0]
+            return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)], sheet.title
         finally:
             workbook.close()
     except Exception as exc:  # zipfile, zlib, XML (defusedxml refuses entities) and openpyxl errors alike
@@ -236,7 +241,8 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
     if suffix == ".csv":
         rows = _rows_from_csv(path, name, problems)
     elif suffix == ".xlsx":
-        rows = _rows_from_xlsx(path, name, problems)
+        read = _rows_from_xlsx(path, name, problems)
+        rows, sheet = read if read is not None else (None, None)
     else:
         problems.append(Problem(name, None, None, None,
                                 f"bestanden van het type '{path.suffix or 'zonder extensie'}' worden niet gelezen",
@@ -250,6 +256,7 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         problems.append(Problem(name, None, None, None, "het bestand is leeg",
                                 "vul het bestand met een kopregel en gegevens, of verwijder het"))
         return None
+    written = [" ".join(str(cell).split()) for cell in rows[0]]
     header = [header_key(cell) for cell in rows[0]]
     while header and header[-1] == "":
         header.pop()
@@ -280,16 +287,19 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         cells = (cells + [""] * len(header))[: len(header)]
         records.append([*cells, name, index])
     if not records and allow_empty and not ragged:
-        return pd.DataFrame(columns=[*header, FILE_COLUMN, ROW_COLUMN])
-    if not records:
-        if ragged:
-            return None
-        problems.append(Problem(name, None, None, None, "het bestand heeft een kopregel maar geen gegevens",
-                                "vul de gegevens aan of verwijder het bestand"))
+        table = pd.DataFrame(columns=[*header, FILE_COLUMN, ROW_COLUMN])
+    elif not records:
+        if not ragged:
+            problems.append(Problem(name, None, None, None, "het bestand heeft een kopregel maar geen gegevens",
+                                    "vul de gegevens aan of verwijder het bestand"))
         return None
-    return pd.DataFrame(records, columns=[*header, FILE_COLUMN, ROW_COLUMN]).astype(
-        {column: object for column in header}
-    )
+    else:
+        table = pd.DataFrame(records, columns=[*header, FILE_COLUMN, ROW_COLUMN]).astype(
+            {column: object for column in header})
+    table.attrs[HEADER_ATTRIBUTE] = dict(zip(header, written))
+    if suffix == ".xlsx":
+        table.attrs[SHEET_ATTRIBUTE] = sheet
+    return table
 
 
 def table_files(folder: Path) -> list[Path]:

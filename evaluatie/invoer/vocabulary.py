@@ -123,16 +123,24 @@ def yes_no(value: object) -> bool | None:
 def level(value: object) -> int | None:
     """Read a cooperation level given as a number (``3``, ``"3"``, ``"3,0"``) or a label.
 
-    Returns None when the value is neither a whole number 0-4 nor a label of the scale.
+    Returns None when the value is neither a whole number 0-4 nor a label of the scale. A number
+    followed by its own label (``2 afstemmen``, ``2 - afstemmen``: a questionnaire's drop-down) is
+    that number; a number with another level's label is None.
 
     Example
     -------
     >>> level("Samenwerken"), level("2,0"), level("integraal  samenwerken"), level(7)
     (3, 2, 4, None)
+    >>> level("2 afstemmen"), level("4 - Integraal samenwerken"), level("2 samenwerken")
+    (2, 4, None)
     """
     key = text_key(value).replace(" ", "")
     if key in _LEVEL_INDEX:
         return _LEVEL_INDEX[key]
+    labelled = re.fullmatch(r"([0-4])[-.:)]*(\D+)", key)
+    if labelled:
+        number = int(labelled.group(1))
+        return number if _LEVEL_INDEX.get(labelled.group(2)) == number else None
     match = re.fullmatch(r"([0-9]+)(?:[.,]0+)?", key)
     if match:
         number = int(match.group(1))
