@@ -22,6 +22,7 @@ import click
 
 from . import config
 from .errors import EvaluatieError, describe_os_error, quote_cell
+from .invoer.vocabulary import RELATION_QUESTIONS
 
 # Click and Typer print a few fixed English phrases ("Usage:", "Options" ...). They look them
 # up through gettext at call time; these are their Dutch versions.
@@ -274,10 +275,13 @@ def _date_option(ctx, param, value: str) -> dt.date:
               help="Map met gemeenten.csv en organisaties/ (wordt nooit gewijzigd).")
 @click.option("--correcties", type=click.Path(path_type=Path), default=config.CORRECTIONS_FILE, show_default=True,
               metavar="BESTAND", help="Het correctiebestand.")
+@click.option("--vraag", multiple=True, type=click.Choice(list(RELATION_QUESTIONS)), metavar="VRAAG",
+              help="Extra vraag per partner op een schaal van 1 tot 4 (herhaalbaar): "
+                   + ", ".join(RELATION_QUESTIONS) + ".")
 @click.option("--contactvelden", is_flag=True,
               help="Voeg kolommen contactpersoon, email en telefoon toe (het opschonen verwijdert ze weer).")
 def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...], folder: Path, ruw: Path,
-                          correcties: Path, contactvelden: bool) -> None:
+                          correcties: Path, vraag: tuple[str, ...], contactvelden: bool) -> None:
     """Maak per geregistreerde partner een Excel-vragenlijst voor een meting, en per gemeente een respondentenlijst.
 
     Ingevulde vragenlijsten gaan ongewijzigd naar data/raw/samenwerking/, de bijgewerkte respondentenlijst naar
@@ -292,7 +296,7 @@ def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...]
         _fail("--meting: geef een label, bijvoorbeeld nulmeting.", 2)
     municipalities, partners = read_registers(ruw, correcties)
     counts = write_questionnaires(municipalities, partners, meting.strip(), datum, folder, list(gemeente) or None,
-                                  contactvelden, raw_dir=ruw)
+                                  contactvelden, raw_dir=ruw, questions=tuple(dict.fromkeys(vraag)))
     click.echo(f"Geschreven naar {folder}: {counts['vragenlijsten']} vragenlijsten en {counts['respondentenlijsten']} "
                f"respondentenlijst(en) (in {folder / 'respondenten'}).")
     click.echo("Verder: stuur elke partner zijn vragenlijst; zet de ingevulde bestanden ongewijzigd in "

@@ -31,10 +31,10 @@ from .corrections import Corrections
 from .municipalities import MunicipalityIndex
 from .read import FILE_COLUMN, ROW_COLUMN
 from .survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
-from .vocabulary import level, text_key
+from .vocabulary import RELATION_QUESTIONS, SCORES, level, score, text_key
 
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
-ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau"]
+ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau", *RELATION_QUESTIONS]
 WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot"]
 #: Respondents that answered a wave without naming any partner (the contract's empty-partner row).
 SILENT_COLUMNS = ["gemeente", "meting", "respondent"]
@@ -126,6 +126,20 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
             log.add(municipality, file, row, source_column(record, "gewenst_niveau"), record["gewenst_niveau"], wanted,
                     f"niveau ({rule})")
     return current, wanted
+
+
+def _scores(record: dict, problems: list[Problem]) -> dict[str, int | None]:
+    """The relation-question scores of one row (None where empty or invalid; invalid is a problem)."""
+    found = {}
+    for question in RELATION_QUESTIONS:
+        text = str(record.get(question) or "").strip()
+        found[question] = score(text) if text else None
+        if text and found[question] is None:
+            problems.append(Problem(record[FILE_COLUMN], record[ROW_COLUMN], source_column(record, question), text,
+                                    f"'{question}' is een score van 1 tot en met 4",
+                                    "gebruik " + ", ".join(f"{n} {label}" for n, label in SCORES.items())
+                                    + ", of laat het vak leeg"))
+    return found
 
 
 class NamePlacer:
@@ -290,6 +304,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
                                     "noemt (dan telt de rij als antwoord zonder partners)"))
             continue
         current, wanted = (None, None) if silent else _levels(record, municipality, corrections, problems, log)
+        scores = _scores(record, problems)
         if municipality is None:
             continue
         columns = ("respondent",) if silent else ("respondent", "partner")
@@ -311,7 +326,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
         rows.append({"gemeente": municipality, "meting": label, "datum": date,
                      "respondent": names["respondent"].name, "partner": names["partner"].name,
                      "partner_geregistreerd": names["partner"].registered,
-                     "niveau": current, "gewenst_niveau": wanted, FILE_COLUMN: file, ROW_COLUMN: row})
+                     "niveau": current, "gewenst_niveau": wanted, **scores, FILE_COLUMN: file, ROW_COLUMN: row})
     answers = pd.DataFrame(rows, columns=[*ANSWER_COLUMNS, "datum", "partner_geregistreerd", FILE_COLUMN, ROW_COLUMN])
     answers, counts["zelfrelaties"] = drop_self_ties(answers, log)
     answers, counts["dubbele_antwoorden"] = drop_duplicate_answers(answers, settings.duplicate_rule, log)
@@ -323,5 +338,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     counts["niet_geregistreerd"] = len(placer.unregistered)
     answers = answers[[*ANSWER_COLUMNS, "partner_geregistreerd"]].reset_index(drop=True)
     answers["gewenst_niveau"] = answers["gewenst_niveau"].astype("Int64")
+    for question in RELATION_QUESTIONS:
+        answers[question] = answers[question].astype("Int64")
     answers["niveau"] = answers["niveau"].astype("int64")
     return AnswerTables(answers, silent, waves, dated, counts)

@@ -37,7 +37,7 @@ from .clean import Cleaned
 PROVENANCE_FILE = "herkomst.json"
 LOG_WORKBOOK = "wijzigingslog.xlsx"
 #: Raised whenever a processed table gains, loses or renames a column: older folders must be cleaned again.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The files a processed folder holds (also those of versions from before the folder marker).
 PROCESSED_FILES = {*(f"{name}.parquet" for name in Cleaned.TABLES), LOG_WORKBOOK, PROVENANCE_FILE}
 AGAIN = "Oplossing: voer 'evaluatie opschonen' (of 'make data') opnieuw uit."

@@ -28,7 +28,7 @@ from ..outputs import claim_folder, read_marker, write_atomically, write_marker
 from ..workbooks import cell_value, save_workbook
 from .municipalities import slugify
 from .survey_formats import ANSWER_SHEET
-from .vocabulary import LEVELS
+from .vocabulary import LEVELS, RELATION_QUESTIONS, SCORES
 
 QUESTIONNAIRES_KIND = "vragenlijsten"
 ANSWER_COLUMNS = ["gemeente", "meting", "datum", "respondent", "partner", "type", "niveau", "gewenst_niveau"]
@@ -36,6 +36,7 @@ ANSWER_COLUMNS = ["gemeente", "meting", "datum", "respondent", "partner", "type"
 CONTACT_COLUMNS = ["contactpersoon", "email", "telefoon"]
 EXTRA_ROWS = 10
 SCALE = [f"{number} {label}" for number, label in LEVELS.items()]
+SCORE_SCALE = [f"{number} {label}" for number, label in SCORES.items()]
 INTRODUCTION = (
     "Deze vragenlijst hoort bij de evaluatie van de ketenaanpak depressiepreventie bij mantelzorgers in {gemeente}. "
     "We vragen elke organisatie in de keten hoe zij nu samenwerkt met elk van de andere organisaties, en hoe zij "
@@ -53,7 +54,8 @@ LEVEL_DESCRIPTIONS = {0: "geen contact", 1: "we kennen elkaar", 2: "informatie d
                       3: "structureel overleg, gezamenlijke casuïstiek", 4: "vastgelegde gezamenlijke aanpak"}
 
 
-def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date) -> None:
+def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date,
+                       questions: tuple[str, ...] = ()) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.title = "Uitleg"
@@ -64,6 +66,10 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
              ("", None), (INTRODUCTION.format(gemeente=municipality), None), ("", None),
              ("Zo vult u de lijst in", Font(bold=True))]
     lines += [(f"{number}. {step.format(respondent=respondent)}", None) for number, step in enumerate(STEPS, 1)]
+    if questions:
+        lines += [("", None), ("Per organisatie ook", Font(bold=True))]
+        lines += [(f"{question}: {RELATION_QUESTIONS[question]} Kies 1 ({SCORES[1]}) tot en met 4 ({SCORES[4]}); "
+                   "leeg als u het niet weet.", None) for question in questions]
     row = 1
     for text, font in lines:
         cell = sheet.cell(row=row, column=1, value=cell_value(text))
@@ -84,12 +90,12 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
 
 
 def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date, others: pd.DataFrame,
-                  contact: bool) -> None:
+                  contact: bool, questions: tuple[str, ...] = ()) -> None:
     from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    columns = ANSWER_COLUMNS + (CONTACT_COLUMNS if contact else [])
+    columns = ANSWER_COLUMNS + list(questions) + (CONTACT_COLUMNS if contact else [])
     for number, column in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=number, value=column)
         cell.font = Font(bold=True)
@@ -111,18 +117,21 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
                     cell.data_type = "s"
             if column == "datum":
                 cell.number_format = "DD-MM-YYYY"
-            editable = column in ("niveau", "gewenst_niveau", *CONTACT_COLUMNS) or (not partner and column in (
+            editable = column in ("niveau", "gewenst_niveau", *questions, *CONTACT_COLUMNS) or (not partner and column in (
                 "partner", "type"))
             if editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = open_fill
-    for column in ("niveau", "gewenst_niveau"):
+    for column in ("niveau", "gewenst_niveau", *questions):
         letter = get_column_letter(columns.index(column) + 1)
-        validation = DataValidation(type="list", formula1='"' + ",".join(SCALE) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle="Kies een niveau",
-                                    error="Kies een niveau uit de lijst (0 tot en met 4).",
-                                    promptTitle=column.replace("_", " "), prompt="0 geen contact … 4 integraal "
-                                    "samenwerken", showInputMessage=True)
+        levels = column in ("niveau", "gewenst_niveau")
+        validation = DataValidation(type="list", formula1='"' + ",".join(SCALE if levels else SCORE_SCALE) + '"',
+                                    allow_blank=True, showErrorMessage=True, errorTitle="Kies uit de lijst",
+                                    error="Kies een waarde uit de lijst (" + ("0 tot en met 4" if levels else
+                                                                              "1 tot en met 4") + ").",
+                                    promptTitle=column.replace("_", " "),
+                                    prompt="0 geen contact … 4 integraal samenwerken" if levels else
+                                    f"1 {SCORES[1]} … 4 {SCORES[4]}", showInputMessage=True)
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
@@ -132,13 +141,13 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
 
 
 def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: dt.date, others: pd.DataFrame,
-                           contact: bool = False):
+                           contact: bool = False, questions: tuple[str, ...] = ()):
     """The openpyxl workbook of one respondent's questionnaire (``others``: partners with their type)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    _explanation_sheet(workbook.active, municipality, respondent, wave, date)
-    _answer_sheet(workbook.create_sheet(ANSWER_SHEET), municipality, respondent, wave, date, others, contact)
+    _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions)
+    _answer_sheet(workbook.create_sheet(ANSWER_SHEET), municipality, respondent, wave, date, others, contact, questions)
     workbook.active = 0
     workbook.properties.title = f"Vragenlijst ketensamenwerking {municipality} — {respondent}"
     workbook.properties.creator = "evaluatie"
@@ -155,9 +164,11 @@ def respondent_list(municipality: str, wave: str, partners: list[str]) -> str:
 
 def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, wave: str, date: dt.date,
                          folder: Path, names: list[str] | None = None, contact: bool = False,
-                         raw_dir: Path = RAW_DATA_DIR) -> dict[str, int]:
+                         raw_dir: Path = RAW_DATA_DIR, questions: tuple[str, ...] = ()) -> dict[str, int]:
     """Write every registered partner's questionnaire for ``wave`` and a respondent list per municipality.
 
+    ``questions`` are extra relation questions (keys of
+    :data:`~evaluatie.invoer.vocabulary.RELATION_QUESTIONS`) asked per partner on a 1-4 scale.
     ``municipalities`` and ``partners`` are the cleaned ``gemeenten`` and register tables
     (:func:`~evaluatie.invoer.clean.clean_registers`). Files go to
     ``folder/<gemeente>-<meting>/<organisatie>.xlsx`` and ``folder/respondenten/<gemeente>-<meting>.csv``;
@@ -198,7 +209,7 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
             counts["respondentenlijsten"] += 1
             continue
         municipality, respondent, others = content
-        save_workbook(questionnaire_workbook(municipality, respondent, wave, date, others, contact), path)
+        save_workbook(questionnaire_workbook(municipality, respondent, wave, date, others, contact, questions), path)
         counts["vragenlijsten"] += 1
     written = (read_marker(folder) or {}).get("bestanden", [])
     write_marker(folder, QUESTIONNAIRES_KIND, sorted({*written, *(p.relative_to(folder).parts[0] for p in plan)}))

@@ -43,13 +43,15 @@ from .read import (
     relative_name,
     table_files,
 )
+from .vocabulary import RELATION_QUESTIONS
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
 KIND_COLUMN = "_soort"
 #: The header of the column a cell came from (wide and matrix files), for messages.
 RESPONDENT_HEADER, PARTNER_HEADER = "_kolom_respondent", "_kolom_partner"
 LEVEL_HEADER, WANTED_HEADER = "_kolom_niveau", "_kolom_gewenst_niveau"
-BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_HEADER, LEVEL_HEADER, WANTED_HEADER]
+BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_HEADER, LEVEL_HEADER, WANTED_HEADER,
+               *(f"_kolom_{question}" for question in RELATION_QUESTIONS)]
 #: Columns of a wide or matrix file that do not name a partner: the contract's own, and the
 #: bookkeeping survey tools add (a header with one of these words, unless it is written as a question
 #: about a partner: ``Vraag - Naam`` or ``Vraag [Naam]``).
@@ -110,9 +112,22 @@ def is_wanted_header(header: str) -> bool:
     return bool(re.search(r"\bgewenst", question, re.IGNORECASE))
 
 
+def relation_of_header(header: str) -> str | None:
+    """The relation question (``vertrouwen``, ``meerwaarde``) a wide column holds, if its question text
+    names one; None for a level column."""
+    question = re.sub(r"\[[^\[\]]*\]\s*$", "", str(header))
+    for separator in (" - ", ": ", " – "):
+        if separator in question:
+            question = question.rsplit(separator, 1)[0]
+            break
+    else:
+        question = question if "[" in str(header) else ""
+    return next((key for key in RELATION_QUESTIONS if re.search(rf"\b{key}", question, re.IGNORECASE)), None)
+
+
 def kind_of(table: pd.DataFrame) -> str:
     """``lang``, ``vragenlijst``, ``matrix`` or ``breed`` for a table read with :func:`read_table`."""
-    if "partner" in table.columns:
+    if "partner" in table.columns or "niveau" in table.columns:  # a long file (perhaps missing its partner column)
         return QUESTIONNAIRE if table.attrs.get(SHEET_ATTRIBUTE) == ANSWER_SHEET else LONG
     if "organisatie" in table.columns and "respondent" not in table.columns:
         return MATRIX
@@ -123,25 +138,23 @@ def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, *BOOKKEEPING]})
 
 
-def _partner_columns(table: pd.DataFrame, file: str, problems: list[Problem]) -> list[tuple[str, str, bool]]:
+def _partner_columns(table: pd.DataFrame) -> list[tuple[str, str, bool]]:
     """(column key, header text, wanted?) of every column that names a partner."""
     headers = table.attrs.get(HEADER_ATTRIBUTE, {})
     found = [(column, headers.get(column, column), is_wanted_header(headers.get(column, column)))
              for column in table.columns
              if not column.startswith("_") and not is_metadata(column, headers.get(column, column))]
-    if not found:
-        problems.append(Problem(file, 1, None, None, "dit bestand heeft geen kolom 'partner' en ook geen kolommen "
-                                "met partnernamen", "gebruik de lange vorm (kolom 'partner') of zet per partner een "
-                                "kolom met zijn naam in de kopregel"))
-    return found
+    return found  # none at all: every respondent answered naming nobody
 
 
 def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped: tuple[str, ...] = ()) -> list[dict]:
     """Long rows of a wide export: one per filled level cell; a row with nothing filled answers naming nobody.
     The ``dropped`` (personal-data) cells of a respondent ride on its first long row, to be counted."""
-    columns = _partner_columns(table, file, problems)
-    current = {partner_from_header(h).lower(): (c, h) for c, h, wanted in columns if not wanted}
-    wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w}
+    columns = _partner_columns(table)
+    relation = {c: relation_of_header(h) for c, h, _ in columns}
+    current = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if not w and not relation[c]}
+    wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w and not relation[c]}
+    extra = {(relation[c], partner_from_header(h).lower()): (c, h) for c, h, _ in columns if relation[c]}
     for key, (_, header) in wanted.items():
         if key not in current:
             problems.append(Problem(file, 1, header, None, "er is een kolom voor het gewenste niveau maar niet "
@@ -164,8 +177,11 @@ def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped:
             if not level:
                 continue
             filled += 1
+            scores = {question: record[extra[(question, key)][0]].strip() for question in RELATION_QUESTIONS
+                      if (question, key) in extra}
             rows.append({**base, "partner": partner_from_header(header), "niveau": level, "gewenst_niveau": want,
-                         PARTNER_HEADER: header, LEVEL_HEADER: header, WANTED_HEADER: want_header})
+                         **scores, PARTNER_HEADER: header, LEVEL_HEADER: header, WANTED_HEADER: want_header,
+                         **{f"_kolom_{q}": extra[(q, key)][1] for q in scores}})
         if not filled:
             rows.append({**base, "partner": "", "niveau": "", "gewenst_niveau": ""})
         rows[first].update({column: next((record[alias] for alias in PERSONAL_ALIASES.get(column, (column,))
@@ -176,7 +192,7 @@ def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped:
 def _matrix_rows(table: pd.DataFrame, file: str, problems: list[Problem]) -> list[dict]:
     """Long rows of a workshop matrix: both directions of every pair with a filled cell, and an answer
     naming nobody for every organisation in it (so that each counts as response)."""
-    columns = [(c, h) for c, h, _ in _partner_columns(table, file, problems)]
+    columns = [(c, h) for c, h, _ in _partner_columns(table)]
     records = table.to_dict("records")
     present = {" ".join(record["organisatie"].split()).lower() for record in records}
     cells: dict[tuple[str, str], tuple[str, dict, str]] = {}
@@ -209,10 +225,10 @@ def _questionnaire_rows(table: pd.DataFrame) -> list[dict]:
     rows, first = [], None
     for record in table.to_dict("records"):
         row = {key: record.get(key, "") for key in ("gemeente", "meting", "datum", "respondent", "partner", "niveau",
-                                                     "gewenst_niveau")}
+                                                     "gewenst_niveau", *RELATION_QUESTIONS)}
         row.update({FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN], KIND_COLUMN: QUESTIONNAIRE})
         first = first or row
-        if row["niveau"].strip() or row["gewenst_niveau"].strip():
+        if any(str(row[key]).strip() for key in ("niveau", "gewenst_niveau", *RELATION_QUESTIONS)):
             rows.append(row)
     if not rows and first is not None:
         rows.append({**first, "partner": "", "niveau": "", "gewenst_niveau": ""})
@@ -227,7 +243,8 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
     ``niveau``, ``gewenst_niveau``), the ``dropped`` personal-data columns (long files only, to be
     counted), and the bookkeeping columns (file, row, kind, source headers).
     """
-    columns = ["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau", *dropped]
+    columns = ["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau",
+               *RELATION_QUESTIONS, *dropped]
     name = relative_name(folder, base)
     if not folder.is_dir():
         problems.append(Problem(name, None, None, None, "deze map ontbreekt",

@@ -15,9 +15,11 @@ import pandas as pd
 
 from ..config import DEFAULTS, Settings
 from .audit import AuditLog
+from .vocabulary import RELATION_QUESTIONS
 
+#: The relation questions' columns hold the mean of both sides' scores (NaN when neither was asked).
 TIE_COLUMNS = ["gemeente", "meting", "organisatie_a", "organisatie_b", "niveau", "gewenst_niveau", "meldingen",
-               "kanten"]
+               "kanten", *RELATION_QUESTIONS]
 RESPONSE_COLUMNS = ["gemeente", "meting", "organisatie", "geantwoord", "uitgenodigd"]
 
 
@@ -63,8 +65,10 @@ def combine_ties(answers: pd.DataFrame, settings: Settings = DEFAULTS, log: Audi
             what = "één kant meldt geen contact (0)" if 0 in levels else "beide kanten verschillen"
             log.add(municipality, None, None, "niveau", " / ".join(map(str, levels)), combined,
                     f"relatie {a} – {b} ({wave}): {what}, regel '{settings.combine_rule}'")
+        scores = {q: (float(pd.to_numeric(group[q], errors="coerce").mean()) if q in group and group[q].notna().any()
+                      else float("nan")) for q in RELATION_QUESTIONS}
         rows.append({"gemeente": municipality, "meting": wave, "organisatie_a": a, "organisatie_b": b,
-                     "niveau": combined,
+                     "niveau": combined, **scores,
                      "gewenst_niveau": _combine(wanted, settings.combine_rule) if wanted else None,
                      "meldingen": sum(1 for level in levels if level >= 1), "kanten": len(group)})
     ties = pd.DataFrame(rows, columns=TIE_COLUMNS)

@@ -48,6 +48,15 @@ LEVELS: dict[int, str] = {
     4: "integraal samenwerken",
 }
 
+#: Extra relation questions a questionnaire may ask (the way the PARTNER tool scores relationships),
+#: each answered per partner on the 1-4 scale of :data:`SCORES`: column name -> the question.
+RELATION_QUESTIONS: dict[str, str] = {
+    "vertrouwen": "Hoeveel vertrouwen heeft u in deze organisatie als partner in de keten?",
+    "meerwaarde": "Hoeveel voegt deze organisatie toe aan de ketenaanpak?",
+}
+#: The scale of the relation questions: score -> Dutch label.
+SCORES: dict[int, str] = {1: "weinig", 2: "enigszins", 3: "behoorlijk", 4: "veel"}
+
 _YES = ("ja", "j", "yes", "y", "1", "true", "waar", "x")
 _NO = ("nee", "n", "no", "0", "false", "onwaar", "")
 
@@ -146,6 +155,28 @@ def level(value: object) -> int | None:
         number = int(match.group(1))
         return number if number in LEVELS else None
     return None
+
+
+def score(value: object) -> int | None:
+    """Read a relation-question score 1-4, given as a number (``3``, ``"3,0"``), a label (``behoorlijk``)
+    or both (``3 behoorlijk``: a questionnaire's drop-down).
+
+    Example
+    -------
+    >>> score("3"), score("Veel"), score("2 enigszins"), score("2 veel"), score(0)
+    (3, 4, 2, None, None)
+    """
+    key = text_key(value).replace(" ", "")
+    labels = {label: number for number, label in SCORES.items()}
+    if key in labels:
+        return labels[key]
+    match = re.fullmatch(r"([0-9]+)(?:[.,]0+)?[-.:)]*(\D*)", key)
+    if not match:
+        return None
+    number = int(match.group(1))
+    if number not in SCORES or (match.group(2) and labels.get(match.group(2)) != number):
+        return None
+    return number
 
 
 def split_list(value: object) -> list[str]:

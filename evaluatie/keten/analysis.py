@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..config import Settings
 from ..invoer.processed import MunicipalityData
-from . import chain_functions, change, network, routes, sectors, sensitivity, strengthening
+from . import chain_functions, change, network, relations, routes, sectors, sensitivity, strengthening
 from . import directed as directed_view
 
 
@@ -53,6 +53,8 @@ class ChainAnalysis:
     directed: dict = None                 # per wave: who names whom (nx.DiGraph)
     directed_chain: pd.DataFrame = None   # directed density and reciprocity per wave
     sensitivity: pd.DataFrame = None      # headline figures under every combination and one-sided rule
+    relation_scores: pd.DataFrame = None  # per wave and partner: mean trust / added value others gave it
+    relation_chain: pd.DataFrame = None   # per wave: mean of every trust / added-value rating
 
 
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
@@ -74,6 +76,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         columns=["gemeente", "organisatie", "doelgroep"])
     steps = routes.route_steps(graphs, persona_items)
     directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
+    asked = relations.asked_questions(answers)
     return ChainAnalysis(
         graphs=graphs,
         chain=network.chain_measures(graphs, strong, directed),
@@ -99,6 +102,8 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         directed=directed,
         directed_chain=directed_view.directed_measures(directed),
         sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
+        relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
+        relation_chain=relations.chain_scores(answers, asked, list(graphs)),
     )
 
 

@@ -238,3 +238,61 @@ def test_libreoffice_opens_a_questionnaire_without_complaint(example, tmp_path):
     answers = (tmp_path / "csv" / f"{path.stem}-Antwoorden.csv").read_text(encoding="utf-8").splitlines()
     assert answers[0] == "gemeente,meting,datum,respondent,partner,type,niveau,gewenst_niveau"
     assert len(answers) == 1 + 22 + 10
+
+
+def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_report(example, tmp_path):
+    from evaluatie.invoer.processed import load_municipality, write_processed
+    from evaluatie.keten.analysis import analyse
+    from evaluatie.rapport.gemeenterapport import Report
+
+    _, root = example
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "leeg", raw)
+    municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
+    write_questionnaires(municipalities, partners, "T1", dt.date(2025, 3, 1), tmp_path / "v", ["Heidevelde"],
+                         questions=("vertrouwen", "meerwaarde"))
+    files = {load_workbook(p, read_only=True)["Antwoorden"]["D2"].value: p
+             for p in (tmp_path / "v" / "heidevelde-t1").glob("*.xlsx")}
+    sheet = load_workbook(files["Gemeente Heidevelde"])["Antwoorden"]
+    assert [c.value for c in sheet[1]][8:] == ["vertrouwen", "meerwaarde"]
+    assert sheet.data_validations.dataValidation[2].formula1 == '"1 weinig,2 enigszins,3 behoorlijk,4 veel"'
+    ggd = "GGD Heide en Zand"
+    filled = {"Gemeente Heidevelde": (3, "4 veel", "2 enigszins"), "Thuiszorg Heidevelde": (2, "2 enigszins", "")}
+    for respondent, (level, trust, value) in filled.items():
+        workbook = load_workbook(files[respondent])
+        answers = workbook["Antwoorden"]
+        row = next(r for r in range(2, answers.max_row + 1) if answers.cell(row=r, column=5).value == ggd)
+        answers.cell(row=row, column=7, value=level)
+        answers.cell(row=row, column=9, value=trust)
+        answers.cell(row=row, column=10, value=value or None)
+        workbook.save(raw / "samenwerking" / files[respondent].name)
+    # GGD's own view of the Gemeente, as a survey tool would export it
+    (raw / "samenwerking" / "ggd-export.csv").write_text(
+        "gemeente;meting;datum;respondent;Samenwerking [Gemeente Heidevelde];Vertrouwen [Gemeente Heidevelde]\n"
+        f"Heidevelde;T1;01-03-2025;{ggd};3;1\n", encoding="utf-8")
+    cleaned = clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    ties = cleaned.ties.set_index(["organisatie_a", "organisatie_b"])
+    assert ties.loc[("GGD Heide en Zand", "Gemeente Heidevelde"), "vertrouwen"] == 2.5   # (4 + 1) / 2
+    assert ties.loc[("GGD Heide en Zand", "Gemeente Heidevelde"), "meerwaarde"] == 2.0   # one side only
+    assert pd.isna(ties.loc[("GGD Heide en Zand", "Thuiszorg Heidevelde"), "meerwaarde"])
+    write_processed(cleaned, tmp_path / "p", raw_dir=raw)
+    data = load_municipality("Heidevelde", tmp_path / "p")
+    scores = analyse(data).relation_scores.set_index("organisatie")
+    assert scores.loc[ggd, "vertrouwen"] == 3.0 and scores.loc[ggd, "beoordelingen"] == 2   # (4 + 2) / 2
+    assert scores.loc["Gemeente Heidevelde", "vertrouwen"] == 1.0
+    page = Report(data).strengthening().data
+    assert "Vertrouwen en meerwaarde per partner, T1" in page
+    assert "gemiddeld met 2,3 voor vertrouwen en 2,0 voor meerwaarde" in page   # (4 + 2 + 1) / 3 and 2 / 1
+
+
+def test_a_score_outside_the_scale_is_a_problem_at_its_cell(example, tmp_path):
+    _, root = example
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "leeg", raw)
+    (raw / "samenwerking" / "lang.csv").write_text(
+        "gemeente,meting,datum,respondent,partner,niveau,vertrouwen\n"
+        "Heidevelde,T1,01-03-2025,Gemeente Heidevelde,GGD Heide en Zand,3,5\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    assert "samenwerking/lang.csv, rij 2, kolom 'vertrouwen': waarde '5' — 'vertrouwen' is een score van 1 tot en met 4" \
+        in str(error.value)

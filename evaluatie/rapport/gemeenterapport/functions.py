@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from IPython.display import HTML
 
-from ..formatting import readable_table
+from ...invoer.vocabulary import RELATION_QUESTIONS, SCORES
+from ..formatting import format_number, join_names, readable_table
 from .base import ReportBase, heading, needs_a_wave, paragraph
 
 
@@ -57,7 +58,7 @@ class FunctionSections(ReportBase):
                     "grootste verschil eerst; daarna opgeteld per paar typen.")]
         if needs.empty:
             parts.append(paragraph(f"In de {self.last} gaf geen respondent een hoger gewenst niveau op dan het huidige."))
-            return HTML("".join(parts))
+            return HTML("".join(parts) + self._relation_scores())
         ties = needs.drop(columns="meting").head(15).rename(columns={
             "organisatie_a": "Partner", "type_a": "Type", "organisatie_b": "Partner ", "type_b": "Type ",
             "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
@@ -71,4 +72,38 @@ class FunctionSections(ReportBase):
         parts.append(self._table(pair_table.reset_index(drop=True),
                                  f"Versterkingsbehoefte per paar typen, {self.last}",
                                  readable_table(pair_table.reset_index(drop=True), decimals={"Gemiddeld verschil": 1})))
-        return HTML("".join(parts))
+        return HTML("".join(parts) + self._relation_scores())
+
+    def _relation_scores(self) -> str:
+        """Trust and added value, when the questionnaire asked: the chain's mean per wave and every partner's
+        mean score from the others in the last wave (lowest trust first)."""
+        scores, chain = self.analysis.relation_scores, self.analysis.relation_chain
+        if scores is None or scores.empty:
+            return ""
+        questions = [q for q in RELATION_QUESTIONS if q in scores.columns]
+        names = {q: q.capitalize() for q in questions}
+        last = chain[chain["meting"] == self.last].iloc[0] if (chain["meting"] == self.last).any() else None
+        parts = ["<h3>Vertrouwen en meerwaarde</h3>"]
+        if last is not None and any(last[f"{q}_aantal"] for q in questions):
+            said = [f"{format_number(last[q], 1)} voor {q}" for q in questions if last[f"{q}_aantal"]]
+            earlier = chain[(chain["meting"] != self.last)].dropna(subset=questions, how="all")
+            compare = ""
+            if not earlier.empty:
+                before = earlier.iloc[-1]
+                compare = " (" + ", ".join(f"{q}: {format_number(before[q], 1)} in de {before['meting']}"
+                                           for q in questions if before[f"{q}_aantal"]) + ")"
+            parts.append(paragraph(
+                f"Partners beoordeelden elkaar in de {self.last} gemiddeld met {join_names(said)} op een schaal van "
+                f"1 ({SCORES[1]}) tot 4 ({SCORES[4]}){compare}. Per partner het gemiddelde van de scores die de "
+                "andere partners gaven; weinig beoordelingen maken een gemiddelde onzeker."))
+        own = scores[scores["meting"] == self.last].drop(columns="meting")
+        if own.empty:
+            return "".join(parts)
+        types = dict(zip(self.data.partners["organisatie"], self.data.partners["type"]))
+        own = own.assign(type=own["organisatie"].map(types)).sort_values(questions[0], na_position="last")
+        table = own[["organisatie", "type", *questions, "beoordelingen"]].rename(
+            columns={"organisatie": "Partner", "type": "Type", "beoordelingen": "Beoordelingen", **names})
+        parts.append(self._table(table.reset_index(drop=True), f"Vertrouwen en meerwaarde per partner, {self.last}",
+                                 readable_table(table.reset_index(drop=True),
+                                                decimals={names[q]: 1 for q in questions})))
+        return "".join(parts)
