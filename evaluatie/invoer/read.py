@@ -49,7 +49,7 @@ def header_key(name: object) -> str:
     >>> header_key(" Gewenst niveau "), header_key("KETENFUNCTIE")
     ('gewenst_niveau', 'ketenfunctie')
     """
-    return text_key(name).replace("-", " ").replace(" ", "_")
+    return text_key(name).replace("-", " ").strip().replace(" ", "_").strip("_")
 
 
 def relative_name(path: Path, base: Path) -> str:

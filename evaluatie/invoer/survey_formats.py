@@ -56,7 +56,7 @@ BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_
 #: bookkeeping survey tools add (a header with one of these words, unless it is written as a question
 #: about a partner: ``Vraag - Naam`` or ``Vraag [Naam]``).
 NOT_PARTNERS = {"gemeente", "meting", "datum", "respondent", "organisatie"}
-METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|e|telefoon\w*|tel|phone|ip|start\w*|eind\w*|end\w*|"
+METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|telefoon\w*|tel|phone|ip|start\w*|eind\w*|end\w*|"
                             r"tijd\w*|time\w*|duur|status|voltooid|completed|taal|language|opmerking\w*|toelichting|"
                             r"contactpersoon|functie|naam|name|ingevuld\w*|verzonden|submitted|response|token)$")
 #: Survey-tool spellings of the personal-data columns, so that their cells are counted when dropped.

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..config import Settings
 from ..invoer.processed import MunicipalityData
-from . import chain_functions, change, network, relations, routes, sectors, sensitivity, strengthening
+from . import chain_functions, change, network, panel, relations, routes, sectors, sensitivity, strengthening
 from . import directed as directed_view
 
 
@@ -55,6 +55,11 @@ class ChainAnalysis:
     sensitivity: pd.DataFrame = None      # headline figures under every combination and one-sided rule
     relation_scores: pd.DataFrame = None  # per wave and partner: mean trust / added value others gave it
     relation_chain: pd.DataFrame = None   # per wave: mean of every trust / added-value rating
+    panel: pd.DataFrame = None            # whole-chain measures on all partners and on those in both waves
+    stability: pd.DataFrame = None        # Jaccard index of ties between waves, overall and per type
+    qap: pd.DataFrame = None              # QAP correlation between waves and its p-value
+    wave_intervals: pd.DataFrame = None   # density and centralisation per wave with bootstrap interval
+    change_intervals: pd.DataFrame = None  # their change on the panel with bootstrap interval
 
 
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
@@ -104,6 +109,11 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
         relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
         relation_chain=relations.chain_scores(answers, asked, list(graphs)),
+        panel=panel.panel_comparison(graphs),
+        stability=panel.stability(graphs),
+        qap=panel.qap(graphs),
+        wave_intervals=panel.wave_intervals(graphs),
+        change_intervals=panel.change_intervals(graphs),
     )
 
 

@@ -96,3 +96,17 @@ def readable_table(frame: pd.DataFrame, decimals: dict[str, int] | None = None,
         else:
             table[column] = series.map(lambda v: "–" if _missing(v) else str(v))
     return table
+
+
+def format_interval(low: float, high: float, decimals: int = 2) -> str:
+    """``0,21 tot 0,40``; one more decimal when a bound would otherwise read as zero, so that an interval
+    that holds zero is visibly one.
+
+    Example
+    -------
+    >>> format_interval(0.2053, 0.3988), format_interval(-0.0012, 0.0913)
+    ('0,21 tot 0,40', '-0,001 tot 0,091')
+    """
+    if any(round(bound, decimals) == 0 and bound != 0 for bound in (low, high)):
+        decimals += 1
+    return f"{format_number(low, decimals)} tot {format_number(high, decimals)}"

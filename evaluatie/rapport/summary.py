@@ -14,7 +14,7 @@ import pandas as pd
 from ..invoer.processed import MunicipalityData
 from ..invoer.vocabulary import LEVELS
 from ..keten.analysis import ChainAnalysis
-from .formatting import format_month, format_number, format_percent, join_names, plural
+from .formatting import format_interval, format_month, format_number, format_percent, join_names, plural
 
 
 def _trend(before: float, after: float, up: str, down: str, same: str) -> str:
@@ -41,7 +41,27 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
     dense = _trend(a["dichtheid"], b["dichtheid"], "steeg", "daalde", "bleef")
     return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) {ties} "
             f"het aantal samenwerkingsrelaties van {format_number(a['relaties'])} naar {format_number(b['relaties'])}; "
-            f"de dichtheid {dense} van {format_number(a['dichtheid'], 2)} naar {format_number(b['dichtheid'], 2)}.")
+            f"de dichtheid {dense} van {format_number(a['dichtheid'], 2)} naar {format_number(b['dichtheid'], 2)}"
+            + _evidence(analysis, first, last) + ".")
+
+
+def _evidence(analysis: ChainAnalysis, first: str, last: str) -> str:
+    """``; duidelijk: …`` only when the bootstrap interval of the change on the panel excludes zero,
+    else that the change is within what chance gives."""
+    intervals = analysis.change_intervals
+    if intervals is None or intervals.empty:
+        return ""
+    row = intervals[(intervals["van"] == first) & (intervals["tot"] == last) & (intervals["maat"] == "dichtheid")]
+    if row.empty:
+        return ""
+    row = row.iloc[0]
+    interval = f"95%-interval {format_interval(row['laag'], row['hoog'])}"
+    if row["duidelijk"]:
+        direction = "toename" if row["verschil"] > 0 else "afname"
+        return (f" — een duidelijke {direction}: op de partners van beide metingen is het verschil "
+                f"{format_number(row['verschil'], 2)} ({interval})")
+    return (f" — maar dat valt binnen wat toeval geeft: op de partners van beide metingen is het verschil "
+            f"{format_number(row['verschil'], 2)} ({interval}, dat nul bevat)")
 
 
 def _counts(row) -> str:

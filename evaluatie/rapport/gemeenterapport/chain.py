@@ -10,10 +10,11 @@ from ...invoer.vocabulary import CHAIN_FUNCTIONS
 from ...keten import network
 from .. import charts, figures, maps
 from ..formatting import readable_table
-from .base import ReportBase, heading, needs_a_wave, paragraph
+from .base import heading, needs_a_wave, paragraph
+from .evidence import EvidenceSections
 
 
-class ChainSections(ReportBase):
+class ChainSections(EvidenceSections):
     """Samenstelling, Ketenkaart and Ontwikkeling."""
 
     # ------------------------------------------------------------------ 2 samenstelling
@@ -137,4 +138,5 @@ class ChainSections(ReportBase):
         fig = charts.measure_series(self.analysis.chain, series, "Netwerkmaten per meting")
         alt = "Lijngrafieken van relaties, dichtheid, gemiddeld niveau, centralisatie en respons per meting."
         parts.append(self._figure(figures.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
+        parts.append(self._change_evidence())
         return HTML("".join(parts))
