@@ -96,7 +96,7 @@ def partner_from_header(header: str) -> str:
         return bracket.group(1).strip()
     for separator in (" - ", ": ", " – "):
         if separator in text:
-            return text.rsplit(separator, 1)[1].strip(" -:")
+            return text.rsplit(separator, 1)[1].strip()
     return text
 
 

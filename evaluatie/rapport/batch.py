@@ -29,6 +29,7 @@ from ..keten import network
 from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .index import write_index
 from .render import (
+    EXPORTS_SUFFIX,
     FAILED_DIR_NAME,
     NATIONAL_LABEL,
     OVERVIEW_LABEL,
@@ -93,6 +94,7 @@ def _report_files(reports_dir: Path) -> set[str]:
     names = {FAILED_DIR_NAME, FINGERPRINTS_FILE}
     if reports_dir.is_dir():
         names |= {p.name for p in reports_dir.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES}
+        names |= {p.name for p in reports_dir.iterdir() if p.is_dir() and p.name.endswith(EXPORTS_SUFFIX)}
     return names
 
 

@@ -34,6 +34,8 @@ NATIONAL_SLUG = "landelijk"
 NATIONAL_LABEL = "landelijk (programmabreed)"
 OVERVIEW_SLUG = "overzicht"
 OVERVIEW_LABEL = "overzicht (alle pilots)"
+#: A municipality's network files go to ``reports/<slug>-netwerken/``.
+EXPORTS_SUFFIX = "-netwerken"
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     slug = slug or municipality_slugs(processed_dir)[municipality]
     parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
-                  "tables_path": str(reports_dir / f"{slug}.xlsx")}
+                  "tables_path": str(reports_dir / f"{slug}.xlsx"),
+                  "exports_dir": str(reports_dir / f"{slug}{EXPORTS_SUFFIX}")}
     return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 

@@ -5,16 +5,41 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
+import pandas as pd
 from IPython.display import HTML
 
+from .. import exports
 from ..document import provenance_list
 from ..formatting import format_percent, readable_table
 from .base import ReportBase, heading, paragraph
 
 
 class AccountabilitySections(ReportBase):
-    """Verantwoording."""
+    """Verantwoording, and the network files for other tools."""
+
+    def network_files(self, folder: Path | str | None) -> HTML:
+        """Write the chain of every wave for Gephi, UCINET, Pajek, Kumu, R and Python to ``folder`` (see
+        :mod:`evaluatie.rapport.exports`) and list them with links relative to the report beside ``folder``;
+        the list is also a table of the workbook. None writes nothing."""
+        if folder is None or not self.waves:
+            return HTML("")
+        folder = Path(folder)
+        written = exports.write_exports(self.graphs, folder, self.data.slug)
+        table = pd.DataFrame([{"Meting": wave, "Formaat": exports.FORMATS[suffix], "Bestand": f"{folder.name}/{path.name}"}
+                              for wave, suffix, path in written], columns=["Meting", "Formaat", "Bestand"])
+        links = table.assign(Bestand=[f"<a href='{html.escape(b, quote=True)}'>{html.escape(b.split('/')[-1])}</a>"
+                                      for b in table["Bestand"]])
+        body = links.to_html(index=False, border=0, classes="tabel", escape=False)
+        self.tables.append(("Netwerkbestanden voor andere programma's", table))
+        self._shown_tables += 1
+        return HTML("<h3 id='netwerkbestanden'>Netwerkbestanden voor andere programma's</h3>"
+                    + paragraph("De keten van elke meting als bestand voor Gephi, UCINET, Pajek, Kumu, R of Python: "
+                                "partners met type, ketenfuncties en kernpartner; relaties met niveau, gewenst niveau, "
+                                "het aantal kanten dat ze meldde en, als ernaar gevraagd is, vertrouwen en meerwaarde.")
+                    + f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. Netwerkbestanden '
+                      f"voor andere programma's</figcaption>{body}</figure>")
 
     # ------------------------------------------------------------------ 10 verantwoording
     def accountability(self, run_date: dt.date | None = None) -> HTML:
