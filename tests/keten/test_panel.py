@@ -115,3 +115,24 @@ def test_the_real_indiana_network_has_an_interval_around_its_published_density()
     table = panel.wave_intervals(graphs, samples=500).iloc[0]
     assert table["waarde"] == pytest.approx(0.5367, abs=1e-4)
     assert 0 < table["laag"] < 0.5367 < table["hoog"] < 1  # 25 partners: about 0,37 to 0,70
+
+
+def test_jaccard_and_panel_density_equal_an_independent_pandas_computation_on_random_networks():
+    import pandas as pd
+
+    for seed in range(5):
+        before = nx.gnp_random_graph(12, 0.3, seed=seed)
+        after = nx.gnp_random_graph(12, 0.35, seed=seed + 100)
+        after.remove_node(0)
+        after.add_edge(11, 20)  # partner 20 joins; partner 0 left
+        edges = {name: pd.DataFrame([sorted(e) for e in g.edges], columns=["a", "b"])
+                 for name, g in (("T0", before), ("T1", after))}
+        common = set(before) & set(after)
+        kept = {name: frame[frame["a"].isin(common) & frame["b"].isin(common)] for name, frame in edges.items()}
+        both = kept["T0"].merge(kept["T1"], on=["a", "b"])
+        either = pd.concat(kept.values()).drop_duplicates()
+        assert panel.jaccard(before, after) == pytest.approx(len(both) / len(either))
+        table = panel.panel_comparison({"T0": before, "T1": after}).set_index("maat")
+        n = len(common)
+        assert table.loc["dichtheid", "panel_van"] == pytest.approx(len(kept["T0"]) / (n * (n - 1) / 2))
+        assert table.loc["dichtheid", "panel_tot"] == pytest.approx(len(kept["T1"]) / (n * (n - 1) / 2))
