@@ -164,28 +164,28 @@ def _is_temporary(name: str) -> bool:
     return bool(_TEMPORARY.match(name) or _WORKDIR.match(name))
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` (named with this process's id) and rename it
-    into place: a reader sees the old file or the new one, never half of one."""
+def write_with(path: Path, writer) -> Path:
+    """Let ``writer(temporary)`` write a temporary file beside ``path`` (named with this process's id, so
+    :func:`remove_leftovers` recognises it) and rename it into place: a reader sees the old file or the
+    new one, never half of one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        make_readable(Path(temporary))
+        writer(temporary)
+        make_readable(temporary)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return path
 
 
-def temporary_path(path: Path) -> Path:
-    """A fresh temporary file name beside ``path`` that :func:`remove_leftovers` recognises."""
-    fd, temporary = tempfile.mkstemp(dir=Path(path).parent, prefix=f".{Path(path).name}.{os.getpid()}.",
-                                     suffix=".tmp")
-    os.close(fd)
-    return Path(temporary)
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` with :func:`write_with`."""
+    write_with(path, lambda temporary: temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data))
 
 
 def make_readable(path: Path) -> None:

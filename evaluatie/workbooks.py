@@ -22,12 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from .outputs import make_readable, temporary_path
+from .outputs import write_with
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,6 +84,18 @@ def cell_value(value: object) -> object:
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
+def put(cell, value: object) -> object:
+    """Put ``value`` in an openpyxl ``cell`` as :func:`cell_value` makes it; text stays text (never a
+    formula, with Excel's quote prefix when it starts like one). Returns what was put."""
+    value = cell_value(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would make "=…" a formula
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    return value
+
+
 def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -94,13 +105,9 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
     rows = [columns, *frame.itertuples(index=False, name=None)]
     for row_number, row in enumerate(rows, 1):
         for column_number, value in enumerate(row, 1):
-            value = cell_value(value)
             cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = value
+            value = put(cell, value)
             if isinstance(value, str):
-                cell.data_type = "s"  # openpyxl would make "=…" a formula
-                if value.startswith(FORMULA_STARTS):
-                    cell.quotePrefix = True
                 widths[column_number - 1] = max(widths[column_number - 1], min(len(value), 60))
             elif value is not None:
                 widths[column_number - 1] = max(widths[column_number - 1], min(len(str(value)), 20))
@@ -132,14 +139,4 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame]) -> Path:
 
 def save_workbook(workbook, path: Path | str) -> Path:
     """Save an openpyxl ``workbook`` to ``path`` atomically (a temporary file beside it, then a rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_path(path)
-    try:
-        workbook.save(temporary)
-        make_readable(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return path
+    return write_with(Path(path), workbook.save)

@@ -25,7 +25,7 @@ import pandas as pd
 from ..config import RAW_DATA_DIR
 from ..errors import OutputRefused, Problem, raise_if_any
 from ..outputs import claim_folder, read_marker, write_atomically, write_marker
-from ..workbooks import cell_value, save_workbook
+from ..workbooks import put, save_workbook
 from .municipalities import slugify
 from .survey_formats import ANSWER_SHEET
 from .vocabulary import LEVELS, RELATION_QUESTIONS, SCORES
@@ -72,8 +72,8 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
                    "leeg als u het niet weet.", None) for question in questions]
     row = 1
     for text, font in lines:
-        cell = sheet.cell(row=row, column=1, value=cell_value(text))
-        cell.data_type = "s"
+        cell = sheet.cell(row=row, column=1)
+        put(cell, text)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
@@ -110,11 +110,8 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
                   "partner": partner, "type": kind}
         for number, column in enumerate(columns, 1):
             cell = sheet.cell(row=offset, column=number)
-            value = cell_value(values.get(column))
-            if value is not None and value != "":
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"
+            if values.get(column) not in (None, ""):
+                put(cell, values[column])
             if column == "datum":
                 cell.number_format = "DD-MM-YYYY"
             editable = column in ("niveau", "gewenst_niveau", *questions, *CONTACT_COLUMNS) or (not partner and column in (

@@ -100,28 +100,31 @@ def partner_from_header(header: str) -> str:
     return text
 
 
-def is_wanted_header(header: str) -> bool:
-    """Whether a wide column holds the wanted level (its question text has the word ``gewenst``)."""
+def question_text(header: str) -> str:
+    """The question a wide column's header asks, without the partner: the text before `` - ``, ``: ``
+    or a trailing ``[...]``; empty for a header that is a partner's name alone.
+
+    Example
+    -------
+    >>> question_text("Gewenste samenwerking: - GGZ Oost"), question_text("Vertrouwen [GGD]"), question_text("GGD")
+    ('Gewenste samenwerking:', 'Vertrouwen ', '')
+    """
     question = re.sub(r"\[[^\[\]]*\]\s*$", "", str(header))
     for separator in (" - ", ": ", " – "):
         if separator in question:
-            question = question.rsplit(separator, 1)[0]
-            break
-    else:
-        question = question if "[" in str(header) else ""
-    return bool(re.search(r"\bgewenst", question, re.IGNORECASE))
+            return question.rsplit(separator, 1)[0]
+    return question if "[" in str(header) else ""
+
+
+def is_wanted_header(header: str) -> bool:
+    """Whether a wide column holds the wanted level (its question text has the word ``gewenst``)."""
+    return bool(re.search(r"\bgewenst", question_text(header), re.IGNORECASE))
 
 
 def relation_of_header(header: str) -> str | None:
     """The relation question (``vertrouwen``, ``meerwaarde``) a wide column holds, if its question text
     names one; None for a level column."""
-    question = re.sub(r"\[[^\[\]]*\]\s*$", "", str(header))
-    for separator in (" - ", ": ", " – "):
-        if separator in question:
-            question = question.rsplit(separator, 1)[0]
-            break
-    else:
-        question = question if "[" in str(header) else ""
+    question = question_text(header)
     return next((key for key in RELATION_QUESTIONS if re.search(rf"\b{key}", question, re.IGNORECASE)), None)
 
 
@@ -189,7 +192,7 @@ def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped:
     return rows
 
 
-def _matrix_rows(table: pd.DataFrame, file: str, problems: list[Problem]) -> list[dict]:
+def _matrix_rows(table: pd.DataFrame) -> list[dict]:
     """Long rows of a workshop matrix: both directions of every pair with a filled cell, and an answer
     naming nobody for every organisation in it (so that each counts as response)."""
     columns = [(c, h) for c, h, _ in _partner_columns(table)]
@@ -274,7 +277,7 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
         if kind == LONG:
             frame = table.assign(**{KIND_COLUMN: LONG})
         else:
-            rows = (_wide_rows(table, file, problems, dropped) if kind == WIDE else _matrix_rows(table, file, problems)
+            rows = (_wide_rows(table, file, problems, dropped) if kind == WIDE else _matrix_rows(table)
                     if kind == MATRIX else _questionnaire_rows(table))
             frame = pd.DataFrame(rows)
         for column in [*columns, *BOOKKEEPING]:

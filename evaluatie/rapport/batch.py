@@ -26,7 +26,7 @@ from ..errors import OperationalError, OutputRefused, UnknownMunicipality, descr
 from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from ..keten import network
-from ..outputs import REPORTS_KIND, claim_folder, is_inside, remove_leftovers, write_atomically, write_marker
+from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .index import write_index
 from .render import (
     EXPORTS_SUFFIX,
@@ -106,10 +106,9 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
         raise OutputRefused(f"--rapporten {reports_dir}: deze map ligt in de map met opgeschoonde gegevens "
                             f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
     raw = recorded_raw_dir(processed_dir)
-    claim_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR, *([raw] if raw else [])),
-                 must_not_hold=(PROJ_ROOT,),
-                 known=_report_files(reports_dir), nested=True)
-    try:  # rewriting the marker proves the folder is writable before any kernel starts
+    check_output_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR, *([raw] if raw else [])),
+                        must_not_hold=(PROJ_ROOT,), known=_report_files(reports_dir), nested=True)
+    try:  # (re)writing the marker also proves the folder is writable before any kernel starts
         write_marker(reports_dir, REPORTS_KIND)
     except OSError as exc:
         raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
@@ -133,7 +132,8 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     interrupt is raised again once the reports that did finish are recorded.
     """
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
-    slugs = municipality_slugs(processed_dir)
+    tables, settings = load_tables(processed_dir), load_settings(processed_dir)
+    slugs = municipality_slugs(processed_dir, tables)
     names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
     unknown = [name for name in names if name not in slugs]
     if unknown:
@@ -141,7 +141,6 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     prepare_reports_folder(reports_dir, processed_dir)
     code = code_fingerprint()
     known = _read_fingerprints(reports_dir)
-    tables, settings = load_tables(processed_dir), load_settings(processed_dir)
     wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook, code)
               for name in names}
     # Results are keyed by (kind, name): a municipality may be called like a page's label.

@@ -18,7 +18,6 @@ Example
 from __future__ import annotations
 
 import math
-import os
 import re
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import pandas as pd
 
 from ..invoer.municipalities import slugify
 from ..invoer.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
-from ..outputs import make_readable, temporary_path, write_atomically
+from ..outputs import write_atomically, write_with
 from ..workbooks import write_workbook
 
 #: Suffix of each export -> what it is for, as the report lists them.
@@ -125,18 +124,6 @@ def edge_list(graph: nx.Graph) -> pd.DataFrame:
                                        "meldingen", *RELATION_QUESTIONS])
 
 
-def _write_with(path: Path, writer) -> None:
-    """Let ``writer`` write a temporary file beside ``path``, then rename it into place."""
-    temporary = temporary_path(path)
-    try:
-        writer(temporary)
-        make_readable(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) -> list[tuple[str, str, Path]]:
     """Write every format of :data:`FORMATS` for every wave to ``folder/<stem>-<meting><suffix>``;
     returns (wave, suffix, path) for every file written."""
@@ -147,8 +134,8 @@ def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) ->
         plain = export_graph(graph)
         base = folder / f"{stem}-{slugify(wave)}"
         paths = {suffix: Path(f"{base}{suffix}") for suffix in FORMATS}
-        _write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
-        _write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
+        write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
+        write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
         write_atomically(paths[".net"], pajek_text(plain))
         write_atomically(paths[".dl"], dl_text(plain))
         write_workbook(paths["-kumu.xlsx"], kumu_sheets(plain))

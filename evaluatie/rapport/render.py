@@ -74,8 +74,13 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
     import papermill
 
     started = time.perf_counter()
-    if cancelled is not None and cancelled.is_set():
-        return RenderResult(label, "afgebroken", 0.0, None, "afgebroken")
+    cancelled = cancelled or threading.Event()  # never set: an ordinary run
+
+    def stopped() -> RenderResult:
+        return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
+
+    if cancelled.is_set():
+        return stopped()
     workdir = work_folder(html_path.parent)
     try:
         output = workdir / failed_path.name
@@ -84,13 +89,13 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
             # (two threads restoring each other's directory leave the process in the wrong one).
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                        progress_bar=False, log_output=False)
-            if cancelled is not None and cancelled.is_set():
-                return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
+            if cancelled.is_set():
+                return stopped()
             executed = nbformat.read(output, as_version=4)
             write_atomically(html_path, notebook_to_html(executed))
         except Exception as exc:  # one report failing must not stop the others
-            if cancelled is not None and cancelled.is_set():
-                return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
+            if cancelled.is_set():
+                return stopped()
             if output.exists():
                 failed_path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(failed_path, output.read_bytes())
@@ -181,8 +186,7 @@ def _error_summary(exc: Exception) -> str:
     return error
 
 
-def municipality_slugs(processed_dir: Path) -> dict[str, str]:
-    """Municipality name -> the slug its report files are named after."""
-    municipalities = load_tables(processed_dir)["gemeenten"]
+def municipality_slugs(processed_dir: Path, tables: dict | None = None) -> dict[str, str]:
+    """Municipality name -> the slug its report files are named after (from ``tables`` when already loaded)."""
+    municipalities = (tables if tables is not None else load_tables(processed_dir))["gemeenten"]
     return dict(zip(municipalities["gemeente"], municipalities["slug"]))
-

@@ -45,6 +45,14 @@ def example(tmp_path_factory):
     return cleaned, root
 
 
+@pytest.fixture
+def raw(example, tmp_path):
+    """A writable copy of the example raw folder with an empty samenwerking/."""
+    path = tmp_path / "raw"
+    shutil.copytree(example[1] / "leeg", path)
+    return path
+
+
 def test_partner_names_and_wanted_columns_are_read_from_question_headers():
     assert partner_from_header("Hoe werkt u samen met: - Huisartsenpraktijk De Dijk") == "Huisartsenpraktijk De Dijk"
     assert partner_from_header("Samenwerking [GGD Polderland]") == "GGD Polderland"
@@ -95,10 +103,8 @@ def _fill(path: Path, answers: pd.DataFrame) -> None:
     workbook.save(path)
 
 
-def test_filled_questionnaires_read_back_give_exactly_the_long_formats_ties(example, tmp_path):
-    cleaned, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_filled_questionnaires_read_back_give_exactly_the_long_formats_ties(example, raw, tmp_path):
+    cleaned, _ = example
     municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
     out = tmp_path / "vragenlijsten"
     waves = cleaned.waves.set_index(["gemeente", "meting"])
@@ -137,10 +143,8 @@ def _write_wide(path: Path, answers: pd.DataFrame, dates: pd.DataFrame) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-def test_a_wide_export_gives_the_same_ties_and_drops_its_personal_columns(example, tmp_path):
-    cleaned, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_a_wide_export_gives_the_same_ties_and_drops_its_personal_columns(example, raw, tmp_path):
+    cleaned, _ = example
     dates = cleaned.waves.set_index(["gemeente", "meting"])
     for municipality, answers in cleaned.answers.groupby("gemeente"):
         _write_wide(raw / "samenwerking" / f"{municipality.lower()}-export.csv", answers, dates)
@@ -150,10 +154,8 @@ def test_a_wide_export_gives_the_same_ties_and_drops_its_personal_columns(exampl
     assert back.summary["persoonsgegevens_verwijderd"] == respondents
 
 
-def test_a_workshop_matrix_gives_the_same_network(example, tmp_path):
-    cleaned, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_a_workshop_matrix_gives_the_same_network(example, raw, tmp_path):
+    cleaned, _ = example
     dates = cleaned.waves.set_index(["gemeente", "meting"])
     for (municipality, wave), answers in cleaned.answers.groupby(["gemeente", "meting"]):
         columns = sorted(answers["partner"].unique())
@@ -173,10 +175,7 @@ def test_a_workshop_matrix_gives_the_same_network(example, tmp_path):
             == cleaned.response.groupby(["gemeente", "meting"])["geantwoord"].sum().to_dict())
 
 
-def test_a_questionnaire_returned_without_levels_counts_as_an_answer_naming_nobody(example, tmp_path):
-    _, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_a_questionnaire_returned_without_levels_counts_as_an_answer_naming_nobody(raw, tmp_path):
     municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
     write_questionnaires(municipalities, partners, "T1", dt.date(2025, 3, 1), tmp_path / "v", ["Heidevelde"])
     returned = sorted((tmp_path / "v" / "heidevelde-t1").glob("*.xlsx"))
@@ -192,10 +191,7 @@ def test_a_questionnaire_returned_without_levels_counts_as_an_answer_naming_nobo
     assert int(heidevelde["geantwoord"].sum()) == 2
 
 
-def test_a_wrong_level_in_a_wide_export_names_the_column_header(example, tmp_path):
-    _, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_a_wrong_level_in_a_wide_export_names_the_column_header(raw, tmp_path):
     (raw / "samenwerking" / "export.csv").write_text(
         "gemeente;meting;datum;respondent;Samenwerking [GGD Heide en Zand];Gewenst [GGD Heide en Zand]\n"
         "Heidevelde;T1;01-03-2025;Gemeente Heidevelde;veel;\n"
@@ -240,14 +236,11 @@ def test_libreoffice_opens_a_questionnaire_without_complaint(example, tmp_path):
     assert len(answers) == 1 + 22 + 10
 
 
-def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_report(example, tmp_path):
+def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_report(raw, tmp_path):
     from evaluatie.invoer.processed import load_municipality, write_processed
     from evaluatie.keten.analysis import analyse
     from evaluatie.rapport.gemeenterapport import Report
 
-    _, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
     municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
     write_questionnaires(municipalities, partners, "T1", dt.date(2025, 3, 1), tmp_path / "v", ["Heidevelde"],
                          questions=("vertrouwen", "meerwaarde"))
@@ -285,10 +278,7 @@ def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_re
     assert "gemiddeld met 2,3 voor vertrouwen en 2,0 voor meerwaarde" in page   # (4 + 2 + 1) / 3 and 2 / 1
 
 
-def test_a_score_outside_the_scale_is_a_problem_at_its_cell(example, tmp_path):
-    _, root = example
-    raw = tmp_path / "raw"
-    shutil.copytree(root / "leeg", raw)
+def test_a_score_outside_the_scale_is_a_problem_at_its_cell(raw, tmp_path):
     (raw / "samenwerking" / "lang.csv").write_text(
         "gemeente,meting,datum,respondent,partner,niveau,vertrouwen\n"
         "Heidevelde,T1,01-03-2025,Gemeente Heidevelde,GGD Heide en Zand,3,5\n", encoding="utf-8")

@@ -26,10 +26,6 @@ EXPLANATIONS = {
 }
 
 
-def _interval(low: float, high: float) -> str:
-    return format_interval(low, high)
-
-
 class EvidenceSections(ReportBase):
     """Panel comparison, stability, QAP and bootstrap, inside Ontwikkeling."""
 
@@ -67,7 +63,7 @@ class EvidenceSections(ReportBase):
         if not analysis.change_intervals.empty:
             change = analysis.change_intervals.assign(
                 maat=analysis.change_intervals["maat"].map(PANEL_MEASURES),
-                interval=[_interval(a, b) for a, b in zip(analysis.change_intervals["laag"],
+                interval=[format_interval(a, b) for a, b in zip(analysis.change_intervals["laag"],
                                                           analysis.change_intervals["hoog"])],
                 oordeel=["duidelijk" if d else "binnen wat toeval geeft" for d in analysis.change_intervals["duidelijk"]])
             shown = change[["van", "tot", "maat", "verschil", "interval", "oordeel"]].rename(columns={
@@ -80,7 +76,7 @@ class EvidenceSections(ReportBase):
         if not waves.empty:
             shown = pd.DataFrame({"Meting": waves["meting"], "Maat": waves["maat"].map(PANEL_MEASURES),
                                   "Waarde": waves["waarde"],
-                                  "95%-interval": [_interval(a, b) for a, b in zip(waves["laag"], waves["hoog"])]})
+                                  "95%-interval": [format_interval(a, b) for a, b in zip(waves["laag"], waves["hoog"])]})
             parts.append(self._table(waves, "Dichtheid en centralisatie per meting, met bootstrap-interval",
                                      readable_table(shown, decimals={"Waarde": 2})))
         return "".join(parts)
