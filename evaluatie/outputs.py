@@ -87,7 +87,7 @@ def foreign_entries(folder: Path, kind: str, known: set[str] | None = None, nest
     entries = [entry for entry in folder.iterdir() if entry.name not in IGNORABLE]
 
     def ours(entry: Path) -> bool:
-        return _is_temporary(entry.name) or (nested and entry.is_dir() and read_marker(entry) is not None)
+        return _is_temporary(entry.name) or (nested and _marked_tree(entry))
 
     marker = read_marker(folder)
     if marker is None:
@@ -100,6 +100,16 @@ def foreign_entries(folder: Path, kind: str, known: set[str] | None = None, nest
         return None
     allowed = {MARKER, *(known or ()), *marker.get("bestanden", ())}
     return sorted(entry.name for entry in entries if entry.name not in allowed and not ours(entry))
+
+
+def _marked_tree(folder: Path, depth: int = 3) -> bool:
+    """Whether ``folder`` carries a marker, or holds only folders that do (``reports/echt/<netwerk>``)."""
+    if not folder.is_dir() or depth < 0:
+        return False
+    if read_marker(folder) is not None:
+        return True
+    entries = [entry for entry in folder.iterdir() if entry.name not in IGNORABLE]
+    return bool(entries) and all(_marked_tree(entry, depth - 1) for entry in entries)
 
 
 def is_ours(folder: Path, kind: str, known: set[str] | None = None, nested: bool = False) -> bool:

@@ -120,6 +120,19 @@ def test_reports_are_never_written_into_a_folder_that_is_not_ours(example_proces
     assert sorted(p.name for p in (tmp_path / "eigen").iterdir()) == ["begroting.xlsx.bak"]
 
 
+def test_real_network_reports_under_reports_echt_do_not_block_the_reports_folder(tmp_path):
+    from evaluatie.outputs import check_output_folder, claim_folder
+
+    reports = tmp_path / "reports"
+    (reports / "echt" / "indiana").mkdir(parents=True)
+    (reports / ".gitkeep").write_text("")
+    claim_folder(reports / "echt" / "indiana", "rapporten")  # what `make echte-netwerken` leaves behind
+    check_output_folder(reports, "rapporten", "--rapporten", nested=True)  # no refusal
+    (reports / "echt" / "notities.txt").write_text("eigen")
+    with pytest.raises(OutputRefused):
+        check_output_folder(reports, "rapporten", "--rapporten", nested=True)
+
+
 def test_reports_never_go_into_the_raw_folder_the_data_came_from(raw_copy, tmp_path):
     raw, corrections = raw_copy
     write_processed(clean(raw, corrections, Settings(), today=TODAY), tmp_path / "verwerkt", raw_dir=raw)
