@@ -96,13 +96,31 @@ def put(cell, value: object) -> object:
     return value
 
 
-def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
+def headers(columns) -> list[str]:
+    """Column headers as a reader can tell them apart: trimmed, and a repeated header numbered.
+
+    Example
+    -------
+    >>> headers(["Partner", "Partner ", "niveau"])
+    ['Partner', 'Partner (2)', 'niveau']
+    """
+    seen: dict[str, int] = {}
+    result = []
+    for column in columns:
+        name = " ".join(str(column).split()) or "kolom"
+        seen[name.lower()] = seen.get(name.lower(), 0) + 1
+        result.append(name if seen[name.lower()] == 1 else f"{name} ({seen[name.lower()]})")
+    return result
+
+
+def _fill_sheet(sheet, frame: pd.DataFrame, formats: pd.DataFrame | None = None) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    columns = [str(column) for column in frame.columns]
+    columns = headers(frame.columns)
     widths = [len(column) for column in columns]
     rows = [columns, *frame.itertuples(index=False, name=None)]
+    cell_formats = formats.to_numpy() if formats is not None and formats.shape == frame.shape else None
     for row_number, row in enumerate(rows, 1):
         for column_number, value in enumerate(row, 1):
             cell = sheet.cell(row=row_number, column=column_number)
@@ -113,6 +131,9 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
                 widths[column_number - 1] = max(widths[column_number - 1], min(len(str(value)), 20))
             if row_number == 1:
                 cell.font = Font(bold=True)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                shown = cell_formats[row_number - 2][column_number - 1] if cell_formats is not None else None
+                cell.number_format = shown if isinstance(shown, str) else ("#,##0" if float(value).is_integer() else "#,##0.00")
     if columns:
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows))}"
@@ -120,18 +141,42 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
             sheet.column_dimensions[get_column_letter(number)].width = width + 2
 
 
-def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame]) -> Path:
+def _link_contents(sheet, names: list[str]) -> None:
+    """Make every cell of the contents sheet's ``Blad`` column a link to that sheet."""
+    from openpyxl.styles import Font
+
+    header = [cell.value for cell in sheet[1]]
+    if "Blad" not in header:
+        return
+    column = header.index("Blad") + 1
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=column)
+        if cell.value in names:
+            quoted = str(cell.value).replace("'", "''")
+            cell.hyperlink = f"#'{quoted}'!A1"
+            cell.font = Font(color="0563C1", underline="single")
+
+
+def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
+                   formats: dict[str, pd.DataFrame] | None = None, contents: str | None = None) -> Path:
     """Write ``sheets`` (sheet caption -> table) to ``path`` atomically, every text cell as text.
 
-    Sheet names are made valid and unique with :func:`sheet_name`, in the order given.
+    Sheet names are made valid and unique with :func:`sheet_name`, in the order given. ``formats`` gives
+    per sheet an Excel number format per cell (a frame of the table's shape; None keeps the default);
+    the ``contents`` sheet's ``Blad`` column becomes links to the sheets it names.
     """
     from openpyxl import Workbook
 
+    formats = formats or {}
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
+    names = {}
     for caption, frame in sheets.items():
-        _fill_sheet(workbook.create_sheet(sheet_name(caption, taken)), frame)
+        names[caption] = sheet_name(caption, taken)
+        _fill_sheet(workbook.create_sheet(names[caption]), frame, formats.get(caption))
+    if contents in names:
+        _link_contents(workbook[names[contents]], list(names.values()))
     if not sheets:
         workbook.create_sheet("Leeg")
     return save_workbook(workbook, path)

@@ -25,8 +25,10 @@ from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOO
 from ..errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
-from ..keten import network
+import pandas as pd
+
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
+from .benchmark import pilot_benchmark, pilot_figures
 from .index import write_index
 from .render import (
     EXPORTS_SUFFIX,
@@ -141,7 +143,10 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     prepare_reports_folder(reports_dir, processed_dir)
     code = code_fingerprint()
     known = _read_fingerprints(reports_dir)
-    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook, code)
+    figures = pilot_figures(tables, settings)
+    comparison = pilot_benchmark(figures)  # every report compares itself with the same aggregate
+    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
+                                       code + json.dumps(comparison, sort_keys=True))
               for name in names}
     # Results are keyed by (kind, name): a municipality may be called like a page's label.
     results: dict[tuple[str, str], RenderResult] = {}
@@ -160,7 +165,7 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
     try:
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
-                               cancelled): ("gemeente", name) for name in todo}
+                               cancelled, comparison): ("gemeente", name) for name in todo}
         if national:
             futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled)] = pages[0]
         if municipalities is None:
@@ -190,7 +195,7 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     pool.shutdown(wait=True)
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
-    write_index(ordered, reports_dir, slugs, key_numbers(tables, settings))
+    write_index(ordered, reports_dir, slugs, key_numbers(figures))
     return ordered
 
 
@@ -206,22 +211,10 @@ def unknown_message(unknown: list[str], known: list[str]) -> str:
     return f"Onbekende gemeente(n): {'; '.join(parts)}. Bekend zijn: {shown}."
 
 
-def key_numbers(tables: dict, settings) -> dict[str, dict]:
-    """Per municipality, for the index: partners, ties and density in its last wave (``tables`` as
-    :func:`~evaluatie.invoer.processed.load_tables` gives them)."""
-    numbers = {}
-    for name in tables["gemeenten"]["gemeente"]:
-        def own(table):
-            return table[table["gemeente"] == name]
-        waves = list(own(tables["metingen"]).sort_values("volgorde")["meting"])
-        if not waves:
-            continue
-        graphs = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
-                                     settings.min_tie_level, waves[-1:], settings.one_sided_rule)
-        graph = graphs[waves[-1]]
-        numbers[name] = {"meting": waves[-1], "partners": graph.number_of_nodes(),
-                         "relaties": graph.number_of_edges(), "dichtheid": network.density(graph)}
-    return numbers
+def key_numbers(figures: pd.DataFrame) -> dict[str, dict]:
+    """Per municipality, for the index: its latest wave, partners, ties and density (``figures`` is
+    :func:`~evaluatie.rapport.benchmark.pilot_figures`)."""
+    return {row["gemeente"]: row for row in figures.to_dict("records")}
 
 
 def _has_national(tables: dict) -> bool:

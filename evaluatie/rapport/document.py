@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import html
 import subprocess
@@ -55,37 +56,108 @@ def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tu
             + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
 
 
+#: The most rows a table shows in the HTML; the workbook always has them all.
+ROW_LIMIT = 15
+
+
+def number_format(text: object) -> str | None:
+    """The Excel number format that shows a number the way the report printed it (``text``).
+
+    Excel stores the format with ``.`` and ``,``; a Dutch Excel shows ``0,29`` and ``1.234``.
+
+    Example
+    -------
+    >>> number_format("86%"), number_format("0,29"), number_format("1.234"), number_format("–")
+    ('0%', '#,##0.00', '#,##0', None)
+    """
+    if not isinstance(text, str) or not text or not (text[0].isdigit() or text[0] == "-" and text[1:2].isdigit()):
+        return None
+    body = text[:-1] if text.endswith("%") else text
+    if not body.replace(".", "").replace(",", "").lstrip("-").isdigit():
+        return None
+    decimals = len(body.split(",", 1)[1]) if "," in body else 0
+    if text.endswith("%"):
+        return "0" + ("." + "0" * decimals if decimals else "") + "%"
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+@dataclasses.dataclass
+class Table:
+    """One table of a document: shown in the HTML as Tabel ``number`` (None: only in the workbook), and
+    written to the workbook's sheet ``sheet`` with the number formats of what the HTML showed."""
+
+    number: int | None
+    caption: str
+    frame: pd.DataFrame
+    sheet: str
+    formats: pd.DataFrame | None = None
+
+
 class NumberedDocument:
-    """Numbers tables and figures; keeps every table (the values, not the text) for Excel."""
+    """Numbers tables and figures; keeps every table (the values, not the text) for Excel.
+
+    A table over :data:`ROW_LIMIT` rows shows its first rows and names the workbook sheet that holds
+    all of them; the sheet of table *n* is called ``T<n> …``, the same number the HTML prints.
+    """
+
+    #: What the workbook beside the report is called in the text (the notebook writes it).
+    workbook_label = "de Excel-bijlage"
 
     def __init__(self) -> None:
-        self.tables: list[tuple[str, pd.DataFrame]] = []  # every table for Excel, in document order
+        self.tables: list[Table] = []  # every table for Excel, in document order
         self._shown_tables = 0
         self._figures = 0
+        self._sheets: set[str] = {"inhoud"}
+
+    def _register(self, frame: pd.DataFrame, caption: str, shown: pd.DataFrame | None = None,
+                  numbered: bool = True) -> Table:
+        """Keep ``frame`` for the workbook under the next table number (or, not ``numbered``, as an
+        extra sheet), with the number formats of its ``shown`` text."""
+        number = None
+        if numbered:
+            self._shown_tables += 1
+            number = self._shown_tables
+        sheet = sheet_name(f"T{number} {caption}" if number else f"Bijlage {caption}", self._sheets)
+        formats = None
+        if shown is not None and list(shown.columns) == list(frame.columns) and len(shown) == len(frame):
+            formats = shown.apply(lambda column: column.map(number_format)) if not shown.empty else None
+        table = Table(number, caption, frame, sheet, formats)
+        self.tables.append(table)
+        return table
 
     def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
-               classes: str = "tabel") -> str:
-        """Number a table, keep its values for Excel, and render the readable version."""
-        self.tables.append((caption, frame))
-        self._shown_tables += 1
+               classes: str = "tabel", limit: int = ROW_LIMIT, escape: bool = True) -> str:
+        """Number a table, keep its values for Excel, and render the readable version: at most
+        ``limit`` rows, with a note naming the sheet that holds them all."""
         shown = readable if readable is not None else readable_table(frame)
-        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
-        return (f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. {html.escape(caption)}'
-                f"</figcaption>{body}</figure>")
+        table = self._register(frame, caption, shown)
+        note = ""
+        if len(shown) > limit:
+            note = (f"<p class='meer-rijen'>De eerste {limit} van {len(shown)} rijen; alle {len(shown)} rijen "
+                    f"staan in {self.workbook_label}, blad ‘{html.escape(table.sheet)}’.</p>")
+            shown = shown.head(limit)
+        body = shown.to_html(index=False, border=0, classes=classes, escape=escape, na_rep="–")
+        return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
+                f"{html.escape(caption)}</figcaption>{body}{note}</figure>")
 
-    def _figure(self, png: bytes, alt: str, caption: str) -> str:
+    def _appendix(self, frame: pd.DataFrame, caption: str) -> Table:
+        """Keep a table for the workbook only (no number in the HTML)."""
+        return self._register(frame, caption, readable_table(frame), numbered=False)
+
+    def _figure(self, png: bytes, alt: str, caption: str, classes: str = "figuur") -> str:
         self._figures += 1
         data = base64.b64encode(png).decode("ascii")
-        return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+        return (f'<figure class="{classes}"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
                 f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
 
     def save_tables(self, path: Path | str | None) -> Path | None:
         """Write every table shown so far to ``path`` (xlsx), one sheet per table after a contents
-        sheet; None skips. Text cells are stored as text (:mod:`evaluatie.workbooks`)."""
+        sheet that links to each; None skips. Text cells are stored as text (:mod:`evaluatie.workbooks`)."""
         if path is None:
             return None
-        taken = {"inhoud"}
-        names = [sheet_name(f"T{number} {caption}", taken) for number, (caption, _) in enumerate(self.tables, 1)]
-        contents = pd.DataFrame({"Blad": names, "Tabel": [caption for caption, _ in self.tables]})
-        sheets = {"Inhoud": contents, **{name: frame for name, (_, frame) in zip(names, self.tables)}}
-        return write_workbook(Path(path), sheets)
+        ordered = [t for t in self.tables if t.number is not None] + [t for t in self.tables if t.number is None]
+        contents = pd.DataFrame({"Tabel": [t.number for t in ordered], "Blad": [t.sheet for t in ordered],
+                                 "Titel": [t.caption for t in ordered], "Rijen": [len(t.frame) for t in ordered]})
+        sheets = {"Inhoud": contents, **{t.sheet: t.frame for t in ordered}}
+        formats = {t.sheet: t.formats for t in ordered if t.formats is not None}
+        return write_workbook(Path(path), sheets, formats=formats, contents="Inhoud")

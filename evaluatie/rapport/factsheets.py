@@ -83,7 +83,9 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
                                       f"Uitsplitsing van indicator {definition['indicator']}, {latest['periode']}"))
         shown = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],
                               "Aantal": [format_value(a, VALUE, parts_people, threshold) for a in breakdown["aantal"]]})
-        values = shown.copy()  # the workbook gets the same disclosed values as the page
+        values = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],  # numbers, <5 only where hidden
+                               "Aantal": pd.Series([disclosed_number(a, VALUE, parts_people, threshold)
+                                                    for a in breakdown["aantal"]], dtype=object)})
         sentence = (f"Samen {format_value(total, VALUE, parts_people, threshold)}"
                     + ("" if latest["status"] != VALUE or total == latest["waarde"] else
                        f"; het kerngetal is {big}") + ".")
@@ -100,13 +102,42 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
     return "".join(parts)
 
 
+def disclosed_number(value: float, status: str, people: bool, threshold: int = 5) -> object:
+    """A value for a workbook: the number itself, the text ``<5`` only where a small count of people
+    must not be shown, and empty for ``nvt`` and ``ontbreekt`` (the status column says which).
+
+    Example
+    -------
+    >>> disclosed_number(3, "waarde", True), disclosed_number(3, "waarde", False), disclosed_number(0, "nvt", True)
+    ('<5', 3.0, None)
+    """
+    if status != VALUE:
+        return None
+    if people and 0 < value < threshold:
+        return f"<{threshold}"
+    return float(value)
+
+
 def series_table(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
-    """Every indicator value of a place as text for the reader and the workbook (``nvt``,
-    ``ontbreekt``, ``<5`` kept apart)."""
+    """Every indicator value of a place for the workbook: numbers as numbers, ``<5`` as text only where
+    a small count of people is hidden, and a status column (``waarde``, ``nvt``, ``ontbreekt``,
+    ``kleiner dan 5``)."""
     people = dict(zip(definitions["indicator"], definitions["personen"]))
     units = dict(zip(definitions["indicator"], definitions["eenheid"]))
+    values = [disclosed_number(v, s, bool(people[i]), threshold)
+              for i, v, s in zip(series["indicator"], series["waarde"], series["status"])]
     return pd.DataFrame({
-        "Indicator": series["indicator"], "Periode": series["periode"],
-        "Waarde": [format_value(v, s, bool(people[i]), threshold, units[i])
-                   for i, v, s in zip(series["indicator"], series["waarde"], series["status"])],
+        "Indicator": series["indicator"], "Periode": series["periode"], "Waarde": pd.Series(values, dtype=object),
+        "Eenheid": [units[i] for i in series["indicator"]],
+        "Status": [f"kleiner dan {threshold}" if isinstance(v, str) else s for v, s in zip(values, series["status"])],
         "Noot": series["noot"].astype(object).where(series["noot"].notna(), "")})
+
+
+def series_shown(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
+    """:func:`series_table` as the reader sees it (``nvt``, ``ontbreekt``, ``<5`` and Dutch numbers)."""
+    people = dict(zip(definitions["indicator"], definitions["personen"]))
+    units = dict(zip(definitions["indicator"], definitions["eenheid"]))
+    table = series_table(definitions, series, threshold)
+    table["Waarde"] = [format_value(v, s, bool(people[i]), threshold, units[i])
+                       for i, v, s in zip(series["indicator"], series["waarde"], series["status"])]
+    return table.astype(object).where(table.notna(), "")

@@ -19,7 +19,7 @@ from ..config import PROCESSED_DATA_DIR, Settings
 from ..invoer.processed import load_national, load_tables
 from ..monitoring import indicators
 from .document import NumberedDocument, provenance_list
-from .factsheets import factsheet, series_table
+from .factsheets import factsheet, series_shown, series_table
 
 
 class NationalReport(NumberedDocument):
@@ -59,8 +59,10 @@ class NationalReport(NumberedDocument):
         if len(parts) == 1:
             parts.append("<p>Er zijn (nog) geen landelijke indicatorwaarden.</p>")
         else:
-            parts.append(self._table(series_table(self.definitions, self.series, self.settings.disclosure_threshold),
-                                     "Alle landelijke indicatorwaarden"))
+            threshold = self.settings.disclosure_threshold
+            parts.append(self._table(series_table(self.definitions, self.series, threshold),
+                                     "Alle landelijke indicatorwaarden",
+                                     series_shown(self.definitions, self.series, threshold)))
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:

@@ -24,7 +24,7 @@ from ..keten.analysis import ChainAnalysis, analyse
 from ..monitoring import indicators
 from . import figures
 from .document import NumberedDocument, contents_nav, provenance_list
-from .factsheets import series_table
+from .factsheets import series_shown, series_table
 from .formatting import format_number, readable_table
 
 SECTIONS = {
@@ -100,7 +100,7 @@ class Overview(NumberedDocument):
 
     def _kept(self, caption: str, frame: pd.DataFrame) -> str:
         """Keep a table for the workbook only (too long to read on the page)."""
-        self.tables.append((caption, frame))
+        self._appendix(frame, caption)
         return ""
 
     def development(self) -> HTML:
@@ -164,7 +164,7 @@ class Overview(NumberedDocument):
                       relaties=("relaties", "sum"), totaal_verschil=("totaal_verschil", "sum"))
                  .reset_index().sort_values(["in_top3", "totaal_verschil", "type_1", "type_2"],
                                             ascending=[False, False, True, True]).head(15))
-        table = table.rename(columns={"type_1": "Type", "type_2": "Type ", "pilots": "Pilots met deze wens",
+        table = table.rename(columns={"type_1": "Type A", "type_2": "Type B", "pilots": "Pilots met deze wens",
                                       "in_top3": "Pilots met dit paar in hun top 3", "relaties": "Relaties",
                                       "totaal_verschil": "Totaal verschil"}).reset_index(drop=True)
         parts.append("<p>Paren van typen partners waar pilots in hun laatste meting meer samenwerking wensen dan er "
@@ -203,17 +203,18 @@ class Overview(NumberedDocument):
             series = indicators.indicator_series(definitions, pd.concat([given, computed], ignore_index=True), name)
             threshold = data.settings.disclosure_threshold
             latest = series.groupby("indicator", sort=False).tail(1)
-            table = series_table(definitions, latest, threshold)
-            frames.append(table.assign(Gemeente=name))
+            frames.append(series_table(definitions, latest, threshold).assign(
+                Getoond=series_shown(definitions, latest, threshold)["Waarde"], Gemeente=name))
         parts = [self._heading("indicatoren")]
         if frames:
             long = pd.concat(frames, ignore_index=True)
-            wide = long.pivot_table(index="Gemeente", columns="Indicator", values="Waarde", aggfunc="first",
-                                    sort=False).reset_index()
-            wide.columns.name = None
+            order = list(dict.fromkeys(long["Indicator"]))
+            wide, shown = ((long.pivot(index="Gemeente", columns="Indicator", values=column)
+                            .reindex(columns=order).reset_index().rename_axis(columns=None))
+                           for column in ("Waarde", "Getoond"))
             parts.append("<p>De laatste waarde van elke indicator per pilot (aantallen personen onder de drempel als "
                          "‘&lt;5’).</p>")
-            parts.append(self._table(wide, "Laatste indicatorwaarden per pilot"))
+            parts.append(self._table(wide, "Laatste indicatorwaarden per pilot", shown.fillna("–")))
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:

@@ -67,7 +67,8 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
              cancelled: threading.Event | None = None) -> RenderResult:
     """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
-    On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    ``comparison`` is the pilots' aggregate (:func:`~evaluatie.rapport.benchmark.pilot_benchmark`), computed
+    once by the batch; without it the notebook computes it. On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
     ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
     ``afgebroken``.
     """
@@ -138,7 +139,8 @@ def stop_kernels(timeout: float = 2.0) -> int:
 
 def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
                         reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
-                        slug: str | None = None, cancelled: threading.Event | None = None) -> RenderResult:
+                        slug: str | None = None, cancelled: threading.Event | None = None,
+                        comparison: dict | None = None) -> RenderResult:
     """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
 
     On failure the executed notebook (with the error in it) is kept as
@@ -148,7 +150,8 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     slug = slug or municipality_slugs(processed_dir)[municipality]
     parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
                   "tables_path": str(reports_dir / f"{slug}.xlsx"),
-                  "exports_dir": str(reports_dir / f"{slug}{EXPORTS_SUFFIX}")}
+                  "exports_dir": str(reports_dir / f"{slug}{EXPORTS_SUFFIX}"),
+                  "vergelijking": comparison if comparison is not None else "berekenen"}
     return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 

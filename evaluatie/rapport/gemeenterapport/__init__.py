@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 from IPython.display import HTML
 
 from ..document import contents_nav
 from ..formatting import format_date
+from ..keymessage import key_message
 from ..summary import findings_frame, key_findings
 from .accountability import AccountabilitySections
 from .base import SECTIONS, heading, needs_a_wave
@@ -64,12 +66,33 @@ class Report(ChainSections, MeasureSections, FunctionSections, PersonaSections, 
         """The table of contents, linking every section."""
         return HTML(contents_nav(self.sections))
 
+    # ------------------------------------------------------------------ 0 kernboodschap
+    @needs_a_wave("kernboodschap")
+    def key_message(self) -> HTML:
+        """Three to five findings with direction and size, against the earlier wave and the pilots."""
+        findings = key_message(self.analysis, self.data, self.comparison)
+        arrows = {"hoger": "▲", "lager": "▼", "gelijk": "●", None: "■"}
+        items = "".join(
+            f"<li class='kern-{finding.direction or 'eerste'}'><span class='pijl' aria-hidden='true'>"
+            f"{arrows[finding.direction]}</span><div><strong>{html.escape(finding.title)}</strong> "
+            f"{html.escape(finding.sentence)}</div></li>" for finding in findings)
+        self._appendix(pd.DataFrame({"Bevinding": [f.title for f in findings],
+                                     "Toelichting": [f.sentence for f in findings],
+                                     "Richting": [f.direction or "eerste meting" for f in findings]}),
+                       "Kernboodschap")
+        basis = (f"Laatste meting: {self.last}" + (f", vergeleken met de {self.waves[-2]}" if len(self.waves) > 1
+                                                    else "; er is nog geen eerdere meting om mee te vergelijken")
+                 + (". Mediaan en spreiding van alle pilots, zonder andere gemeenten te noemen." if self.comparison
+                    else "."))
+        return HTML(heading("kernboodschap") + f"<ol class='kernboodschap'>{items}</ol>"
+                    + f"<p class='basis'>{html.escape(basis)}</p>")
+
     # ------------------------------------------------------------------ 1 samenvatting
     @needs_a_wave("samenvatting")
     def summary(self) -> HTML:
         """Five to eight key findings generated from the results."""
         findings = key_findings(self.analysis, self.data)
-        self.tables.append(("Belangrijkste bevindingen", findings_frame(findings)))
+        self._appendix(findings_frame(findings), "Belangrijkste bevindingen")
         items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in findings)
         return HTML(heading("samenvatting") + f"<ol class='bevindingen'>{items}</ol>")
 

@@ -1,4 +1,4 @@
-"""The Verantwoording of the municipality report: method, rules and thresholds, response, the
+"""The Beperkingen and the Verantwoording of the municipality report: what the data cannot carry; method, rules and thresholds, response, the
 cleaning changes per rule, and provenance with checksums of every input file."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from IPython.display import HTML
 from .. import exports
 from ..document import provenance_list
 from ..formatting import format_percent, readable_table
-from .base import ReportBase, heading, paragraph
+from ..limits import limitations
+from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 
 class AccountabilitySections(ReportBase):
@@ -32,14 +33,21 @@ class AccountabilitySections(ReportBase):
         links = table.assign(Bestand=[f"<a href='{html.escape(b, quote=True)}'>{html.escape(b.split('/')[-1])}</a>"
                                       for b in table["Bestand"]])
         body = links.to_html(index=False, border=0, classes="tabel", escape=False)
-        self.tables.append(("Netwerkbestanden voor andere programma's", table))
-        self._shown_tables += 1
+        number = self._register(table, "Netwerkbestanden voor andere programma's", table).number
         return HTML("<h3 id='netwerkbestanden'>Netwerkbestanden voor andere programma's</h3>"
                     + paragraph("De keten van elke meting als bestand voor Gephi, UCINET, Pajek, Kumu, R of Python: "
                                 "partners met type, ketenfuncties en kernpartner; relaties met niveau, gewenst niveau, "
                                 "het aantal kanten dat ze meldde en, als ernaar gevraagd is, vertrouwen en meerwaarde.")
-                    + f'<figure class="tabel-figuur"><figcaption>Tabel {self._shown_tables}. Netwerkbestanden '
+                    + f'<figure class="tabel-figuur"><figcaption>Tabel {number}. Netwerkbestanden '
                       f"voor andere programma's</figcaption>{body}</figure>")
+
+    # ------------------------------------------------------------------ beperkingen
+    @needs_a_wave("beperkingen")
+    def limitations(self) -> HTML:
+        """What the data cannot carry: response, one-sided reports, the rules, the size, changing partners."""
+        items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in limitations(self.analysis, self.data))
+        return HTML(heading("beperkingen") + lead("Wat deze gegevens niet kunnen dragen; lees de cijfers hiervoor "
+                                                  "met deze kanttekeningen.") + f"<ul class='beperkingen'>{items}</ul>")
 
     # ------------------------------------------------------------------ 10 verantwoording
     def accountability(self, run_date: dt.date | None = None) -> HTML:
@@ -63,7 +71,6 @@ class AccountabilitySections(ReportBase):
         ]
         log_counts = self.data.log["regel"].map(lambda r: r.split(":")[0].split(" (")[0].split(";")[0]).value_counts()
         log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
-        response = self._response_table()
         return HTML(
             heading("verantwoording")
             + paragraph("Methode: elke partner vulde per meting in met welke andere partners hij samenwerkt en op welk "
@@ -71,11 +78,13 @@ class AccountabilitySections(ReportBase):
                  "welk niveau hij wenst. De antwoorden zijn opgeschoond (zie de wijzigingen hieronder), per paar "
                  "partners samengevoegd tot één relatie, en per meting als netwerk geanalyseerd.")
             + "<ul class='regels'>" + "".join(f"<li>{html.escape(rule)}</li>" for rule in rules) + "</ul>"
-            + self._table(response, "Respons per meting (verantwoording)", readable_table(response, percent=("Respons",)))
+            + paragraph("De respons per meting staat bij de Samenstelling van de keten.")
             + self._table(log_table, "Wijzigingen bij het opschonen, per regel")
             + self._sensitivity()
             + provenance_list(self.parameters, run_date)
-            + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)")
+            + self._table(sources, "Invoerbestanden en hun controlegetal (SHA-256)",
+                          sources.assign(**{"SHA-256": sources["SHA-256"].str[:16] + "…"}))
+            + paragraph(f"Het volledige controlegetal van elk bestand staat in {self.workbook_label}.")
         )
 
     def _sensitivity(self) -> str:
@@ -97,7 +106,7 @@ class AccountabilitySections(ReportBase):
                                     f"Het aantal relaties loopt uiteen van {int(last['relaties'].min())} tot "
                                     f"{int(last['relaties'].max())}: lees uitspraken over omvang en dichtheid met die "
                                     "marge.") + " De wederkerigheid telt wie wie noemt en hangt niet van de regels af.")
-        self.tables.append(("Kerngetallen onder elke regel, alle metingen", table.reset_index(drop=True)))
+        self._appendix(table.reset_index(drop=True), "Kerngetallen onder elke regel, alle metingen")
         return (paragraph(sentence)
                 + self._table(frame, f"Kerngetallen onder elke regel, {self.last}",
                               readable_table(frame, decimals={"Dichtheid": 2, "Gemiddeld niveau": 2},

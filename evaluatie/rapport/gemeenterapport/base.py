@@ -24,6 +24,7 @@ from ..formatting import format_month, join_names
 
 #: The report's sections in order: anchor -> heading. The table of contents is built from it.
 SECTIONS = {
+    "kernboodschap": "Kernboodschap",
     "samenvatting": "Samenvatting",
     "samenstelling": "Samenstelling van de keten",
     "ketenkaart": "Ketenkaart",
@@ -35,6 +36,7 @@ SECTIONS = {
     "versterking": "Versterkingsbehoefte",
     "personas": "Persona's en hun route door de keten",
     "monitoring": "Monitoring",
+    "beperkingen": "Beperkingen",
     "verantwoording": "Verantwoording",
 }
 
@@ -47,6 +49,12 @@ def heading(anchor: str) -> str:
 def paragraph(text: str) -> str:
     """A paragraph of plain text (escaped)."""
     return f"<p>{html.escape(text)}</p>"
+
+
+def lead(*sentences: str | None) -> str:
+    """The computed sentences that open a section and say what the reader sees (escaped)."""
+    text = " ".join(sentence for sentence in sentences if sentence)
+    return f"<p class='duiding'>{html.escape(text)}</p>" if text else ""
 
 
 def needs_a_wave(section: str):
@@ -72,10 +80,13 @@ class ReportBase(NumberedDocument):
         the municipality's processed tables (:func:`evaluatie.load_municipality`).
     parameters:
         the notebook parameters, printed in the Verantwoording.
+    comparison:
+        the pilots' median and range (:func:`evaluatie.rapport.benchmark.pilot_benchmark`); None: none.
     """
 
-    def __init__(self, data: MunicipalityData, parameters: dict | None = None):
+    def __init__(self, data: MunicipalityData, parameters: dict | None = None, comparison: dict | None = None):
         self.data = data
+        self.comparison = comparison
         self.parameters = dict(parameters or {})
         self.analysis = analyse(data)
         self.graphs = self.analysis.graphs

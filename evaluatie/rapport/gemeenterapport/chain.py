@@ -10,7 +10,8 @@ from ...invoer.vocabulary import CHAIN_FUNCTIONS
 from ...keten import network
 from .. import charts, figures, maps
 from ..formatting import readable_table
-from .base import heading, needs_a_wave, paragraph
+from .. import leads
+from .base import heading, lead, needs_a_wave, paragraph
 from .evidence import EvidenceSections
 
 
@@ -21,7 +22,7 @@ class ChainSections(EvidenceSections):
     @needs_a_wave("samenstelling")
     def composition(self) -> HTML:
         """Partners by type, chain function and core membership per wave; response; unregistered partners."""
-        parts = [heading("samenstelling"),
+        parts = [heading("samenstelling"), lead(leads.composition_lead(self.analysis)),
                  paragraph("Een partner telt mee in een meting als hij de vragenlijst invulde of door een respondent werd "
                     "genoemd.")]
         by_type = network.partners_by_type(self.graphs).reset_index().rename(columns={"type": "Type partner"})
@@ -75,7 +76,7 @@ class ChainSections(EvidenceSections):
     @needs_a_wave("ketenkaart")
     def chain_maps(self) -> HTML:
         """One chain map per wave, all drawn on one layout."""
-        parts = [heading("ketenkaart"),
+        parts = [heading("ketenkaart"), lead(leads.map_lead(self.analysis)),
                  paragraph("Elke stip is een partner: de kleur is het type, de grootte hoe centraal de partner is "
                     "(tussenpositie). Elke lijn is een samenwerkingsrelatie: dikte en kleur geven het niveau. Een "
                     "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
@@ -98,6 +99,7 @@ class ChainSections(EvidenceSections):
             parts.append(paragraph(f"Er is één meting ({self.waves[0] if self.waves else 'geen'}); de ontwikkeling van de "
                             "keten is te zien zodra er een tweede meting is."))
             return HTML("".join(parts))
+        parts.append(lead(leads.development_lead(self.analysis)))
         parts.append(paragraph("Wat veranderde er tussen twee opeenvolgende metingen? Groen: nieuwe relaties; blauw: "
                         "sterker geworden; oranje: zwakker geworden; rood gestreept: verdwenen; grijs: gelijk "
                         "gebleven."))
@@ -125,8 +127,8 @@ class ChainSections(EvidenceSections):
         changed = changed.sort_values(["van", "verandering", "organisatie_a", "organisatie_b"],
                                       key=lambda c: c.map(order) if c.name == "verandering" else
                                       c.map(position) if c.name == "van" else c)
-        changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner", "organisatie_b":
-                                          "Partner ", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
+        changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner A", "organisatie_b":
+                                          "Partner B", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
                                           "verandering": "Verandering"})
         parts.append(self._table(changed.reset_index(drop=True), "Relaties die veranderden"))
         if not self.analysis.partner_changes.empty:

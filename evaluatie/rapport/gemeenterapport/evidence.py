@@ -4,11 +4,13 @@ Dutch sentence."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from ...keten.panel import BOOTSTRAP_SAMPLES, PANEL_MEASURES, PERMUTATIONS
-from ..formatting import format_interval, format_number, readable_table
-from .base import ReportBase, paragraph
+from ..formatting import format_interval, format_number
+from .base import ReportBase, lead, paragraph
 
 #: One sentence per statistic, for the reader (also in docs/ketenanalyse.md).
 EXPLANATIONS = {
@@ -34,49 +36,58 @@ class EvidenceSections(ReportBase):
         if analysis.panel is None or analysis.panel.empty:
             return ""
         parts = ["<h3 id='ontwikkeling-toets'>Is de verandering meer dan toeval?</h3>",
-                 paragraph(EXPLANATIONS["panel"])]
-        panel = analysis.panel.assign(maat=analysis.panel["maat"].map(PANEL_MEASURES))
-        values = ["alle_van", "alle_tot", "panel_van", "panel_tot"]
-        labels = {"van": "Van", "tot": "Naar", "maat": "Maat", "alle_van": "Alle partners, van",
-                  "alle_tot": "Alle partners, naar", "panel_van": "Panel, van", "panel_tot": "Panel, naar",
-                  "panelpartners": "Panelpartners"}
-        counts = analysis.panel["maat"].isin(["partners", "relaties"])
-        shown = panel.assign(**{c: [format_number(v, 0 if count else 2) for v, count in zip(panel[c], counts)]
-                                for c in values})
-        parts.append(self._table(panel.rename(columns=labels),
-                                 "Netwerkmaten over alle partners en over de partners van beide metingen",
-                                 readable_table(shown.rename(columns=labels))))
-        parts.append(paragraph(EXPLANATIONS["jaccard"]))
+                 lead(*self._stability_sentences())]
+        panel = analysis.panel.merge(analysis.change_intervals, on=["van", "tot", "maat"], how="left")
+        counts = panel["maat"].isin(["partners", "relaties"])
+        frame = panel.assign(maat=panel["maat"].map(PANEL_MEASURES)).rename(columns={
+            "van": "Van", "tot": "Naar", "maat": "Maat", "alle_van": "Alle partners, van", "alle_tot":
+            "Alle partners, naar", "panel_van": "Beide metingen, van", "panel_tot": "Beide metingen, naar",
+            "panelpartners": "Partners in beide", "verschil": "Verschil", "laag": "Interval laag",
+            "hoog": "Interval hoog", "duidelijk": "Duidelijk"})
+        values = ["Alle partners, van", "Alle partners, naar", "Beide metingen, van", "Beide metingen, naar"]
+        shown = frame.drop(columns=["Interval laag", "Interval hoog", "Duidelijk", "Verschil"]).assign(
+            **{c: [format_number(v, 0 if count else 2) for v, count in zip(frame[c], counts)] for c in values},
+            **{"Partners in beide": frame["Partners in beide"].map(format_number),
+               "Verschil (95%-interval)": ["–" if pd.isna(d) else f"{format_number(d, 2)} ({format_interval(a, b)})"
+                                           for d, a, b in zip(frame["Verschil"], frame["Interval laag"],
+                                                              frame["Interval hoog"])],
+               "Oordeel": ["–" if pd.isna(d) else "duidelijk" if d else "binnen toeval" for d in frame["Duidelijk"]]})
+        parts.append(self._table(frame, "Verandering over alle partners en over de partners van beide metingen",
+                                 shown))
         stability = analysis.stability.rename(columns={"van": "Van", "tot": "Naar", "groep": "Partners",
                                                        "in_beide": "In beide", "in_een_van_beide": "In één of beide",
                                                        "jaccard": "Jaccard"})
-        parts.append(self._table(stability, "Stabiliteit van de relaties (partners van beide metingen)",
-                                 readable_table(stability, decimals={"Jaccard": 2})))
-        parts.append(paragraph(EXPLANATIONS["qap"]))
         qap = analysis.qap.rename(columns={"van": "Van", "tot": "Naar", "panelpartners": "Panelpartners",
                                            "correlatie": "QAP-correlatie", "p_waarde": "p-waarde",
                                            "permutaties": "Herschikkingen"})
-        shown = qap.assign(**{"p-waarde": ["< 0,001" if p == 0 else format_number(p, 3) for p in qap["p-waarde"]]})
-        parts.append(self._table(qap, "QAP-correlatie tussen de metingen",
-                                 readable_table(shown, decimals={"QAP-correlatie": 2})))
-        parts.append(paragraph(EXPLANATIONS["bootstrap"]))
-        if not analysis.change_intervals.empty:
-            change = analysis.change_intervals.assign(
-                maat=analysis.change_intervals["maat"].map(PANEL_MEASURES),
-                interval=[format_interval(a, b) for a, b in zip(analysis.change_intervals["laag"],
-                                                          analysis.change_intervals["hoog"])],
-                oordeel=["duidelijk" if d else "binnen wat toeval geeft" for d in analysis.change_intervals["duidelijk"]])
-            shown = change[["van", "tot", "maat", "verschil", "interval", "oordeel"]].rename(columns={
-                "van": "Van", "tot": "Naar", "maat": "Maat", "verschil": "Verschil (panel)",
-                "interval": "95%-interval", "oordeel": "Oordeel"})
-            parts.append(self._table(change[["van", "tot", "maat", "verschil", "laag", "hoog", "duidelijk"]],
-                                     "Verandering op de partners van beide metingen, met bootstrap-interval",
-                                     readable_table(shown, decimals={"Verschil (panel)": 2})))
-        waves = analysis.wave_intervals
-        if not waves.empty:
-            shown = pd.DataFrame({"Meting": waves["meting"], "Maat": waves["maat"].map(PANEL_MEASURES),
-                                  "Waarde": waves["waarde"],
-                                  "95%-interval": [format_interval(a, b) for a, b in zip(waves["laag"], waves["hoog"])]})
-            parts.append(self._table(waves, "Dichtheid en centralisatie per meting, met bootstrap-interval",
-                                     readable_table(shown, decimals={"Waarde": 2})))
+        waves = analysis.wave_intervals.rename(columns={"meting": "Meting", "maat": "Maat", "waarde": "Waarde",
+                                                        "laag": "Interval laag", "hoog": "Interval hoog"})
+        sheets = [self._appendix(stability, "Stabiliteit per type").sheet, self._appendix(qap, "QAP-correlatie").sheet,
+                  self._appendix(waves, "Bootstrap per meting").sheet]
+        parts.append(paragraph(f"Stabiliteit per type partner, de QAP-toets en de intervallen per meting staan in "
+                               f"{self.workbook_label}, bladen " + ", ".join(f"‘{s}’" for s in sheets) + "."))
+        parts.append("<ul class='uitleg'>" + "".join(f"<li>{html.escape(EXPLANATIONS[k])}</li>"
+                                                     for k in ("panel", "bootstrap", "jaccard", "qap")) + "</ul>")
         return "".join(parts)
+
+    def _stability_sentences(self) -> list[str]:
+        """Tie stability and the QAP correlation of the last pair of waves, in words."""
+        analysis = self.analysis
+        if len(self.waves) < 2:
+            return []
+        before, after = self.waves[-2], self.waves[-1]
+        sentences = []
+        overall = analysis.stability[(analysis.stability["van"] == before) & (analysis.stability["tot"] == after)
+                                     & (analysis.stability["groep"] == "alle partners")]
+        if not overall.empty and overall.iloc[0]["in_een_van_beide"] > 0:
+            row = overall.iloc[0]
+            sentences.append(f"Van de {format_number(row['in_een_van_beide'])} relaties tussen partners van beide "
+                             f"metingen bestonden er {format_number(row['in_beide'])} in allebei (Jaccard "
+                             f"{format_number(row['jaccard'], 2)}).")
+        qap = analysis.qap[(analysis.qap["van"] == before) & (analysis.qap["tot"] == after)]
+        if not qap.empty and pd.notna(qap.iloc[0]["correlatie"]):
+            row = qap.iloc[0]
+            p = "< 0,001" if row["p_waarde"] == 0 else format_number(row["p_waarde"], 3)
+            sentences.append(f"De niveaus in beide metingen hangen {'sterk ' if row['correlatie'] >= 0.5 else ''}"
+                             f"samen (QAP-correlatie {format_number(row['correlatie'], 2)}, p {p}).")
+        return sentences

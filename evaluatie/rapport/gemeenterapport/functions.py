@@ -6,7 +6,8 @@ from IPython.display import HTML
 
 from ...invoer.vocabulary import RELATION_QUESTIONS, SCORES
 from ..formatting import format_number, join_names, readable_table
-from .base import ReportBase, heading, needs_a_wave, paragraph
+from .. import summary
+from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 
 class FunctionSections(ReportBase):
@@ -20,7 +21,7 @@ class FunctionSections(ReportBase):
         coverage = self.analysis.coverage.rename(columns={
             "meting": "Meting", "signaleerders": "Signalerende partners", "naar_ondersteunen": "Met route naar steun",
             "naar_behandelen": "Met route naar behandeling", "gedekt": "Met beide", "dekking": "Dekking"})
-        parts = [heading("ketenfuncties"),
+        parts = [heading("ketenfuncties"), lead(summary.function_sentence(self.analysis)),
                  paragraph(f"Partners die signaleren (bijvoorbeeld huisarts, wijkteam of werkgever) moeten een mantelzorger "
                     f"met beginnende klachten kunnen doorgeleiden. Een signalerende partner is gedekt als hij een "
                     f"relatie op niveau {level} of hoger heeft met een partner die ondersteunt én met een partner "
@@ -53,21 +54,19 @@ class FunctionSections(ReportBase):
         """Wanted versus current level, ranked per tie and per pair of types."""
         needs = self.analysis.needs[self.analysis.needs["meting"] == self.last]
         pairs = self.analysis.needs_by_type_pair[self.analysis.needs_by_type_pair["meting"] == self.last]
-        parts = [heading("versterking"),
+        parts = [heading("versterking"), lead(summary.strengthening_sentence(self.analysis)),
                  paragraph("Waar willen partners meer samenwerken dan nu? Per relatie het huidige en het gewenste niveau, "
                     "grootste verschil eerst; daarna opgeteld per paar typen.")]
         if needs.empty:
             parts.append(paragraph(f"In de {self.last} gaf geen respondent een hoger gewenst niveau op dan het huidige."))
             return HTML("".join(parts) + self._relation_scores())
-        ties = needs.drop(columns="meting").head(15).rename(columns={
-            "organisatie_a": "Partner", "type_a": "Type", "organisatie_b": "Partner ", "type_b": "Type ",
+        ties = needs.drop(columns="meting").rename(columns={
+            "organisatie_a": "Partner A", "type_a": "Type A", "organisatie_b": "Partner B", "type_b": "Type B",
             "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
         parts.append(self._table(ties.reset_index(drop=True),
-                                 f"De grootste versterkingswensen per relatie, {self.last} "
-                                 f"({len(needs)} relaties in totaal; alle in het Excel-bestand)"))
-        self.tables.append((f"Alle versterkingswensen {self.last}", needs.reset_index(drop=True)))
+                                 f"Versterkingswensen per relatie, grootste verschil eerst, {self.last}"))
         pair_table = pairs.drop(columns="meting").head(10).rename(columns={
-            "type_1": "Type", "type_2": "Type ", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
+            "type_1": "Type A", "type_2": "Type B", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
             "gemiddeld_verschil": "Gemiddeld verschil"})
         parts.append(self._table(pair_table.reset_index(drop=True),
                                  f"Versterkingsbehoefte per paar typen, {self.last}",

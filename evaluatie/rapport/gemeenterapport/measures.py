@@ -11,7 +11,8 @@ from ...keten import directed, network
 from ...keten import sectors as sector_measures
 from .. import charts, figures
 from ..formatting import format_number, format_percent, join_names, readable_table
-from .base import ReportBase, heading, needs_a_wave, paragraph
+from .. import leads, summary
+from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 
 class MeasureSections(ReportBase):
@@ -37,7 +38,7 @@ class MeasureSections(ReportBase):
             else:
                 values = {w: format_number(v, 2) for w, v in chain[column].items()}
             shown_rows.append({"Maat": labels[column], **values, "Betekenis": meaning})
-        return HTML(heading("netwerkmaten")
+        return HTML(heading("netwerkmaten") + lead(leads.measures_lead(self.analysis))
                     + paragraph(f"Een relatie telt mee vanaf niveau {self.data.settings.min_tie_level} "
                          f"({LEVELS[self.data.settings.min_tie_level]})."
                          if self.data.settings.min_tie_level in LEVELS else "")
@@ -86,6 +87,7 @@ class MeasureSections(ReportBase):
                               "tussenpositie": "Tussenpositie", "nabijheid": "Nabijheid", "kern": "k-kern",
                               "scharnierpunt": "Scharnierpunt"})
         parts = [heading("centrale-spelers"),
+                 lead(summary.broker_sentence(self.analysis), summary.vulnerable_sentence(self.analysis)),
                  paragraph("Verbinders (brokers) liggen op veel kortste wegen tussen andere partners: de tussenpositie is "
                     "het deel van die wegen dat via hen loopt. Nabijheid zegt hoe dicht een partner bij alle anderen "
                     "staat; de k-kern hoe diep hij in het dichtste deel van de keten zit. Een scharnierpunt is een "
@@ -101,8 +103,8 @@ class MeasureSections(ReportBase):
             rows.append({"Meting": wave, "Scharnierpunten": join_names(cut, limit=20) or "geen",
                          "Bruggen": len(bridges)})
         parts.append(self._table(pd.DataFrame(rows), "Scharnierpunten en bruggen per meting"))
-        bridges = self.analysis.bridges.rename(columns={"meting": "Meting", "organisatie_a": "Partner",
-                                                        "organisatie_b": "Partner ", "niveau": "Niveau"})
+        bridges = self.analysis.bridges.rename(columns={"meting": "Meting", "organisatie_a": "Partner A",
+                                                        "organisatie_b": "Partner B", "niveau": "Niveau"})
         if not bridges.empty:
             parts.append(self._table(bridges, "Bruggen: relaties waarvan het wegvallen de keten splitst"))
         return HTML("".join(parts))
@@ -121,11 +123,11 @@ class MeasureSections(ReportBase):
         by_type = self.analysis.ei_by_type[self.analysis.ei_by_type["meting"] == last].drop(columns="meting").rename(
             columns={"type": "Type", "extern": "Relaties met andere typen", "intern": "Relaties binnen het type",
                      "ei_index": "E-I-index"})
-        matrix = self.analysis.type_matrix.rename(columns={"meting": "Meting", "type_a": "Type", "type_b": "Type ",
+        matrix = self.analysis.type_matrix.rename(columns={"meting": "Meting", "type_a": "Type A", "type_b": "Type B",
                                                            "relaties": "Relaties",
                                                            "gemiddeld_niveau": "Gemiddeld niveau"})
         return HTML(
-            heading("sectoren")
+            heading("sectoren") + lead(leads.sectors_lead(self.analysis))
             + paragraph("Hoeveel relaties lopen er tussen partners van elk type, en op welk niveau? De E-I-index is +1 als "
                  "alle samenwerking tussen verschillende sectoren loopt en −1 als die alleen binnen sectoren "
                  "blijft.")
@@ -133,6 +135,6 @@ class MeasureSections(ReportBase):
             + self._table(ei, "E-I-index van de hele keten per meting", readable_table(ei, decimals={"E-I-index": 2}))
             + self._table(by_type.reset_index(drop=True), f"E-I-index per type partner, {last}",
                           readable_table(by_type.reset_index(drop=True), decimals={"E-I-index": 2}))
-            + self._table(matrix, "Relaties en gemiddeld niveau per paar typen en meting",
-                          readable_table(matrix, decimals={"Gemiddeld niveau": 1}))
+            + paragraph("Relaties en gemiddeld niveau per paar typen en meting: "
+                        f"{self.workbook_label}, blad ‘{self._appendix(matrix, 'Typen per paar en meting').sheet}’.")
         )

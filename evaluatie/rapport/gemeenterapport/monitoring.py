@@ -7,8 +7,9 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...monitoring import indicators
-from ..factsheets import factsheet, series_table
-from .base import ReportBase, heading, paragraph
+from ..factsheets import factsheet, series_shown, series_table
+from ..formatting import format_number, plural
+from .base import ReportBase, heading, lead, paragraph
 
 
 class MonitoringSections(ReportBase):
@@ -26,7 +27,11 @@ class MonitoringSections(ReportBase):
                                  if d is not None and not d.empty], ignore_index=True)
         values = pd.concat([given, computed], ignore_index=True)
         series = indicators.indicator_series(definitions, values, data.name)
+        shown = definitions[definitions["indicator"].isin(series["indicator"])]
         parts = [heading("monitoring"),
+                 lead(f"{plural(len(shown), 'indicator', 'indicatoren')} voor {data.name}, waarvan "
+                      f"{format_number(int((shown['bron'] == indicators.COMPUTED_SOURCE).sum()))} uit de ketenanalyse "
+                      "van dit rapport."),
                  paragraph("Indicatoren zoals de landelijke monitor ze publiceert: het kerngetal van de laatste periode, "
                     "eerdere waarden, bron en beschrijving. ‘nvt’ betekent niet van toepassing, ‘ontbreekt’ dat er "
                     f"voor die periode geen cijfer is. Aantallen personen onder {settings.disclosure_threshold} "
@@ -41,5 +46,6 @@ class MonitoringSections(ReportBase):
                                    indicators.breakdown(values, definition["indicator"], data.name, latest),
                                    settings.disclosure_threshold))
         table = series_table(definitions, series, settings.disclosure_threshold)
-        parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}"))
+        parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}",
+                                 series_shown(definitions, series, settings.disclosure_threshold)))
         return HTML("".join(parts))

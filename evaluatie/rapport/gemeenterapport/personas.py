@@ -11,7 +11,8 @@ from IPython.display import HTML
 from .. import charts, figures
 from ..avatars import avatar_svg
 from ..formatting import format_number
-from .base import ReportBase, heading, needs_a_wave, paragraph
+from .. import leads
+from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 
 class PersonaSections(ReportBase):
@@ -24,7 +25,7 @@ class PersonaSections(ReportBase):
         if "personas" not in self.sections:
             return HTML("")
         data, analysis = self.data, self.analysis
-        parts = [heading("personas"),
+        parts = [heading("personas"), lead(leads.persona_lead(analysis)),
                  paragraph("Persona's zijn fictieve mantelzorgers die een doelgroep een naam en een gezicht geven. Hun "
                     "route is de volgorde van partners die zij in de praktijk tegenkomen. Per stap staat hieronder de "
                     "sterkste relatie die in de keten is gemeten tussen een partner van het ene en een partner van "
@@ -61,7 +62,8 @@ class PersonaSections(ReportBase):
             table = steps.drop(columns=["persona", "van_type", "naar_type"]).rename(columns={
                 "meting": "Meting", "nummer": "Stap", "stap": "Van → naar", "niveau": "Niveau",
                 "van_organisatie": "Van partner", "naar_organisatie": "Naar partner", "status": "Status"})
-            parts.append(self._table(table.reset_index(drop=True), f"Stappen van de route van {persona.persona}"))
+            kept = self._appendix(table.reset_index(drop=True), f"Route {persona.persona}")
+            parts.append(paragraph(f"Per stap de partners en het niveau: {self.workbook_label}, blad ‘{kept.sheet}’."))
             reach = analysis.target_reach[(analysis.target_reach["persona"] == persona.persona)
                                           & (analysis.target_reach["meting"] == self.last)]
             if reach.empty:
@@ -77,6 +79,6 @@ class PersonaSections(ReportBase):
                                                          "zelf" if v == 0 else format_number(v))
                 parts.append(self._table(shown, f"Partners die {persona.doelgroep} bereiken, {self.last} "
                                                 f"(stappen over relaties van niveau "
-                                                f"{self.data.settings.strong_tie_level} of hoger)", readable))
+                                                f"{self.data.settings.strong_tie_level} of hoger)", readable, limit=5))
             parts.append("</section>")
         return HTML("".join(parts))
