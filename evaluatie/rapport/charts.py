@@ -6,7 +6,7 @@ Example
 >>> import pandas as pd
 >>> from evaluatie.rapport.figures import to_png
 >>> chain = pd.DataFrame({"meting": ["T0", "T1"], "relaties": [10, 12]})
->>> png = to_png(measure_series(chain, {"relaties": "Relaties"}))
+>>> png = to_png(measure_dumbbells(chain, {"relaties": "Relaties"}))
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import matplotlib.lines
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..invoer.vocabulary import LEVELS
 from .avatars import tint
+from .formatting import format_number
 from .figures import LEVEL_COLOURS, node_colour
 
 
@@ -47,28 +49,68 @@ def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, 
     return fig
 
 
-def measure_series(chain: pd.DataFrame, measures: dict[str, str], title: str = "") -> plt.Figure:
-    """Small multiples: each whole-chain measure as a line over the waves."""
+def dutch_number(value: float, decimals: int = 2) -> str:
+    """An axis or point label with a decimal comma: ``0,25``, ``1.234``, ``12``."""
+    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+#: Fixed scales of the measures that have one (share or level); others run from zero to their maximum.
+SCALES = {"dichtheid": 1.0, "dichtheid_sterk": 1.0, "centralisatie": 1.0, "respons": 1.0, "gemiddeld_niveau": 4.0}
+
+
+def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = ("respons",),
+                      title: str = "") -> plt.Figure:
+    """Each whole-chain measure on its own axis from zero, one dot per wave joined by a line, every value
+    written beside its dot: the change is shown at its true size (a dumbbell chart; with one wave, dots)."""
     count = len(measures)
-    columns = 3
+    columns = 2
     rows = math.ceil(count / columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(11, 2.4 * rows), dpi=90, squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(7.2, 0.35 + 1.15 * rows), dpi=110, squeeze=False)
+    waves = list(chain["meting"])
+    shades = ["#9ecae1", "#4292c6", "#08519c", "#08306b"]
+    colours = [shades[min(len(shades) - 1, round(i * (len(shades) - 1) / max(1, len(waves) - 1)))]
+               for i in range(len(waves))]
     for ax, (column, label) in zip(axes.ravel(), measures.items()):
-        values = chain[column].astype(float)
-        ax.plot(range(len(chain)), values, marker="o", color="#0072B2")
-        ax.set_xticks(range(len(chain)), chain["meting"], fontsize=8)
-        ax.set_title(label, fontsize=9, loc="left")
-        ax.tick_params(axis="y", labelsize=8)
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
-            lambda v, _: f"{v:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")))
-        ax.grid(axis="y", color="#eeeeee")
-        for side in ("top", "right"):
+        values = [float(v) for v in chain[column]]
+        finite = [v for v in values if math.isfinite(v)]
+        top = SCALES.get(column) or (max(finite) * 1.15 if finite and max(finite) > 0 else 1.0)
+        ax.set_xlim(0, top * 1.03)
+        ax.set_ylim(-1.9, 2.3)
+        if len(finite) >= 2:
+            ax.plot([finite[0], finite[-1]], [0, 0], color="#bbbbbb", linewidth=3, zorder=1, solid_capstyle="round")
+        placed: list[float] = []
+        for number, (wave, value, colour) in enumerate(zip(waves, values, colours)):
+            if not math.isfinite(value):
+                continue
+            ax.scatter([value], [0], s=60, color=colour if number else "white", edgecolors=colour, linewidths=2,
+                       zorder=3, clip_on=False)
+            text = f"{format_number(value * 100)}%" if column in percent else format_number(
+                value, 0 if float(value).is_integer() else 2)
+            below = any(abs(value - other) < top * 0.12 for other in placed) and number % 2 == 1
+            ax.annotate(text, (value, 0), xytext=(0, -11 if below else 8), textcoords="offset points",
+                        ha="center", va="top" if below else "bottom", fontsize=9)
+            placed.append(value)
+        ax.set_yticks([])
+        ax.set_title(label, fontsize=9, loc="left", pad=2)
+        ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator([top * k / 4 for k in range(5)])
+                                   if column in SCALES else matplotlib.ticker.MaxNLocator(4))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _, p=column in percent: f"{dutch_number(v * 100, 0)}%" if p else dutch_number(v, 2)))
+        ax.tick_params(axis="x", labelsize=9)
+        for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-        ax.margins(x=0.15)
     for ax in axes.ravel()[count:]:
         ax.set_visible(False)
-    fig.suptitle(title, fontsize=11, x=0.01, ha="left")
-    fig.tight_layout()
+    handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", markersize=7,
+                                       markerfacecolor=colour if number else "white", markeredgecolor=colour,
+                                       markeredgewidth=2, label=wave)
+               for number, (wave, colour) in enumerate(zip(waves, colours))]
+    fig.legend(handles=handles, loc="upper right", ncol=len(handles), fontsize=9, frameon=False,
+               bbox_to_anchor=(1.0, 1.0))
+    if title:
+        fig.suptitle(title, fontsize=10, x=0.01, ha="left")
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
     return fig
 
 

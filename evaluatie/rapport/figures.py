@@ -4,8 +4,8 @@ and :mod:`.charts` (everything else).
 
 Example
 -------
->>> node_colour("huisarts"), node_colour(None)
-('#0072B2', '#ffffff')
+>>> node_colour("huisarts"), node_colour("poh-ggz"), node_colour(None)
+('#0072B2', '#0072B2', '#BBBBBB')
 """
 
 from __future__ import annotations
@@ -21,26 +21,33 @@ from PIL import Image  # noqa: E402
 
 from ..invoer.vocabulary import PARTNER_TYPES  # noqa: E402
 
-#: One colour per partner type, fixed for every report (Okabe-Ito first, then tab20 tones).
-TYPE_COLOURS: dict[str, str] = {
-    "huisarts": "#0072B2",
-    "poh-ggz": "#56B4E9",
-    "mantelzorgsteunpunt": "#D55E00",
-    "sociaal wijkteam": "#E69F00",
-    "gemeente": "#000000",
-    "ggd": "#999999",
-    "ggz": "#CC79A7",
-    "wijkverpleging": "#009E73",
-    "welzijn": "#F0E442",
-    "vrijwilligersorganisatie": "#bcbd22",
-    "clientondersteuning": "#8c564b",
-    "migrantenorganisatie": "#9467bd",
-    "werkgever": "#17becf",
-    "ziekenhuis": "#d62728",
-    "overig": "#c7c7c7",
-    "onbekend": "#ffffff",
+#: Partner types grouped into a handful of sectors; a map colours a partner by its sector and names
+#: its type in the label, so no reader has to tell sixteen colours apart.
+SECTORS: dict[str, tuple[str, ...]] = {
+    "eerste lijn": ("huisarts", "poh-ggz", "wijkverpleging"),
+    "ggz en ziekenhuis": ("ggz", "ziekenhuis"),
+    "sociaal domein": ("sociaal wijkteam", "mantelzorgsteunpunt", "clientondersteuning", "welzijn"),
+    "gemeente en ggd": ("gemeente", "ggd"),
+    "werk en samenleving": ("werkgever", "migrantenorganisatie", "vrijwilligersorganisatie"),
+    "overig": ("overig", "onbekend"),
 }
-assert set(PARTNER_TYPES) <= set(TYPE_COLOURS)
+#: One colour-blind-safe colour per sector (Okabe & Ito 2008), the same in every report.
+SECTOR_COLOURS: dict[str, str] = {
+    "eerste lijn": "#0072B2",
+    "ggz en ziekenhuis": "#CC79A7",
+    "sociaal domein": "#E69F00",
+    "gemeente en ggd": "#009E73",
+    "werk en samenleving": "#56B4E9",
+    "overig": "#BBBBBB",
+}
+SECTOR_OF_TYPE: dict[str, str] = {kind: sector for sector, kinds in SECTORS.items() for kind in kinds}
+assert set(PARTNER_TYPES) <= set(SECTOR_OF_TYPE)
+
+
+def sector(kind: str | None) -> str:
+    """The sector of a partner type (``overig`` for unknown types)."""
+    return SECTOR_OF_TYPE.get(kind or "onbekend", "overig")
+
 
 #: Line colour per cooperation level (light to dark).
 LEVEL_COLOURS = {1: "#c6dbef", 2: "#6baed6", 3: "#2171b5", 4: "#08306b"}
@@ -59,8 +66,8 @@ plt.rcParams.update({"font.family": "DejaVu Sans", "svg.hashsalt": "evaluatie", 
 
 
 def node_colour(kind: str | None) -> str:
-    """The fixed colour of a partner type (white for unknown)."""
-    return TYPE_COLOURS.get(kind or "onbekend", "#ffffff")
+    """The fixed colour of a partner type: the colour of its sector."""
+    return SECTOR_COLOURS[sector(kind)]
 
 
 

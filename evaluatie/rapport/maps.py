@@ -136,43 +136,79 @@ def _frame(ax, positions: dict) -> None:
     ax.set_axis_off()
 
 
-def _type_legend(ax, types: list[str], **kwargs):
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor=node_colour(t),
-                      markeredgecolor="#333333", label=t) for t in types]
-    legend = ax.legend(handles=handles, title="Type partner", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                       fontsize=8, title_fontsize=9, frameon=False, **kwargs)
-    ax.add_artist(legend)
+#: Printed width of a map (A4 minus margins), so that its labels print at their point size.
+MAP_WIDTH_INCHES = 7.2
+#: Point size of the partner labels on a map (at least 9 pt when printed).
+LABEL_POINTS = 9.0
+MAP_DPI = 130
+
+
+def partner_label(name: str, kind: str | None) -> str:
+    """A map label: the name, and the type when the name does not already say it.
+
+    Example
+    -------
+    >>> partner_label("Huisartsenpraktijk De Dijk", "huisarts"), partner_label("Moskee Al Noor", "migrantenorganisatie")
+    ('Huisartsenpraktijk De Dijk', 'Moskee Al Noor · migrantenorganisatie')
+    """
+    kind = kind or "onbekend"
+    return str(name) if kind.lower() in str(name).lower() else f"{name} · {kind}"
+
+
+def _map_figure(count: int) -> tuple[plt.Figure, plt.Axes]:
+    """A figure the width of a printed page, taller for bigger networks, the legends below the map."""
+    height = 6.0 + min(3.4, max(0, count - 12) * 0.16)
+    fig, ax = plt.subplots(figsize=(MAP_WIDTH_INCHES, height), dpi=MAP_DPI)
+    fig.subplots_adjust(left=0.01, right=0.99, top=1 - 0.35 / height, bottom=1.15 / height)
+    return fig, ax
+
+
+def _sector_legend(fig, sectors_shown: list[str]) -> None:
+    from .figures import SECTOR_COLOURS, SECTORS
+
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=SECTOR_COLOURS[s],
+                      markeredgecolor="#333333", label=s) for s in SECTORS if s in sectors_shown]
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.5 / fig.get_figheight()),
+               fontsize=LABEL_POINTS, frameon=False, ncol=3, borderaxespad=0.2, handletextpad=0.2,
+               columnspacing=0.9)
+
+
+def _labels(ax, graph: nx.Graph, positions: dict, radii: dict) -> None:
+    place_labels(ax, {partner_label(n, graph.nodes[n].get("type")): positions[n] for n in graph.nodes},
+                 {partner_label(n, graph.nodes[n].get("type")): radii[n] for n in graph.nodes}, LABEL_POINTS)
 
 
 def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dict | None = None,
               types: list[str] | None = None) -> plt.Figure:
-    """Draw one wave: colour = partner type, size = how central (betweenness), line = level.
+    """Draw one wave: colour = sector of the partner's type (the type is in the label), size = how central
+    (betweenness), line = level. Drawn at the printed width, labels at :data:`LABEL_POINTS`.
 
     ``positions`` come from :func:`union_layout` over all waves; ``types`` fixes the legend
     (default: the types in this graph), so every wave of a report shows the same legend.
     """
-    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
+    from .figures import sector
+
     nodes = sorted(graph.nodes)
+    fig, ax = _map_figure(len(nodes))
     centrality = centrality if centrality is not None else nx.betweenness_centrality(graph)
-    sizes = {node: 110 + 1400 * centrality.get(node, 0.0) for node in nodes}
+    sizes = {node: 60 + 700 * centrality.get(node, 0.0) for node in nodes}
     own = {node: positions[node] for node in nodes}
     _frame(ax, positions)
+    fade = 0.85 if graph.number_of_edges() < 150 else 0.55  # a big chain stays readable
     for level in sorted(LEVEL_COLOURS):
         edges = sorted((a, b) for a, b, lv in graph.edges(data="niveau") if lv == level)
-        nx.draw_networkx_edges(graph, own, edgelist=edges, width=0.6 + 0.9 * level,
-                               edge_color=LEVEL_COLOURS[level], alpha=0.9, ax=ax)
+        nx.draw_networkx_edges(graph, own, edgelist=edges, width=0.4 + 0.6 * level,
+                               edge_color=LEVEL_COLOURS[level], alpha=fade, ax=ax)
     nx.draw_networkx_nodes(graph, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[node_colour(graph.nodes[n].get("type")) for n in nodes],
-                           edgecolors="#333333", linewidths=0.8, ax=ax)
-    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
-    place_labels(ax, own, _radii(graph, sizes, fig.dpi))
-    _type_legend(ax, types or sorted({graph.nodes[n].get("type") or "onbekend" for n in nodes}))
-    level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.6 + 0.9 * lv, label=f"{lv} {LEVELS[lv]}")
+                           edgecolors="#333333", linewidths=0.7, ax=ax)
+    _labels(ax, graph, own, _radii(graph, sizes, fig.dpi))
+    _sector_legend(fig, sorted({sector(t) for t in (types or [graph.nodes[n].get("type") for n in nodes])}))
+    level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.4 + 0.6 * lv, label=f"{lv} {LEVELS[lv]}")
                      for lv in sorted(LEVEL_COLOURS)]
-    ax.legend(handles=level_handles, title="Samenwerkingsniveau", loc="lower left", bbox_to_anchor=(1.0, 0.0),
-              fontsize=8, title_fontsize=9, frameon=False)
-    ax.set_title(title, fontsize=12, loc="left")
-    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    fig.legend(handles=level_handles, loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=LABEL_POINTS,
+               frameon=False, ncol=4, borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
+    ax.set_title(title, fontsize=11, loc="left")
     return fig
 
 
@@ -182,8 +218,10 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
 
     ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves.
     """
-    fig, ax = plt.subplots(figsize=(11, 8.2), dpi=90)
+    from .figures import sector
+
     nodes = sorted(set(before.nodes) | set(after.nodes))
+    fig, ax = _map_figure(len(nodes))
     own = {node: positions[node] for node in nodes}
     _frame(ax, positions)
     union = nx.Graph()
@@ -191,7 +229,7 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
     for kind, style in CHANGE_STYLES.items():
         rows = changes[changes["verandering"] == kind]
         edges = sorted(zip(rows["organisatie_a"], rows["organisatie_b"]))
-        width = 3.2 if kind in ("nieuw", "sterker", "verdwenen") else 1.8 if kind == "zwakker" else 1.0
+        width = 2.2 if kind in ("nieuw", "sterker", "verdwenen") else 1.4 if kind == "zwakker" else 0.7
         nx.draw_networkx_edges(union, own, edgelist=edges, width=width, edge_color=style["color"],
                                style=style["style"], alpha=0.95, ax=ax)
     status = {}
@@ -199,23 +237,22 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
         status[node] = "toegetreden" if node not in before else "vertrokken" if node not in after else "gebleven"
         graph = after if node in after else before
         status[node] = (status[node], graph.nodes[node].get("type"))
-    sizes = {node: 220 for node in nodes}
+    sizes = {node: 110 for node in nodes}
     nx.draw_networkx_nodes(union, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[node_colour(status[n][1]) for n in nodes],
                            edgecolors=["#1a9850" if status[n][0] == "toegetreden" else
                                        "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
-                           linewidths=[2.5 if status[n][0] != "gebleven" else 0.8 for n in nodes], ax=ax)
-    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)  # final geometry before measuring labels
-    place_labels(ax, own, _radii(union, sizes, fig.dpi))
-    _type_legend(ax, types or sorted({t or "onbekend" for _, t in status.values()}))
+                           linewidths=[2.2 if status[n][0] != "gebleven" else 0.7 for n in nodes], ax=ax)
+    nx.set_node_attributes(union, {n: status[n][1] for n in nodes}, "type")
+    _labels(ax, union, own, _radii(union, sizes, fig.dpi))
+    _sector_legend(fig, sorted({sector(t) for t in (types or [t for _, t in status.values()])}))
     change_handles = [Line2D([], [], color=s["color"], linestyle=s["style"], linewidth=2.5, label=s["label"])
                       for s in CHANGE_STYLES.values()]
     change_handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white",
                               markeredgecolor=c, markeredgewidth=2.5, label=label)
                        for c, label in (("#1a9850", "partner toegetreden"), ("#d73027", "partner vertrokken"))]
-    ax.legend(handles=change_handles, title="Verandering", loc="lower left", bbox_to_anchor=(1.0, 0.0),
-              fontsize=8, title_fontsize=9, frameon=False)
-    ax.set_title(title, fontsize=12, loc="left")
-    fig.subplots_adjust(left=0.01, right=0.78, top=0.95, bottom=0.02)
+    fig.legend(handles=change_handles, loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=LABEL_POINTS,
+               frameon=False, ncol=4, borderaxespad=0.2, handlelength=1.5, columnspacing=0.9)
+    ax.set_title(title, fontsize=11, loc="left")
     return fig
 

@@ -135,10 +135,14 @@ class ChainSections(EvidenceSections):
             moved = self.analysis.partner_changes.rename(columns={"van": "Van", "naar": "Naar",
                                                                   "organisatie": "Partner", "verandering": "Verandering"})
             parts.append(self._table(moved, "Partners die toetraden of vertrokken"))
-        series = {"relaties": "Relaties", "dichtheid": "Dichtheid", "dichtheid_sterk": "Dichtheid (niveau ≥ 2)",
-                  "gemiddeld_niveau": "Gemiddeld niveau", "centralisatie": "Centralisatie", "respons": "Respons"}
-        fig = charts.measure_series(self.analysis.chain, series, "Netwerkmaten per meting")
-        alt = "Lijngrafieken van relaties, dichtheid, gemiddeld niveau, centralisatie en respons per meting."
+        series = {"relaties": "Relaties", "dichtheid": "Dichtheid",
+                  "dichtheid_sterk": f"Dichtheid (niveau ≥ {self.data.settings.strong_tie_level})",
+                  "gemiddeld_niveau": "Gemiddeld niveau (1–4)", "centralisatie": "Centralisatie", "respons": "Respons"}
+        fig = charts.measure_dumbbells(self.analysis.chain, series)
+        chain = self.analysis.chain
+        alt = "Netwerkmaten per meting, elk op een as vanaf nul: " + "; ".join(
+            f"{label} " + " → ".join(charts.dutch_number(v * 100, 0) + "%" if column == "respons" else
+                                     charts.dutch_number(v, 2) for v in chain[column]) for column, label in series.items()) + "."
         parts.append(self._figure(figures.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
         parts.append(self._change_evidence())
         return HTML("".join(parts))

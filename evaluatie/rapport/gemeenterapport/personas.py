@@ -10,7 +10,7 @@ from IPython.display import HTML
 
 from .. import charts, figures
 from ..avatars import avatar_svg
-from ..formatting import format_number
+from ..formatting import format_number, join_names, plural
 from .. import leads
 from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
@@ -73,12 +73,18 @@ class PersonaSections(ReportBase):
                     "organisatie": "Partner", "type": "Type",
                     "afstand_ondersteunen": "Stappen tot ondersteuning",
                     "afstand_behandelen": "Stappen tot behandeling"}).reset_index(drop=True)
-                readable = shown.copy()
-                for column in ("Stappen tot ondersteuning", "Stappen tot behandeling"):
-                    readable[column] = shown[column].map(lambda v: "niet bereikbaar" if pd.isna(v) else
-                                                         "zelf" if v == 0 else format_number(v))
-                parts.append(self._table(shown, f"Partners die {persona.doelgroep} bereiken, {self.last} "
-                                                f"(stappen over relaties van niveau "
-                                                f"{self.data.settings.strong_tie_level} of hoger)", readable, limit=5))
+                steps = {"zelf": [], "1": [], "verder": []}
+                for row in shown.itertuples(index=False):
+                    near = min((v for v in (row[2], row[3]) if pd.notna(v)), default=None)
+                    key = "zelf" if near == 0 else "1" if near == 1 else "verder"
+                    steps[key].append(row[0])
+                kept = self._appendix(shown, f"Bereik {persona.persona}")
+                parts.append(paragraph(
+                    f"{plural(len(shown), 'partner bereikt', 'partners bereiken')} {persona.doelgroep} in de "
+                    f"{self.last}; " + "; ".join(text for text in (
+                        f"zelf ondersteunend of behandelend: {join_names(steps['zelf'], limit=4)}" if steps["zelf"] else "",
+                        f"één stap van steun of behandeling: {join_names(steps['1'], limit=4)}" if steps["1"] else "",
+                        f"verder weg of niet: {join_names(steps['verder'], limit=4)}" if steps["verder"] else "")
+                        if text) + f". Alle stappen: {self.workbook_label}, blad ‘{kept.sheet}’."))
             parts.append("</section>")
         return HTML("".join(parts))
