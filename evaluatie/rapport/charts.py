@@ -157,7 +157,7 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
 def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: int, unit: str = "") -> plt.Figure:
     """An indicator over its periods; ``nvt`` and missing periods are labelled, small counts of people
     are not drawn at their height but marked ``<threshold``."""
-    fig, ax = plt.subplots(figsize=(7.5, 2.8), dpi=90)
+    fig, ax = plt.subplots(figsize=(6.0, 2.0), dpi=100)
     positions = list(range(len(series)))
     shown = []
     for x, row in zip(positions, series.itertuples(index=False)):
@@ -170,15 +170,17 @@ def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: i
     for x, v in zip(xs, [v for v in shown if v is not None]):
         label = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
         ax.annotate(label + ("%" if unit == "procent" else ""), (x, v), xytext=(0, 6), textcoords="offset points",
-                    ha="center", fontsize=8)
+                    ha="center", fontsize=9)
     for x, row, v in zip(positions, series.itertuples(index=False), shown):
         if v is None:
             text = "nvt" if row.status == "nvt" else "ontbreekt" if row.status == "ontbreekt" else f"<{threshold}"
-            ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=8, color="#b2182b",
+            ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=9, color="#b2182b",
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#b2182b", "lw": 0.6})
-    ax.set_xticks(positions, list(series["periode"]), fontsize=8)
-    ax.set_ylim(0, top * 1.25)
-    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xticks(positions, list(series["periode"]), fontsize=9)
+    ax.set_ylim(0, top * 1.3)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4, integer=top >= 4))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
     ax.grid(axis="y", color="#eeeeee")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -197,10 +199,11 @@ def indicator_breakdown(parts: pd.DataFrame, title: str, people: bool, threshold
     ax.barh(labels, drawn, color=["#bdbdbd" if h else "#0072B2" for h in hidden],
             hatch=None, edgecolor="white")
     for y, (a, h) in enumerate(zip(amounts, hidden)):
-        text = f"<{threshold}" if h else (f"{a:,.0f}".replace(",", ".") if float(a).is_integer() else f"{a:.1f}")
-        ax.text(drawn[y], y, f" {text}", va="center", fontsize=8)
+        text = f"<{threshold}" if h else format_number(a, 0 if float(a).is_integer() else 1)
+        ax.text(drawn[y], y, f" {text}", va="center", fontsize=9)
     ax.set_xlim(0, max(drawn) * 1.2 if drawn else 1)
-    ax.tick_params(labelsize=8)
+    ax.tick_params(labelsize=9)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title(title, fontsize=9, loc="left")

@@ -67,9 +67,9 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
     ]
     if earlier:
         parts.append(f"<p class='eerder'>{_escape(earlier)}</p>")
-    parts.append(f"<h4>Beschrijving</h4><p>{_escape(definition['beschrijving'])}</p>")
+    parts.append(f"<p class='beschrijving'><strong>Beschrijving.</strong> {_escape(definition['beschrijving'])}</p>")
     if definition.get("programmadoel") and not pd.isna(definition.get("programmadoel")):
-        parts.append(f"<h4>Programmadoel</h4><p>{_escape(definition['programmadoel'])}</p>")
+        parts.append(f"<p class='doel'><strong>Programmadoel.</strong> {_escape(definition['programmadoel'])}</p>")
     if notes:
         parts.append("<p class='toelichting'>" + "<br>".join(_escape(note) for note in notes) + "</p>")
     if not breakdown.empty:
@@ -127,10 +127,10 @@ def series_table(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int
     values = [disclosed_number(v, s, bool(people[i]), threshold)
               for i, v, s in zip(series["indicator"], series["waarde"], series["status"])]
     return pd.DataFrame({
-        "Indicator": series["indicator"], "Periode": series["periode"], "Waarde": pd.Series(values, dtype=object),
-        "Eenheid": [units[i] for i in series["indicator"]],
+        "Indicator": list(series["indicator"]), "Periode": list(series["periode"]),
+        "Waarde": pd.Series(values, dtype=object), "Eenheid": [units[i] for i in series["indicator"]],
         "Status": [f"kleiner dan {threshold}" if isinstance(v, str) else s for v, s in zip(values, series["status"])],
-        "Noot": series["noot"].astype(object).where(series["noot"].notna(), "")})
+        "Noot": [n if isinstance(n, str) else "" for n in series["noot"]]})
 
 
 def series_shown(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
@@ -22,7 +23,7 @@ from ..config import PROCESSED_DATA_DIR
 from ..invoer.processed import MunicipalityData, load_settings, load_tables, municipality_from_tables
 from ..keten.analysis import ChainAnalysis, analyse
 from ..monitoring import indicators
-from . import figures
+from . import charts, figures, maps
 from .document import NumberedDocument, contents_nav, provenance_list
 from .factsheets import series_shown, series_table
 from .formatting import format_number, readable_table
@@ -116,21 +117,25 @@ class Overview(NumberedDocument):
             parts.append("<p>Geen pilot heeft al twee metingen.</p>")
             return HTML("".join(parts))
         table = pd.DataFrame(rows)
-        fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=90)
+        fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=100)
         first = self.chains.groupby("gemeente")["dichtheid"].first()
         last = self.chains.groupby("gemeente")["dichtheid"].last()
         ax.scatter(first, last, color="#0072B2", alpha=0.8)
         top = max(first.max(), last.max()) * 1.1 if len(first) else 1
         ax.plot([0, top], [0, top], color="#999999", linestyle="--", linewidth=1)
-        if len(first) <= 30:
-            for name in first.index:
-                ax.annotate(name, (first[name], last[name]), xytext=(4, 3), textcoords="offset points", fontsize=8)
-        ax.set_xlabel("dichtheid, eerste meting")
-        ax.set_ylabel("dichtheid, laatste meting")
+        ax.set_xlabel("dichtheid, eerste meting", fontsize=9)
+        ax.set_ylabel("dichtheid, laatste meting", fontsize=9)
         ax.set_xlim(0, top)
         ax.set_ylim(0, top)
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: charts.dutch_number(v, 2)))
+        ax.tick_params(labelsize=9)
         ax.set_title("Boven de stippellijn: de keten werd dichter", fontsize=10, loc="left")
-        fig.tight_layout()
+        fig.tight_layout()  # final geometry before the labels are placed without overlap
+        if len(first) <= 30:
+            dot = 3.2 * fig.dpi / 72
+            maps.place_labels(ax, {name: (first[name], last[name]) for name in first.index},
+                              {name: dot for name in first.index}, fontsize=9)
         grew = int((last > first).sum())
         alt = (f"Spreidingsdiagram van de dichtheid per pilot, eerste tegen laatste meting: {grew} van de "
                f"{len(first)} pilots werden dichter.")

@@ -8,7 +8,7 @@ from IPython.display import HTML
 
 from ...invoer.vocabulary import CHAIN_FUNCTIONS
 from ...keten import network
-from .. import charts, figures, maps
+from .. import charts, figures, interactive, maps
 from ..formatting import readable_table
 from .. import leads
 from .base import heading, lead, needs_a_wave, paragraph
@@ -80,14 +80,19 @@ class ChainSections(EvidenceSections):
                  paragraph("Elke stip is een partner: de kleur is het type, de grootte hoe centraal de partner is "
                     "(tussenpositie). Elke lijn is een samenwerkingsrelatie: dikte en kleur geven het niveau. Een "
                     "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
+        brokers = {wave: self.analysis.partners[self.analysis.partners["meting"] == wave].set_index(
+            "organisatie")["tussenpositie"].to_dict() for wave in self.waves}
+        parts.append(interactive.interactive_map(self.graphs, self.positions, brokers, self.analysis.route_steps,
+                                                 "de tabel ‘Partners van de keten’ bij de Samenstelling"))
+        parts.append("<div class='alleen-zonder-script'>")
         for wave, graph in self.graphs.items():
-            centrality = self.analysis.partners[self.analysis.partners["meting"] == wave].set_index(
-                "organisatie")["tussenpositie"].to_dict()
+            centrality = brokers[wave]
             fig = maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
                                     centrality, self.types)
             alt = (f"Netwerkkaart van de keten in {self.data.name}, {wave}: {graph.number_of_nodes()} partners "
                    f"en {graph.number_of_edges()} samenwerkingsrelaties.")
             parts.append(self._figure(figures.to_png(fig), alt, f"Ketenkaart {self.data.name}, {wave}"))
+        parts.append("</div>")
         return HTML("".join(parts))
 
     # ------------------------------------------------------------------ 4 ontwikkeling
