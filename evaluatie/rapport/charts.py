@@ -28,8 +28,8 @@ def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, 
     """A seaborn heatmap of the type x type matrix (number of ties; mean level as annotation)."""
     import seaborn as sns
 
-    size = max(4.5, 0.5 * len(square) + 2.0)
-    fig, ax = plt.subplots(figsize=(size + 1.5, size), dpi=90)
+    size = min(5.2, max(3.5, 0.28 * len(square) + 1.4))
+    fig, ax = plt.subplots(figsize=(size + 1.2, size), dpi=110)
     labels = None
     if annotations is not None:
         labels = square.astype(int).astype(str).where(square > 0, "")
@@ -40,7 +40,7 @@ def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, 
                     labels.loc[row, column] = f"{int(square.loc[row, column])}\n({mean:.1f})".replace(".", ",")
     sns.heatmap(square, annot=labels if labels is not None else True, fmt="", cmap="Blues", linewidths=0.5,
                 linecolor="#ffffff", square=True, cbar_kws={"label": "aantal relaties", "shrink": 0.7},
-                annot_kws={"fontsize": 8}, ax=ax)
+                annot_kws={"fontsize": 7 if len(square) > 12 else 8}, ax=ax)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.set_title(title, fontsize=11, loc="left")
@@ -122,16 +122,16 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
     own = steps[steps["persona"] == persona]
     route = [own[own["nummer"] == 1]["van_type"].iloc[0]] + list(
         own[own["meting"] == waves[0]].sort_values("nummer")["naar_type"])
-    fig, ax = plt.subplots(figsize=(10, 0.5 + 1.1 * len(waves)), dpi=90)
+    fig, ax = plt.subplots(figsize=(7.2, 0.45 + 0.8 * len(waves)), dpi=110)
     ax.set_xlim(-0.6, len(route) - 0.4)
     ax.set_ylim(-0.6, len(waves) - 0.4)
     ax.invert_yaxis()
     ax.set_axis_off()
     for row, wave in enumerate(waves):
-        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=10, fontweight="bold")
+        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=9, fontweight="bold")
         wave_steps = own[own["meting"] == wave].set_index("nummer")
         for position, kind in enumerate(route):
-            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=10,
+            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=9,
                     bbox={"boxstyle": "round,pad=0.45", "fc": tint(node_colour(kind), 0.7), "ec": "#555555"})
         for number in range(1, len(route)):
             step = wave_steps.loc[number]
@@ -149,7 +149,7 @@ def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Fi
                         fontweight="bold")
                 ax.text((start + end) / 2, row - 0.28, "ontbreekt", ha="center", va="bottom", fontsize=9,
                         color="#d73027", fontweight="bold")
-    ax.set_title(f"Route van {persona}", fontsize=12, loc="left")
+    ax.set_title(f"Route van {persona}", fontsize=10, loc="left")
     fig.subplots_adjust(left=0.01, right=0.99, top=0.85, bottom=0.03)
     return fig
 

@@ -184,3 +184,17 @@ def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: di
         f"<script>{_script()}</script></div>"
     )
 
+
+
+def legend(sectors_shown: list[str], lines: dict[str, dict]) -> str:
+    """The legend of the printed maps as text: a dot per sector, a line sample per level or change.
+
+    ``lines`` maps a label to ``{"kleur": …, "dik": px, "streep": bool}``.
+    """
+    dots = "".join(f"<li><span class='kk-stip' style='background:{SECTOR_COLOURS[s]}'></span>{html.escape(s)}</li>"
+                   for s in SECTOR_COLOURS if s in sectors_shown)
+    samples = "".join(
+        f"<li><span class='kk-lijn' style='border-top:{style['dik']}px {'dashed' if style.get('streep') else 'solid'} "
+        f"{style['kleur']}'></span>{html.escape(label)}</li>" for label, style in lines.items())
+    return (f"<ul class='kk-sectoren kaartlegenda' aria-label='Legenda: sectoren'>{dots}</ul>"
+            f"<ul class='kk-sectoren kaartlegenda' aria-label='Legenda: lijnen'>{samples}</ul>")

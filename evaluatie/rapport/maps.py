@@ -50,7 +50,10 @@ def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tup
 
 _DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
                (0, -1, "center", "top"), (1, 1, "left", "bottom"), (-1, 1, "right", "bottom"),
-               (1, -1, "left", "top"), (-1, -1, "right", "top")]
+               (1, -1, "left", "top"), (-1, -1, "right", "top"), (1, 3, "left", "bottom"), (-1, 3, "right", "bottom"),
+               (1, -3, "left", "top"), (-1, -3, "right", "top")]
+#: Distances (in node radii plus a margin) at which a label is tried, nearest first.
+_STEPS = (1.0, 1.8, 2.8, 4.0, 5.5, 7.5, 10.0, 13.0, 17.0, 22.0)
 
 
 def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
@@ -62,12 +65,12 @@ def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
     return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
 
 
-def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> list:
+def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> list:
     """Place one label per node where it overlaps no other label and no node.
 
     Nodes are labelled largest first; for each, eight directions at growing distances are
     tried and the first free spot is taken (else the least-overlapping one, with a thin
-    leader line). Candidate spots are computed from the label's measured size, so only one
+    leader line); each text's ``overlap`` says how much it still covers (0: nothing). Candidate spots are computed from the label's measured size, so only one
     text object is made per node. Deterministic: the same input gives the same placement.
     Returns the text artists.
     """
@@ -91,7 +94,7 @@ def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> lis
         width, height = extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
         others = np.delete(node_boxes, index[node], axis=0)
         best = None
-        for step in (1.0, 1.8, 2.8, 4.0):
+        for step in steps:
             for dx, dy, ha, va in _DIRECTIONS:
                 distance = (radii[node] / px_per_pt + 2.5) * step  # points
                 norm = math.hypot(dx, dy)
@@ -116,6 +119,7 @@ def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5) -> lis
             lx, ly = ax.transData.inverted().transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
             ax.plot([x, lx], [y, ly], color="#999999", linewidth=0.5, zorder=4)
         placed = np.vstack([placed, box])
+        text.overlap = cost  # 0: free of every other label and node
         texts.append(text)
     return texts
 
@@ -155,11 +159,12 @@ def partner_label(name: str, kind: str | None) -> str:
     return str(name) if kind.lower() in str(name).lower() else f"{name} · {kind}"
 
 
-def _map_figure(count: int) -> tuple[plt.Figure, plt.Axes]:
-    """A figure the width of a printed page, taller for bigger networks, the legends below the map."""
-    height = 6.0 + min(3.4, max(0, count - 12) * 0.16)
+def _map_figure(count: int, legend: bool) -> tuple[plt.Figure, plt.Axes]:
+    """A figure the width of a printed page, taller for bigger networks; with ``legend`` the legends sit
+    below the map (a report that prints its legend as text leaves them out, and two maps share a page)."""
+    height = 4.55 + min(3.5, max(0, count - 30) * 0.1) + (1.15 if legend else 0.0)
     fig, ax = plt.subplots(figsize=(MAP_WIDTH_INCHES, height), dpi=MAP_DPI)
-    fig.subplots_adjust(left=0.01, right=0.99, top=1 - 0.35 / height, bottom=1.15 / height)
+    fig.subplots_adjust(left=0.01, right=0.99, top=1 - 0.35 / height, bottom=(1.15 if legend else 0.05) / height)
     return fig, ax
 
 
@@ -173,23 +178,43 @@ def _sector_legend(fig, sectors_shown: list[str]) -> None:
                columnspacing=0.9)
 
 
-def _labels(ax, graph: nx.Graph, positions: dict, radii: dict) -> None:
-    place_labels(ax, {partner_label(n, graph.nodes[n].get("type")): positions[n] for n in graph.nodes},
-                 {partner_label(n, graph.nodes[n].get("type")): radii[n] for n in graph.nodes}, LABEL_POINTS)
+def partner_numbers(graphs: dict[str, nx.Graph]) -> dict:
+    """Every partner of every wave numbered 1, 2, … in name order: the same number on every map of a report.
+
+    Example
+    -------
+    >>> g = nx.Graph(); g.add_nodes_from(["b", "a"])
+    >>> partner_numbers({"T0": g})
+    {'a': 1, 'b': 2}
+    """
+    names = sorted({node for graph in graphs.values() for node in graph.nodes}, key=str)
+    return {name: number for number, name in enumerate(names, 1)}
+
+
+def _labels(ax, graph: nx.Graph, positions: dict, radii: dict, numbers: dict | None = None) -> bool:
+    """Label every partner with its name and type, or with its number from ``numbers``; whether every
+    label found a spot free of other labels and partners (names only close to their partner)."""
+    def text(node):
+        return str(numbers[node]) if numbers else partner_label(node, graph.nodes[node].get("type"))
+    texts = place_labels(ax, {text(n): positions[n] for n in graph.nodes}, {text(n): radii[n] for n in graph.nodes},
+                         LABEL_POINTS, _STEPS if numbers else _STEPS[:4])
+    return all(label.overlap == 0 for label in texts)
 
 
 def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dict | None = None,
-              types: list[str] | None = None) -> plt.Figure:
+              types: list[str] | None = None, legend: bool = True, numbers: dict | None = None) -> plt.Figure:
     """Draw one wave: colour = sector of the partner's type (the type is in the label), size = how central
     (betweenness), line = level. Drawn at the printed width, labels at :data:`LABEL_POINTS`.
 
     ``positions`` come from :func:`union_layout` over all waves; ``types`` fixes the legend
-    (default: the types in this graph), so every wave of a report shows the same legend.
+    (default: the types in this graph), so every wave of a report shows the same legend. With ``numbers``
+    (:func:`partner_numbers`) the partners carry numbers instead of names, for a key beside the map;
+    ``fig.labels_free`` says whether every label found a free spot.
     """
     from .figures import sector
 
     nodes = sorted(graph.nodes)
-    fig, ax = _map_figure(len(nodes))
+    fig, ax = _map_figure(len(nodes), legend)
     centrality = centrality if centrality is not None else nx.betweenness_centrality(graph)
     sizes = {node: 60 + 700 * centrality.get(node, 0.0) for node in nodes}
     own = {node: positions[node] for node in nodes}
@@ -202,18 +227,23 @@ def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dic
     nx.draw_networkx_nodes(graph, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[node_colour(graph.nodes[n].get("type")) for n in nodes],
                            edgecolors="#333333", linewidths=0.7, ax=ax)
-    _labels(ax, graph, own, _radii(graph, sizes, fig.dpi))
-    _sector_legend(fig, sorted({sector(t) for t in (types or [graph.nodes[n].get("type") for n in nodes])}))
-    level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.4 + 0.6 * lv, label=f"{lv} {LEVELS[lv]}")
-                     for lv in sorted(LEVEL_COLOURS)]
-    fig.legend(handles=level_handles, loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=LABEL_POINTS,
-               frameon=False, ncol=4, borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
+    fig.labels_free = _labels(ax, graph, own, _radii(graph, sizes, fig.dpi), numbers)
+    if legend:
+        _level_legends(fig, sorted({sector(t) for t in (types or [graph.nodes[n].get("type") for n in nodes])}))
     ax.set_title(title, fontsize=11, loc="left")
     return fig
 
 
+def _level_legends(fig, sectors_shown: list[str]) -> None:
+    _sector_legend(fig, sectors_shown)
+    level_handles = [Line2D([], [], color=LEVEL_COLOURS[lv], linewidth=0.4 + 0.6 * lv, label=f"{lv} {LEVELS[lv]}")
+                     for lv in sorted(LEVEL_COLOURS)]
+    fig.legend(handles=level_handles, loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=LABEL_POINTS,
+               frameon=False, ncol=4, borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
+
+
 def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.DataFrame, title: str = "",
-               types: list[str] | None = None) -> plt.Figure:
+               types: list[str] | None = None, legend: bool = True, numbers: dict | None = None) -> plt.Figure:
     """One picture of the change between two waves: new, lost, stronger, weaker and unchanged ties.
 
     ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves.
@@ -221,7 +251,7 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
     from .figures import sector
 
     nodes = sorted(set(before.nodes) | set(after.nodes))
-    fig, ax = _map_figure(len(nodes))
+    fig, ax = _map_figure(len(nodes), legend)
     own = {node: positions[node] for node in nodes}
     _frame(ax, positions)
     union = nx.Graph()
@@ -244,8 +274,15 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
                                        "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
                            linewidths=[2.2 if status[n][0] != "gebleven" else 0.7 for n in nodes], ax=ax)
     nx.set_node_attributes(union, {n: status[n][1] for n in nodes}, "type")
-    _labels(ax, union, own, _radii(union, sizes, fig.dpi))
-    _sector_legend(fig, sorted({sector(t) for t in (types or [t for _, t in status.values()])}))
+    fig.labels_free = _labels(ax, union, own, _radii(union, sizes, fig.dpi), numbers)
+    if legend:
+        _change_legends(fig, sorted({sector(t) for t in (types or [t for _, t in status.values()])}))
+    ax.set_title(title, fontsize=11, loc="left")
+    return fig
+
+
+def _change_legends(fig, sectors_shown: list[str]) -> None:
+    _sector_legend(fig, sectors_shown)
     change_handles = [Line2D([], [], color=s["color"], linestyle=s["style"], linewidth=2.5, label=s["label"])
                       for s in CHANGE_STYLES.values()]
     change_handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white",
@@ -253,6 +290,4 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
                        for c, label in (("#1a9850", "partner toegetreden"), ("#d73027", "partner vertrokken"))]
     fig.legend(handles=change_handles, loc="lower left", bbox_to_anchor=(0.0, 0.0), fontsize=LABEL_POINTS,
                frameon=False, ncol=4, borderaxespad=0.2, handlelength=1.5, columnspacing=0.9)
-    ax.set_title(title, fontsize=11, loc="left")
-    return fig
 

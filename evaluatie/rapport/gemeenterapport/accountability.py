@@ -32,7 +32,9 @@ class AccountabilitySections(ReportBase):
                               for wave, suffix, path in written], columns=["Meting", "Formaat", "Bestand"])
         links = table.assign(Bestand=[f"<a href='{html.escape(b, quote=True)}'>{html.escape(b.split('/')[-1])}</a>"
                                       for b in table["Bestand"]])
-        body = links.to_html(index=False, border=0, classes="tabel", escape=False)
+        wide = links.pivot(index="Formaat", columns="Meting", values="Bestand").reindex(
+            index=list(dict.fromkeys(links["Formaat"])), columns=self.waves).reset_index().rename_axis(columns=None)
+        body = wide.to_html(index=False, border=0, classes="tabel", escape=False, na_rep="–")
         number = self._register(table, "Netwerkbestanden voor andere programma's", table).number
         return HTML("<h3 id='netwerkbestanden'>Netwerkbestanden voor andere programma's</h3>"
                     + paragraph("De keten van elke meting als bestand voor Gephi, UCINET, Pajek, Kumu, R of Python: "
@@ -69,7 +71,9 @@ class AccountabilitySections(ReportBase):
             "Namen, e-mailadressen, telefoonnummers en toelichtingen van respondenten zijn voor de analyse "
             "verwijderd.",
         ]
-        log_counts = self.data.log["regel"].map(lambda r: r.split(":")[0].split(" (")[0].split(";")[0]).value_counts()
+        log_counts = self.data.log["regel"].map(
+            lambda r: "relatie" if r.startswith("relatie ") else r.split(":")[0].split(" (")[0].split(";")[0]
+        ).value_counts()
         log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
         return HTML(
             heading("verantwoording")

@@ -3,12 +3,16 @@ how it developed between waves."""
 
 from __future__ import annotations
 
+import html
+
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
 
-from ...invoer.vocabulary import CHAIN_FUNCTIONS
+from ...invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from ...keten import network
 from .. import charts, figures, interactive, maps
+from ..figures import CHANGE_STYLES, LEVEL_COLOURS
 from ..formatting import readable_table
 from .. import leads
 from .base import heading, lead, needs_a_wave, paragraph
@@ -62,6 +66,23 @@ class ChainSections(EvidenceSections):
                 else "genoemd")
         return table.reset_index(drop=True)
 
+    #: Numbers of the partners on the printed maps, when their names did not fit (None: names).
+    map_numbers: dict | None = None
+
+    def _map_key(self) -> str:
+        """The key to numbered maps: number, partner and type, in name order (empty when maps carry names)."""
+        if not self.map_numbers:
+            return ""
+        types = {node: kind or "onbekend" for graph in self.graphs.values() for node, kind in graph.nodes(data="type")}
+        items = "".join(f"<li value='{number}'>{html.escape(str(name))} · {html.escape(types[name])}</li>"
+                        for name, number in self.map_numbers.items())
+        return ("<p class='basis'>De namen passen niet naast de partners op de kaart; de nummers staan hier:</p>"
+                f"<ol class='kaartsleutel' aria-label='Sleutel bij de nummers op de kaarten'>{items}</ol>")
+
+    def _sectors(self) -> list[str]:
+        """The sectors of the partner types in this report (for the map legends)."""
+        return sorted({figures.sector(kind) for kind in self.types})
+
     def _unregistered(self) -> pd.DataFrame:
         names = self.data.partners.loc[~self.data.partners["geregistreerd"], "organisatie"]
         answers = self.data.answers
@@ -85,13 +106,24 @@ class ChainSections(EvidenceSections):
         parts.append(interactive.interactive_map(self.graphs, self.positions, brokers, self.analysis.route_steps,
                                                  "de tabel ‘Partners van de keten’ bij de Samenstelling"))
         parts.append("<div class='alleen-zonder-script'>")
-        for wave, graph in self.graphs.items():
-            centrality = brokers[wave]
-            fig = maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
-                                    centrality, self.types)
+        parts.append(interactive.legend(self._sectors(), {
+            f"{level} {LEVELS[level]}": {"kleur": LEVEL_COLOURS[level], "dik": 1 + level} for level in LEVEL_COLOURS}))
+        def draw(numbers):
+            return {wave: maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
+                                         brokers[wave], self.types, legend=False, numbers=numbers)
+                    for wave, graph in self.graphs.items()}
+        drawn = draw(None)
+        if not all(fig.labels_free for fig in drawn.values()):  # names do not fit beside their partners
+            for fig in drawn.values():
+                plt.close(fig)
+            self.map_numbers = maps.partner_numbers(self.graphs)
+            drawn = draw(self.map_numbers)
+        for wave, fig in drawn.items():
+            graph = self.graphs[wave]
             alt = (f"Netwerkkaart van de keten in {self.data.name}, {wave}: {graph.number_of_nodes()} partners "
                    f"en {graph.number_of_edges()} samenwerkingsrelaties.")
             parts.append(self._figure(figures.to_png(fig), alt, f"Ketenkaart {self.data.name}, {wave}"))
+        parts.append(self._map_key())
         parts.append("</div>")
         return HTML("".join(parts))
 
@@ -107,17 +139,32 @@ class ChainSections(EvidenceSections):
         parts.append(lead(leads.development_lead(self.analysis)))
         parts.append(paragraph("Wat veranderde er tussen twee opeenvolgende metingen? Groen: nieuwe relaties; blauw: "
                         "sterker geworden; oranje: zwakker geworden; rood gestreept: verdwenen; grijs: gelijk "
-                        "gebleven."))
+                        "gebleven. Een groene rand: partner toegetreden; een rode rand: partner vertrokken."))
+        parts.append(interactive.legend(self._sectors(), {
+            style["label"]: {"kleur": style["color"], "dik": 3, "streep": kind == "verdwenen"}
+            for kind, style in CHANGE_STYLES.items()}))
+        numbered_elsewhere = self.map_numbers is not None  # chain_maps() already printed the key
         for before, after in zip(self.waves, self.waves[1:]):
             changes = self.analysis.tie_changes[(self.analysis.tie_changes["van"] == before)
                                                 & (self.analysis.tie_changes["naar"] == after)]
             fig = maps.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
-                                     f"{self.data.name}: van {before} naar {after}", self.types)
+                                  f"{self.data.name}: van {before} naar {after}", self.types, legend=False,
+                                  numbers=self.map_numbers)
+            if not fig.labels_free and self.map_numbers is None:
+                plt.close(fig)
+                self.map_numbers = maps.partner_numbers(self.graphs)
+                fig = maps.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
+                                      f"{self.data.name}: van {before} naar {after}", self.types, legend=False,
+                                      numbers=self.map_numbers)
             counts = changes["verandering"].value_counts()
             alt = (f"Veranderkaart {self.data.name} van {before} naar {after}: "
                    + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
                                                                        "gelijk")) + ".")
             parts.append(self._figure(figures.to_png(fig), alt, f"Veranderingen van {before} naar {after}"))
+        if self.map_numbers and numbered_elsewhere:
+            parts.append(paragraph("De nummers op de kaart zijn die van de sleutel bij de Ketenkaart."))
+        else:
+            parts.append(self._map_key())
         summary = self.analysis.change_summary.rename(columns={"van": "Van", "naar": "Naar"})
         parts.append(self._table(summary, "Aantal veranderingen tussen opeenvolgende metingen"))
         if len(self.waves) > 2:
@@ -135,7 +182,7 @@ class ChainSections(EvidenceSections):
         changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner A", "organisatie_b":
                                           "Partner B", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
                                           "verandering": "Verandering"})
-        parts.append(self._table(changed.reset_index(drop=True), "Relaties die veranderden"))
+        parts.append(self._table(changed.reset_index(drop=True), "Relaties die veranderden", limit=10))
         if not self.analysis.partner_changes.empty:
             moved = self.analysis.partner_changes.rename(columns={"van": "Van", "naar": "Naar",
                                                                   "organisatie": "Partner", "verandering": "Verandering"})

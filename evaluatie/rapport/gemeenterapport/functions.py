@@ -64,7 +64,7 @@ class FunctionSections(ReportBase):
             "organisatie_a": "Partner A", "type_a": "Type A", "organisatie_b": "Partner B", "type_b": "Type B",
             "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
         parts.append(self._table(ties.reset_index(drop=True),
-                                 f"Versterkingswensen per relatie, grootste verschil eerst, {self.last}"))
+                                 f"Versterkingswensen per relatie, grootste verschil eerst, {self.last}", limit=10))
         pair_table = pairs.drop(columns="meting").head(10).rename(columns={
             "type_1": "Type A", "type_2": "Type B", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
             "gemiddeld_verschil": "Gemiddeld verschil"})

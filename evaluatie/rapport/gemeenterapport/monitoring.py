@@ -7,7 +7,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...monitoring import indicators
-from ..factsheets import factsheet, series_shown, series_table
+from ..factsheets import factsheet, format_value, series_shown, series_table
 from ..formatting import format_number, plural
 from .base import ReportBase, heading, lead, paragraph
 
@@ -37,14 +37,30 @@ class MonitoringSections(ReportBase):
                     f"voor die periode geen cijfer is. Aantallen personen onder {settings.disclosure_threshold} "
                     f"staan als ‘<{settings.disclosure_threshold}’. Indicatoren met bron "
                     f"‘{indicators.COMPUTED_SOURCE}’ komen uit de ketenanalyse van dit rapport.")]
+        computed_rows = []
         for definition in definitions.to_dict("records"):
             own = series[series["indicator"] == definition["indicator"]]
             if own.empty:
+                continue
+            if definition["bron"] == indicators.COMPUTED_SOURCE:  # in this report already: one compact table
+                values_shown = [format_value(row.waarde, row.status, False, settings.disclosure_threshold,
+                                             definition["eenheid"]) for row in own.itertuples(index=False)]
+                computed_rows.append({"Indicator": definition["indicator"], "Titel": definition["titel"],
+                                      "Laatste waarde": values_shown[-1], "Periode": own.iloc[-1]["periode"],
+                                      "Eerder": " · ".join(f"{p}: {v}" for p, v in zip(own["periode"].iloc[:-1],
+                                                                                       values_shown[:-1])) or "–"})
                 continue
             latest = own.iloc[-1]["periode"]
             parts.append(factsheet(self, definition, own.reset_index(drop=True),
                                    indicators.breakdown(values, definition["indicator"], data.name, latest),
                                    settings.disclosure_threshold))
+        if computed_rows:
+            parts.append("<h3 id='monitoring-keten'>Indicatoren uit de ketenanalyse</h3>")
+            parts.append(paragraph("Berekend uit de ketenanalyse van dit rapport, met de definitie van de landelijke "
+                                   "monitor; hun waarden per meting staan ook in de tabel hieronder."))
+            computed_table = pd.DataFrame(computed_rows)
+            parts.append(self._table(computed_table, "Indicatoren uit de ketenanalyse, laatste en eerdere waarden",
+                                     computed_table))
         table = series_table(definitions, series, settings.disclosure_threshold)
         parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}",
                                  series_shown(definitions, series, settings.disclosure_threshold)))

@@ -37,8 +37,8 @@ class PersonaSections(ReportBase):
         items = data.persona_items
         for persona in data.personas.itertuples(index=False):
             own = items[items["persona"] == persona.persona].sort_values("volgorde")
-            signals = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "signaal", "waarde"])
-            needs = "".join(f"<li>{html.escape(v)}</li>" for v in own.loc[own["soort"] == "behoefte", "waarde"])
+            signals = "; ".join(html.escape(v) for v in own.loc[own["soort"] == "signaal", "waarde"])
+            needs = "; ".join(html.escape(v) for v in own.loc[own["soort"] == "behoefte", "waarde"])
             route = " → ".join(html.escape(v) for v in own.loc[own["soort"] == "route", "waarde"])
             parts.append(
                 f"<section class='persona'><div class='persona-kaart'>"
@@ -48,8 +48,7 @@ class PersonaSections(ReportBase):
                 f"<p>{html.escape(persona.situatie)}</p>"
                 f"<p><strong>Zorgt voor:</strong> {html.escape(persona.zorgt_voor)}, "
                 f"{format_number(persona.uren_per_week)} uur per week.</p>"
-                f"<div class='kolommen'><div><strong>Signalen</strong><ul>{signals}</ul></div>"
-                f"<div><strong>Behoeften</strong><ul>{needs}</ul></div></div>"
+                f"<p><strong>Signalen:</strong> {signals}.</p><p><strong>Behoeften:</strong> {needs}.</p>"
                 f"<p><strong>Route:</strong> {route}</p></div></div>")
             fig = charts.route_picture(analysis.route_steps, persona.persona, self.waves)
             steps = analysis.route_steps[analysis.route_steps["persona"] == persona.persona]
