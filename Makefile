@@ -75,4 +75,4 @@ benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbc
 	$(BIN)/python benchmarks/rapporten.py --gemeenten 24
 
 clean: ## Verwijder gegenereerde gegevens, rapporten, werkboeken en vingerafdrukken (niet data/raw)
-	rm -rf $(PROCESSED) data/.processed.* reports/echt reports/*.html reports/*.xlsx reports/mislukt reports/.vingerafdrukken.json reports/*-netwerken
+	rm -rf $(PROCESSED) data/.processed.* reports/echt reports/*.html reports/*.xlsx reports/*.pdf reports/mislukt reports/.vingerafdrukken.json reports/*-netwerken

@@ -223,7 +223,9 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
               metavar="MAP", help="Map met de opgeschoonde tabellen.")
 @click.option("--rapporten", type=click.Path(path_type=Path), default=config.REPORTS_DIR, show_default=True,
               metavar="MAP", help="Map voor de HTML-rapporten.")
-def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verwerkt: Path, rapporten: Path) -> None:
+@click.option("--pdf", is_flag=True, help="Maak van elk rapport ook een PDF (A4, met paginanummers; vraagt Chromium).")
+def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verwerkt: Path, rapporten: Path,
+                    pdf: bool) -> None:
     """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
     from tqdm import tqdm
 
@@ -248,11 +250,36 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
         progress.close()
     click.echo(_summary_table(results))
     failed = [r for r in results if r.status == "mislukt"]
+    if pdf:
+        failed += _print_pdfs(results)
     click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten in orde "
                f"({sum(r.status == 'gelukt' for r in results)} gemaakt, "
                f"{sum(r.status == 'actueel' for r in results)} al actueel); overzicht: {rapporten / 'index.html'}")
     if failed:
         raise SystemExit(1)
+
+
+def _print_pdfs(results) -> list:
+    """A PDF beside every report that is in order, unless an up-to-date one is there; the ones that failed."""
+    from .errors import OperationalError
+    from .rapport.pdf import page_count, print_pdf
+
+    failed = []
+    for result in results:
+        if result.status not in ("gelukt", "actueel") or result.path is None or result.path.suffix != ".html":
+            continue
+        target = result.path.with_suffix(".pdf")
+        if target.exists() and target.stat().st_mtime >= result.path.stat().st_mtime:
+            click.echo(f"  pdf actueel {target}")
+            continue
+        try:
+            print_pdf(result.path, target)
+        except OperationalError as exc:
+            click.echo(f"  PDF MISLUKT  {result.municipality}: {exc}", err=True)
+            failed.append(result)
+            continue
+        click.echo(f"  pdf      {target} ({page_count(target)} pagina's)")
+    return failed
 
 
 def _date_option(ctx, param, value: str) -> dt.date:

@@ -45,7 +45,7 @@ from .render import (
 
 FINGERPRINTS_FILE = ".vingerafdrukken.json"
 #: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
-REPORT_SUFFIXES = (".html", ".xlsx")
+REPORT_SUFFIXES = (".html", ".xlsx", ".pdf")
 
 
 def code_fingerprint() -> str:
