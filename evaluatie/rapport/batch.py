@@ -34,7 +34,9 @@ from .render import (
     EXPORTS_SUFFIX,
     FAILED_DIR_NAME,
     NATIONAL_LABEL,
+    NATIONAL_SLUG,
     OVERVIEW_LABEL,
+    OVERVIEW_SLUG,
     RenderResult,
     municipality_slugs,
     render_municipality,
@@ -145,8 +147,12 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     known = _read_fingerprints(reports_dir)
     figures = pilot_figures(tables, settings)
     comparison = pilot_benchmark(figures)  # every report compares itself with the same aggregate
+    national_page = _has_national(tables) and (municipalities is None
+                                               or (reports_dir / f"{NATIONAL_SLUG}.html").exists())
+    overview_page = municipalities is None or (reports_dir / f"{OVERVIEW_SLUG}.html").exists()
+    links = page_links_for(national_page, overview_page)
     wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
-                                       code + json.dumps(comparison, sort_keys=True))
+                                       code + json.dumps([comparison, links], sort_keys=True))
               for name in names}
     # Results are keyed by (kind, name): a municipality may be called like a page's label.
     results: dict[tuple[str, str], RenderResult] = {}
@@ -165,11 +171,16 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
     try:
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
-                               cancelled, comparison): ("gemeente", name) for name in todo}
+                               cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"}):
+                   ("gemeente", name) for name in todo}
         if national:
-            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled)] = pages[0]
+            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled,
+                                links=_without(links, NATIONAL_SLUG) | {"Tabellen (Excel)": f"{NATIONAL_SLUG}.xlsx"})
+                    ] = pages[0]
         if municipalities is None:
-            futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled)] = pages[-1]
+            futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled,
+                                links=_without(links, OVERVIEW_SLUG) | {"Tabellen (Excel)": f"{OVERVIEW_SLUG}.xlsx"})
+                    ] = pages[-1]
         for future in concurrent.futures.as_completed(futures):
             key = futures[future]
             try:
@@ -195,8 +206,22 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     pool.shutdown(wait=True)
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
-    write_index(ordered, reports_dir, slugs, key_numbers(figures))
+    write_index(reports_dir, slugs, key_numbers(figures))
     return ordered
+
+
+def page_links_for(national: bool, overview: bool) -> dict[str, str]:
+    """The links every page of a reports folder carries to the others (label -> file)."""
+    links = {"Alle rapporten": "index.html"}
+    if overview:
+        links["Overzicht van alle pilots"] = f"{OVERVIEW_SLUG}.html"
+    if national:
+        links["Landelijke monitoring"] = f"{NATIONAL_SLUG}.html"
+    return links
+
+
+def _without(links: dict[str, str], slug: str) -> dict[str, str]:
+    return {label: href for label, href in links.items() if href != f"{slug}.html"}
 
 
 def unknown_message(unknown: list[str], known: list[str]) -> str:

@@ -42,6 +42,21 @@ def contents_nav(sections: dict[str, str]) -> str:
     return f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>"
 
 
+def page_links(links: dict[str, str] | None) -> str:
+    """The links to the other pages of a reports folder (label -> relative address); empty without any.
+
+    Example
+    -------
+    >>> page_links({"Alle rapporten": "index.html"})
+    "<nav class='paginas' aria-label='Andere pagina’s'><ul><li><a href='index.html'>Alle rapporten</a></li></ul></nav>"
+    """
+    if not links:
+        return ""
+    items = "".join(f"<li><a href='{html.escape(href, quote=True)}'>{html.escape(label)}</a></li>"
+                    for label, href in links.items())
+    return f"<nav class='paginas' aria-label='Andere pagina’s'><ul>{items}</ul></nav>"
+
+
 def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tuple[str, ...] = ()) -> str:
     """The provenance lines every page prints: package version and git commit, parameters,
     ``extra`` lines (HTML), and the run date (its own line, the only one that changes between runs)."""
@@ -102,6 +117,8 @@ class NumberedDocument:
 
     #: What the workbook beside the report is called in the text (the notebook writes it).
     workbook_label = "de Excel-bijlage"
+    #: Links to the other pages of the reports folder (label -> file), shown under the title.
+    links: dict[str, str] | None = None
 
     def __init__(self) -> None:
         self.tables: list[Table] = []  # every table for Excel, in document order

@@ -18,7 +18,7 @@ from IPython.display import HTML
 from ..config import PROCESSED_DATA_DIR, Settings
 from ..invoer.processed import load_national, load_tables
 from ..monitoring import indicators
-from .document import NumberedDocument, provenance_list
+from .document import NumberedDocument, page_links, provenance_list
 from .factsheets import factsheet, series_shown, series_table
 
 
@@ -44,7 +44,7 @@ class NationalReport(NumberedDocument):
         return HTML("<header class='rapportkop'><p class='reeks'>Ketenaanpak depressiepreventie bij mantelzorgers</p>"
                     "<h1>Landelijke monitoring</h1><p>Programmabrede indicatoren, zoals de landelijke monitor ze "
                     "publiceert: kerngetal, bron en jaar, eerdere waarden, beschrijving, programmadoel en "
-                    "verdieping.</p></header>")
+                    "verdieping.</p>" + page_links(self.links) + "</header>")
 
     def factsheets(self) -> HTML:
         parts = ["<h2 id='indicatoren'>Indicatoren</h2>"]

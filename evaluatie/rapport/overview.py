@@ -24,7 +24,7 @@ from ..invoer.processed import MunicipalityData, load_settings, load_tables, mun
 from ..keten.analysis import ChainAnalysis, analyse
 from ..monitoring import indicators
 from . import charts, figures, maps
-from .document import NumberedDocument, contents_nav, provenance_list
+from .document import NumberedDocument, contents_nav, page_links, provenance_list
 from .factsheets import series_shown, series_table
 from .formatting import format_number, readable_table
 
@@ -82,7 +82,8 @@ class Overview(NumberedDocument):
         return HTML("<header class='rapportkop'><p class='reeks'>Ketenaanpak depressiepreventie bij mantelzorgers</p>"
                     "<h1>Overzicht van alle pilots</h1>"
                     f"<p>{format_number(len(self.pilots))} pilotgemeenten naast elkaar: de keten, haar ontwikkeling, "
-                    "ketenfuncties, versterkingsbehoefte, persona-routes en indicatoren.</p></header>")
+                    "ketenfuncties, versterkingsbehoefte, persona-routes en indicatoren.</p>"
+                    + page_links(self.links) + "</header>")
 
     def contents(self) -> HTML:
         return HTML(contents_nav(SECTIONS))

@@ -68,7 +68,8 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
     """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
     ``comparison`` is the pilots' aggregate (:func:`~evaluatie.rapport.benchmark.pilot_benchmark`), computed
-    once by the batch; without it the notebook computes it. On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    once by the batch; without it the notebook computes it. ``links`` (label -> file) are the other pages
+    of the reports folder the report links to. On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
     ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
     ``afgebroken``.
     """
@@ -140,7 +141,7 @@ def stop_kernels(timeout: float = 2.0) -> int:
 def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
                         reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
                         slug: str | None = None, cancelled: threading.Event | None = None,
-                        comparison: dict | None = None) -> RenderResult:
+                        comparison: dict | None = None, links: dict[str, str] | None = None) -> RenderResult:
     """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
 
     On failure the executed notebook (with the error in it) is kept as
@@ -151,29 +152,33 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
                   "tables_path": str(reports_dir / f"{slug}.xlsx"),
                   "exports_dir": str(reports_dir / f"{slug}{EXPORTS_SUFFIX}"),
-                  "vergelijking": comparison if comparison is not None else "berekenen"}
+                  "vergelijking": comparison if comparison is not None else "berekenen",
+                  "paginas": links or {}}
     return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 
 
 def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, reports_dir: Path,
-                 cancelled: threading.Event | None = None) -> RenderResult:
+                 cancelled: threading.Event | None = None, links: dict[str, str] | None = None) -> RenderResult:
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
-    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{slug}.xlsx")}
+    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{slug}.xlsx"),
+                  "paginas": links or {}}
     return _execute(label, Path(notebook), parameters, reports_dir / f"{slug}.html",
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 
 
 def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = NATIONAL_NOTEBOOK, cancelled: threading.Event | None = None) -> RenderResult:
+                    notebook: Path = NATIONAL_NOTEBOOK, cancelled: threading.Event | None = None,
+                    links: dict[str, str] | None = None) -> RenderResult:
     """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
-    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir, cancelled)
+    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
 
 
 def render_overview(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = OVERVIEW_NOTEBOOK, cancelled: threading.Event | None = None) -> RenderResult:
+                    notebook: Path = OVERVIEW_NOTEBOOK, cancelled: threading.Event | None = None,
+                    links: dict[str, str] | None = None) -> RenderResult:
     """Execute the all-pilots notebook and write ``reports/overzicht.html`` and ``.xlsx``."""
-    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir, cancelled)
+    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
 
 
 def _error_summary(exc: Exception) -> str:

@@ -23,7 +23,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from ..document import contents_nav
+from ..document import contents_nav, page_links
 from ..formatting import format_date
 from ..keymessage import key_message
 from ..summary import findings_frame, key_findings
@@ -59,7 +59,7 @@ class Report(ChainSections, MeasureSections, FunctionSections, PersonaSections, 
             f"<h1>Evaluatierapport {html.escape(self.data.name)}</h1>"
             f"<p>Ketenanalyse van de samenwerking tussen ketenpartners in de pilotgemeente "
             f"{html.escape(self.data.name)} (CBS-code {html.escape(self.data.cbs_code)}). "
-            f"Metingen: {html.escape(waves)}.</p></header>"
+            f"Metingen: {html.escape(waves)}.</p>{page_links(self.links)}</header>"
         )
 
     def contents(self) -> HTML:

@@ -82,11 +82,15 @@ class ReportBase(NumberedDocument):
         the notebook parameters, printed in the Verantwoording.
     comparison:
         the pilots' median and range (:func:`evaluatie.rapport.benchmark.pilot_benchmark`); None: none.
+    links:
+        the other pages of the reports folder (label -> file), linked under the title.
     """
 
-    def __init__(self, data: MunicipalityData, parameters: dict | None = None, comparison: dict | None = None):
+    def __init__(self, data: MunicipalityData, parameters: dict | None = None, comparison: dict | None = None,
+                 links: dict[str, str] | None = None):
         self.data = data
         self.comparison = comparison
+        self.links = dict(links or {})
         self.parameters = dict(parameters or {})
         self.analysis = analyse(data)
         self.graphs = self.analysis.graphs
