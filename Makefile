@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice clean
+.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in ../shared/data/
 			|| exit 1; \
 	done
 
-test: $(STAMP) browser libreoffice ## Draai alle tests
+test: $(STAMP) browser libreoffice js ## Draai alle tests
 	$(BIN)/python -m pytest
 
 browser: ## Installeer Chromium (Debian-pakket) voor de browsertest, als dat ontbreekt
@@ -59,6 +59,21 @@ libreoffice: ## Installeer LibreOffice Calc (Debian-pakket) voor de test van de 
 	else \
 		echo "Let op: LibreOffice ontbreekt en kan hier niet worden geïnstalleerd; die test wordt overgeslagen."; \
 	fi
+
+JS_STAMP := node_modules/.evaluatie-js
+
+$(JS_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Node.js en npm installeren (Debian-pakketten nodejs, npm) voor de toegankelijkheidstest..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $(JS_STAMP); \
+	else \
+		echo "Let op: npm ontbreekt en kan hier niet worden geïnstalleerd; de toegankelijkheidstest (axe-core) wordt overgeslagen."; \
+	fi
+
+js: $(JS_STAMP) ## Installeer de JavaScript-pakketten van de tests (axe-core, via npm ci uit package-lock.json)
 
 lab: $(STAMP) ## Open JupyterLab in notebooks/
 	$(BIN)/jupyter lab notebooks/

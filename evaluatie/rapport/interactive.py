@@ -4,7 +4,8 @@ without any library (about 6 kB of script; the map itself is plain SVG).
 Click a partner (or tab to it and press Enter) and its ties light up, with its type, chain functions,
 number of ties and broker score beside the map; filter by minimum level and partner type, switch the
 wave, and highlight a persona's route. Labels are placed once, in Python, with the same overlap-free
-placement as the printed map (:func:`evaluatie.rapport.maps.place_labels`). Without scripts (and when
+placement as the printed map (:func:`evaluatie.rapport.maps.place_labels`); a label that finds no free
+spot near its partner appears only when the partner is pointed at, focused or chosen. Without scripts (and when
 printed) the reader gets the static maps instead; the partner table of the report is the map's text
 alternative.
 
@@ -36,7 +37,7 @@ import pandas as pd
 
 from ..invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from .figures import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, sector
-from .maps import partner_label, place_labels
+from .maps import _STEPS, partner_label, place_labels
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680
@@ -67,14 +68,16 @@ def _radius(centrality: float) -> float:
 
 def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
     """Per node the label's anchor and alignment in SVG coordinates, placed without overlap by
-    :func:`~evaluatie.rapport.maps.place_labels` on a figure of the SVG's size (1 point = 1 unit)."""
+    :func:`~evaluatie.rapport.maps.place_labels` on a figure of the SVG's size (1 point = 1 unit); ``vrij``
+    is False for a label that found no free spot near its partner (the map shows it only on demand)."""
     fig = plt.figure(figsize=(WIDTH / 72, HEIGHT / 72), dpi=72)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, WIDTH)
     ax.set_ylim(HEIGHT, 0)
     ax.set_axis_off()
     names = list(canvas)
-    texts = place_labels(ax, {labels[n]: canvas[n] for n in names}, {labels[n]: radii[n] for n in names}, FONT)
+    texts = place_labels(ax, {labels[n]: canvas[n] for n in names}, {labels[n]: radii[n] for n in names}, FONT,
+                         _STEPS[:4])
     placed = {}
     by_label = {text.get_text(): text for text in texts}
     for node in names:
@@ -83,7 +86,8 @@ def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
         placed[node] = {"x": round(canvas[node][0] + dx, 1), "y": round(canvas[node][1] - dy, 1),
                         "anker": {"left": "start", "right": "end", "center": "middle"}[text.get_horizontalalignment()],
                         "basis": {"bottom": "text-after-edge", "top": "text-before-edge",
-                                  "center": "central"}.get(text.get_verticalalignment(), "central")}
+                                  "center": "central"}.get(text.get_verticalalignment(), "central"),
+                        "vrij": text.overlap == 0}
     plt.close(fig)
     return placed
 
@@ -163,6 +167,7 @@ def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: di
         f"aria-label='{html.escape(p['naam'], quote=True)}, {html.escape(p['type'], quote=True)}'>"
         f"<circle cx='{p['x']}' cy='{p['y']}' r='{p['r']}' fill='{p['kleur']}'></circle>"
         f"<text x='{p['tekst']['x']}' y='{p['tekst']['y']}' text-anchor='{p['tekst']['anker']}' "
+        + ("" if p['tekst']['vrij'] else "class='kk-label-extra' ") +
         f"dominant-baseline='{p['tekst']['basis']}'>{html.escape(p['label'])}</text></g>" for p in data["partners"])
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     reference = f" De partners staan ook als tabel in {html.escape(table_reference)}." if table_reference else ""

@@ -91,6 +91,7 @@
         if (state.selected) {
           if (id === state.selected) { classes.push("kk-gekozen"); }
           else if (!neighbours[id]) { classes.push("kk-gedimd"); }
+          else { classes.push("kk-buur"); }
         }
         if (route[id]) { classes.push("kk-route"); }
         nodes[id].setAttribute("class", classes.join(" "));
