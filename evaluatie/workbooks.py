@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import numbers
 from pathlib import Path
 
@@ -84,10 +85,25 @@ def cell_value(value: object) -> object:
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
+#: Text that is a whole number without leading zeros (a year, a count): stored as the number it is.
+WHOLE_NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,14})")
+
+
 def put(cell, value: object) -> object:
     """Put ``value`` in an openpyxl ``cell`` as :func:`cell_value` makes it; text stays text (never a
-    formula, with Excel's quote prefix when it starts like one). Returns what was put."""
+    formula, with Excel's quote prefix when it starts like one), except a whole number written as text
+    (``2024``), which becomes that number. Returns what was put.
+
+    Example
+    -------
+    >>> from openpyxl import Workbook
+    >>> sheet = Workbook().active
+    >>> put(sheet["A1"], "2024"), put(sheet["A2"], "0363"), put(sheet["A3"], "-1")
+    (2024, '0363', -1)
+    """
     value = cell_value(value)
+    if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value):
+        value = int(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would make "=…" a formula
@@ -144,6 +160,7 @@ def _fill_sheet(sheet, frame: pd.DataFrame, formats: pd.DataFrame | None = None)
 def _link_contents(sheet, names: list[str]) -> None:
     """Make every cell of the contents sheet's ``Blad`` column a link to that sheet."""
     from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     header = [cell.value for cell in sheet[1]]
     if "Blad" not in header:
@@ -153,7 +170,7 @@ def _link_contents(sheet, names: list[str]) -> None:
         cell = sheet.cell(row=row, column=column)
         if cell.value in names:
             quoted = str(cell.value).replace("'", "''")
-            cell.hyperlink = f"#'{quoted}'!A1"
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=str(cell.value))
             cell.font = Font(color="0563C1", underline="single")
 
 

@@ -245,15 +245,15 @@ def test_small_counts_are_suppressed_unless_the_unit_is_known_not_to_be_people(t
     document = NumberedDocument()
     page = factsheet(document, definitions.iloc[0].to_dict(), series, breakdown(values, "a", "landelijk", "2024"))
     assert "mannen &lt;5" in page and "mannen 2" not in page  # the alt text of the breakdown chart
-    assert series_table(definitions, series)["Waarde"].tolist() == ["<5", "7"]
-    assert [frame["Aantal"].tolist() for _, frame in document.tables] == [["<5", "5"]]
+    assert series_table(definitions, series)["Waarde"].tolist() == ["<5", 7.0]  # numbers stay numbers
+    assert [table.frame["Aantal"].tolist() for table in document.tables] == [["<5", 5.0]]
 
 
 def test_telt_personen_nee_shows_small_counts_and_bad_values_are_problems(tmp_path):
     definitions, values, problems = _indicators(tmp_path, {"a": "zorgvragers"}, ["a,landelijk,2023,3,,"],
                                                 extra="  telt_personen: nee\n")
     assert problems == [] and not definitions.iloc[0]["personen"]
-    assert series_table(definitions, indicator_series(definitions, values, "landelijk"))["Waarde"].tolist() == ["3"]
+    assert series_table(definitions, indicator_series(definitions, values, "landelijk"))["Waarde"].tolist() == [3.0]
     _, _, problems = _indicators(tmp_path / "b", {"a": "pilots"}, ["a,landelijk,2023,3,,"],
                                  extra="  telt_personen: soms\n")
     problems = [str(p) for p in problems if p.column == "telt_personen"]

@@ -44,6 +44,22 @@ def made_on(report: Path) -> str:
     return format_date(dt.date.fromtimestamp(report.stat().st_mtime))
 
 
+def failure_reason(notebook: Path) -> str:
+    """The error a failed report notebook holds, in one line (``RuntimeError: …``); empty when unreadable."""
+    import json
+
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return ""
+    for cell in cells:
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            if isinstance(output, dict) and output.get("output_type") == "error":
+                value = (str(output.get("evalue", "")).strip().splitlines() or [""])[-1]
+                return f"{output.get('ename', 'Fout')}: {value}"[:200]
+    return ""
+
+
 def _row(name: str, slug: str, reports_dir: Path, figures: dict | None) -> str:
     report = reports_dir / f"{slug}.html"
     workbook = reports_dir / f"{slug}.xlsx"
@@ -53,8 +69,10 @@ def _row(name: str, slug: str, reports_dir: Path, figures: dict | None) -> str:
              html.escape(made_on(report)) if report.exists() else "–",
              f'<a href="{html.escape(slug)}.xlsx">{html.escape(slug)}.xlsx</a>' if workbook.exists() else "–"]
     if failed.exists():
-        status = (f"<span class='mislukt'>mislukt</span> bij de laatste poging (<a href="
-                  f'"{FAILED_DIR_NAME}/{html.escape(slug)}.ipynb">notebook met de fout</a>)'
+        reason = failure_reason(failed)
+        status = (f"<span class='mislukt'>mislukt</span> bij de laatste poging"
+                  + (f": {html.escape(reason)}" if reason else "")
+                  + f' (<a href="{FAILED_DIR_NAME}/{html.escape(slug)}.ipynb">notebook met de fout</a>)'
                   + ("; het rapport hiernaast is een eerdere versie" if report.exists() else ""))
     else:
         status = "in orde" if report.exists() else "nog geen rapport"

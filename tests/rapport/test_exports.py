@@ -128,6 +128,7 @@ def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_proces
     assert len(files) == 2 * len(exports.FORMATS)
     for name in files:
         assert f"href='rivierstad-netwerken/{name}'" in page
-    caption, table = report.tables[-1]
-    assert caption == "Netwerkbestanden voor andere programma's" and len(table) == len(files)
+    table = report.tables[-1]
+    assert table.caption == "Netwerkbestanden voor andere programma's" and len(table.frame) == len(files)
+    assert table.sheet.startswith(f"T{table.number} ")
     assert report.network_files(None).data == ""

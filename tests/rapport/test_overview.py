@@ -18,8 +18,9 @@ def test_chain_table_side_by_side(overview):
     # Rivierstad: 67 -> 84 ties, density 0,26 -> 0,30 (as in its own report).
     assert re.search(r"<td>Rivierstad</td>\s*<td>nulmeting</td>\s*<td>vervolgmeting</td>\s*<td>23</td>\s*<td>24</td>"
                      r"\s*<td>67</td>\s*<td>84</td>\s*<td>0,26</td>\s*<td>0,30</td>", page)
-    assert [caption for caption, _ in overview.tables][-1] == "Netwerkmaten per pilot en meting"
-    assert len(overview.tables[-1][1]) == 6  # 3 pilots x 2 waves, for the workbook
+    assert [table.caption for table in overview.tables][-1] == "Netwerkmaten per pilot en meting"
+    assert len(overview.tables[-1].frame) == 6  # 3 pilots x 2 waves, for the workbook
+    assert overview.tables[-1].number is None  # workbook only
 
 
 def test_development_functions_needs_personas_indicators(overview):

@@ -31,7 +31,9 @@ def test_report_holds_its_partners_and_no_code(rendered, example_processed):
     for code in ("load_municipality", "from evaluatie", "report.chain_maps()", "processed_dir", "In&nbsp;["):
         assert code not in page
     assert 'lang="nl"' in page
-    assert "<script" not in page
+    scripts = re.findall(r"<script[^>]*>", page)  # only the ketenkaart's data and its own inline script
+    assert scripts == ["<script data-ketenkaart-gegevens=\"\" type=\"application/json\">", "<script>"] or \
+        sorted(scripts) == sorted(["<script type='application/json' data-ketenkaart-gegevens>", "<script>"]), scripts
     assert not re.search(r'(src|href)="https?://', page)
     images = re.findall(r"<img [^>]*>", page)
     assert len(images) == 11 and all('alt="' in image for image in images)
@@ -51,9 +53,12 @@ def test_report_holds_no_other_municipality_partner_names(rendered, example_proc
 def test_index_links_every_report(rendered):
     reports, _ = rendered
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="rivierstad.html">Rivierstad</a></td><td>gelukt' in index
-    assert '<a href="polderwijk.html">Polderwijk</a></td><td>gelukt' in index
-    assert "<td>Heidevelde</td><td>nog geen rapport</td>" in index
+    made = re.search(r"<li class=.rundatum.>Gemaakt op ([^<]+)</li>", (reports / "rivierstad.html").read_text()).group(1)
+    assert (f'<a href="rivierstad.html">Rivierstad</a></td><td>{made}</td><td><a href="rivierstad.xlsx">'
+            'rivierstad.xlsx</a></td><td>in orde</td>') in index
+    assert '<a href="polderwijk.html">Polderwijk</a></td>' in index
+    assert "<td>Heidevelde</td><td>–</td><td>–</td><td>nog geen rapport</td>" in index
+    assert "gelukt" not in index and "deze run" not in index  # the folder, not the run
 
 
 def test_same_inputs_same_report_apart_from_run_date(rendered, example_processed, tmp_path):
@@ -80,8 +85,11 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
     assert status == {"Rivierstad": "gelukt", "Heidevelde": "mislukt", "Polderwijk": "gelukt",
                       "landelijk (programmabreed)": "gelukt", "overzicht (alle pilots)": "gelukt"}
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="landelijk.html">Landelijke monitoring</a>' in index
-    assert '<a href="overzicht.html">Overzicht van alle pilots</a>' in index
+    assert "<a href='landelijk.html'>Landelijke monitoring</a>" in index
+    assert "<a href='overzicht.html'>Overzicht van alle pilots</a>" in index
+    assert ("<td>Heidevelde</td><td>–</td><td>–</td><td><span class='mislukt'>mislukt</span> bij de laatste poging: "
+            'RuntimeError: kapotte gegevens voor deze gemeente (<a href="mislukt/heidevelde.ipynb">notebook met de '
+            "fout</a>)</td>") in index
     overview = (reports / "overzicht.html").read_text(encoding="utf-8")
     assert "<h1>Overzicht van alle pilots</h1>" in overview and "<td>Heidevelde</td>" in overview
     assert "<script" not in overview and (reports / "overzicht.xlsx").exists()
@@ -91,8 +99,7 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
 
     assert failed.path == reports / "mislukt" / "heidevelde.ipynb" and failed.path.exists()
     assert not (reports / "heidevelde.html").exists()
-    assert "mislukt: cel 3 (if gemeente == &quot;Heidevelde&quot;:): RuntimeError" in (reports / "index.html").read_text(
-        encoding="utf-8")
+    assert "notebook met de fout" in (reports / "index.html").read_text(encoding="utf-8")
 
 
 def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cleaned, tmp_path):
@@ -108,9 +115,9 @@ def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cl
     second = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
     assert [r.status for r in second] == ["actueel", "actueel"]
     assert (reports / "rivierstad.html").read_bytes() == page
-    # Heidevelde's data change: only Heidevelde is rendered again.
+    # Heidevelde's wishes change (not the pilots' median and range): only Heidevelde is rendered again.
     changed = example_cleaned.ties.copy()
-    changed.loc[changed["gemeente"] == "Heidevelde", "niveau"] = 4
+    changed.loc[changed["gemeente"] == "Heidevelde", "gewenst_niveau"] = 4
     from dataclasses import replace
     write_processed(replace(example_cleaned, ties=changed), processed, Settings())
     third = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
@@ -118,8 +125,13 @@ def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cl
     forced = render_reports(["Rivierstad"], processed, reports, workers=1, force=True)
     assert forced[0].status == "gelukt"
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert '<a href="rivierstad.html">Rivierstad</a></td><td>gelukt</td><td>vervolgmeting</td><td>24</td>' \
-           '<td>84</td><td>0,30</td>' in index
+    assert "<td>in orde</td><td>vervolgmeting</td><td class='getal'>24</td><td class='getal'>84</td>" \
+           "<td class='getal'>0,30</td>" in index
+    # Heidevelde's levels change, and with them the pilots' median and range every report compares with.
+    changed.loc[changed["gemeente"] == "Heidevelde", "niveau"] = 4
+    write_processed(replace(example_cleaned, ties=changed), processed, Settings())
+    fourth = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
+    assert [r.status for r in fourth] == ["gelukt", "gelukt"]
 
 
 def test_parallel_rendering_leaves_the_working_directory_alone(example_processed, tmp_path):

@@ -7,7 +7,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ...monitoring import indicators
-from ..factsheets import factsheet, format_value, series_shown, series_table
+from ..factsheets import disclosed_number, factsheet, format_value, series_shown, series_table
 from ..formatting import format_number, plural
 from .base import ReportBase, heading, lead, paragraph
 
@@ -45,8 +45,11 @@ class MonitoringSections(ReportBase):
             if definition["bron"] == indicators.COMPUTED_SOURCE:  # in this report already: one compact table
                 values_shown = [format_value(row.waarde, row.status, False, settings.disclosure_threshold,
                                              definition["eenheid"]) for row in own.itertuples(index=False)]
+                latest_row = own.iloc[-1]
                 computed_rows.append({"Indicator": definition["indicator"], "Titel": definition["titel"],
-                                      "Laatste waarde": values_shown[-1], "Periode": own.iloc[-1]["periode"],
+                                      "Laatste waarde": values_shown[-1],
+                                      "waarde": disclosed_number(latest_row["waarde"], latest_row["status"], False),
+                                      "Eenheid": definition["eenheid"], "Periode": latest_row["periode"],
                                       "Eerder": " · ".join(f"{p}: {v}" for p, v in zip(own["periode"].iloc[:-1],
                                                                                        values_shown[:-1])) or "–"})
                 continue
@@ -59,8 +62,11 @@ class MonitoringSections(ReportBase):
             parts.append(paragraph("Berekend uit de ketenanalyse van dit rapport, met de definitie van de landelijke "
                                    "monitor; hun waarden per meting staan ook in de tabel hieronder."))
             computed_table = pd.DataFrame(computed_rows)
-            parts.append(self._table(computed_table, "Indicatoren uit de ketenanalyse, laatste en eerdere waarden",
-                                     computed_table))
+            values_table = computed_table.drop(columns="Laatste waarde").rename(columns={"waarde": "Laatste waarde"})
+            shown_table = computed_table.drop(columns=["waarde", "Eenheid"])
+            parts.append(self._table(values_table[["Indicator", "Titel", "Laatste waarde", "Eenheid", "Periode",
+                                                   "Eerder"]],
+                                     "Indicatoren uit de ketenanalyse, laatste en eerdere waarden", shown_table))
         table = series_table(definitions, series, settings.disclosure_threshold)
         parts.append(self._table(table, f"Alle indicatorwaarden van {data.name}",
                                  series_shown(definitions, series, settings.disclosure_threshold)))
