@@ -51,7 +51,7 @@ def test_the_real_network_renders_through_papermill(network):
     assert {r.status for r in results} == {"gelukt"}, [(r.municipality, r.error) for r in results]
     report = next(r.path for r in results if r.municipality not in ("overzicht (alle pilots)",))
     page = report.read_text(encoding="utf-8")
-    assert page.count("<h2 id=") == 11  # every section (no personas)
+    assert page.count("<h2 id=") == 13  # every section (no personas)
     if which == "indiana-tobacco-2010":
         assert "Geen enkele partner in de 2010 heeft de ketenfunctie signaleren; dekking is niet te bepalen." in page
     else:

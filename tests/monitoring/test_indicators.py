@@ -5,7 +5,7 @@ import math
 import pandas as pd
 
 from evaluatie.monitoring.indicators import breakdown, computed_values, disclosed, indicator_series
-from evaluatie.rapport.factsheets import series_table
+from evaluatie.rapport.factsheets import series_shown, series_table
 
 
 def test_seed_indicator_23_series_and_breakdown(example_indicators):
@@ -30,12 +30,19 @@ def test_nvt_missing_and_zero_each_render_as_themselves(example_indicators):
     first = heidevelde[heidevelde["indicator"] == "mz-doorverwezen-poh"].iloc[0]
     assert (first["periode"], first["status"], first["noot"]) == ("2023-Q3", "nvt",
                                                                         "Registratie nog niet gestart.")
-    table = series_table(definitions, polderwijk)
+    table = series_shown(definitions, polderwijk)
     shown = dict(zip(zip(table["Indicator"], table["Periode"]), table["Waarde"]))
     assert shown[("mz-bereik", "2023")] == "ontbreekt"
     assert shown[("mz-doorverwezen-poh", "2023-Q4")] == "0"
     assert shown[("mz-doorverwezen-poh", "2024-Q1")] == "<5"
     assert shown[("mz-bereik", "2024")] == "192"
+    # The workbook gets numbers, "<5" only where a count is hidden, and the status beside them.
+    values = series_table(definitions, polderwijk)
+    cells = dict(zip(zip(values["Indicator"], values["Periode"]), zip(values["Waarde"], values["Status"])))
+    assert cells[("mz-bereik", "2023")] == (None, "ontbreekt")
+    assert cells[("mz-doorverwezen-poh", "2023-Q4")] == (0.0, "waarde")
+    assert cells[("mz-doorverwezen-poh", "2024-Q1")] == ("<5", "kleiner dan 5")
+    assert cells[("mz-bereik", "2024")] == (192.0, "waarde")
 
 
 def test_disclosed_hides_small_counts_of_people():

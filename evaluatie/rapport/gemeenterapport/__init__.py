@@ -50,6 +50,21 @@ class Report(ChainSections, MeasureSections, FunctionSections, PersonaSections, 
         the notebook parameters, printed in the Verantwoording.
     """
 
+    @classmethod
+    def load(cls, municipality: str, processed_dir=None, comparison: dict | str | None = "berekenen",
+             links: dict[str, str] | None = None) -> "Report":
+        """The report of ``municipality`` from a processed folder (default ``data/processed``); ``comparison``
+        ``"berekenen"`` computes the pilots' median and range there (the batch passes it ready-made)."""
+        from ...config import PROCESSED_DATA_DIR
+        from ...invoer.processed import load_municipality
+        from ..benchmark import compare_with_pilots
+
+        folder = processed_dir or PROCESSED_DATA_DIR
+        if comparison == "berekenen":
+            comparison = compare_with_pilots(folder)
+        return cls(load_municipality(municipality, folder), parameters={"gemeente": municipality},
+                   comparison=comparison, links=links)
+
     # ------------------------------------------------------------------ front matter
     def title(self) -> HTML:
         """Title, municipality and the waves measured."""
