@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import numbers
+import re
 from pathlib import Path
 
 import pandas as pd

@@ -21,12 +21,12 @@ import threading
 import traceback
 from pathlib import Path
 
+import pandas as pd
+
 from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
 from ..errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
-import pandas as pd
-
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .benchmark import pilot_benchmark, pilot_figures
 from .index import write_index

@@ -20,8 +20,8 @@ import pandas as pd
 
 from ..invoer.vocabulary import LEVELS
 from .avatars import tint
-from .formatting import format_number
 from .figures import LEVEL_COLOURS, node_colour
+from .formatting import format_number
 
 
 def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, title: str = "") -> plt.Figure:

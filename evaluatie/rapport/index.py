@@ -70,7 +70,7 @@ def _row(name: str, slug: str, reports_dir: Path, figures: dict | None) -> str:
              f'<a href="{html.escape(slug)}.xlsx">{html.escape(slug)}.xlsx</a>' if workbook.exists() else "–"]
     if failed.exists():
         reason = failure_reason(failed)
-        status = (f"<span class='mislukt'>mislukt</span> bij de laatste poging"
+        status = ("<span class='mislukt'>mislukt</span> bij de laatste poging"
                   + (f": {html.escape(reason)}" if reason else "")
                   + f' (<a href="{FAILED_DIR_NAME}/{html.escape(slug)}.ipynb">notebook met de fout</a>)'
                   + ("; het rapport hiernaast is een eerdere versie" if report.exists() else ""))

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from evaluatie.invoer.processed import load_municipality
-from evaluatie.rapport.formatting import format_date, format_number, format_percent, join_names, plural, readable_table
 from evaluatie.rapport.benchmark import compare_with_pilots, pilot_figures
+from evaluatie.rapport.formatting import format_date, format_number, format_percent, join_names, plural, readable_table
 from evaluatie.rapport.gemeenterapport import SECTIONS, Report
 
 

@@ -75,8 +75,12 @@ class AccountabilitySections(ReportBase):
             lambda r: "relatie" if r.startswith("relatie ") else r.split(":")[0].split(" (")[0].split(";")[0]
         ).value_counts()
         log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
+        files = len(sources)
         return HTML(
             heading("verantwoording")
+            + lead(f"Dit rapport rust op {files} {'invoerbestand' if files == 1 else 'invoerbestanden'}; bij het "
+                   f"opschonen veranderden {len(self.data.log)} "
+                   f"{'waarde' if len(self.data.log) == 1 else 'waarden'} volgens vaste regels.")
             + paragraph("Methode: elke partner vulde per meting in met welke andere partners hij samenwerkt en op welk "
                  "niveau (0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, 4 integraal samenwerken), en "
                  "welk niveau hij wenst. De antwoorden zijn opgeschoond (zie de wijzigingen hieronder), per paar "

@@ -11,10 +11,9 @@ from IPython.display import HTML
 
 from ...invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from ...keten import network
-from .. import charts, figures, interactive, maps
+from .. import charts, figures, interactive, leads, maps
 from ..figures import CHANGE_STYLES, LEVEL_COLOURS
 from ..formatting import readable_table
-from .. import leads
 from .base import heading, lead, needs_a_wave, paragraph
 from .evidence import EvidenceSections
 

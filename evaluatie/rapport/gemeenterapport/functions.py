@@ -5,8 +5,8 @@ from __future__ import annotations
 from IPython.display import HTML
 
 from ...invoer.vocabulary import RELATION_QUESTIONS, SCORES
-from ..formatting import format_number, join_names, readable_table
 from .. import summary
+from ..formatting import format_number, join_names, readable_table
 from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 

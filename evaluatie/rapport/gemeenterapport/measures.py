@@ -9,9 +9,8 @@ from IPython.display import HTML
 from ...invoer.vocabulary import LEVELS
 from ...keten import directed, network
 from ...keten import sectors as sector_measures
-from .. import charts, figures
+from .. import charts, figures, leads, summary
 from ..formatting import format_number, format_percent, join_names, readable_table
-from .. import leads, summary
 from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 

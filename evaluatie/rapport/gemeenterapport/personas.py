@@ -8,10 +8,9 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from .. import charts, figures
+from .. import charts, figures, leads
 from ..avatars import avatar_svg
 from ..formatting import format_number, join_names, plural
-from .. import leads
 from .base import ReportBase, heading, lead, needs_a_wave, paragraph
 
 
