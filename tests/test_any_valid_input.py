@@ -140,10 +140,10 @@ def _write(folder, files):
 
 
 def _every_section(report: Report) -> str:
-    parts = [report.title(), report.contents(), report.summary(), report.composition(), report.chain_maps(),
-             report.development(), report.measures(), report.central_players(), report.sectors(),
+    parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
+             report.chain_maps(), report.development(), report.measures(), report.central_players(), report.sectors(),
              report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),
-             report.accountability(run_date=TODAY)]
+             report.limitations(), report.accountability(run_date=TODAY)]
     return "".join(part.data for part in parts)
 
 
@@ -157,7 +157,7 @@ def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     _write(root / "raw", files)
     cleaned = clean(root / "raw", None, Settings(), today=TODAY)
     write_processed(cleaned, root / "processed", Settings())
-    report = Report(load_municipality(municipality, root / "processed"))
+    report = Report.load(municipality, root / "processed")  # also the pilots' comparison (none for one pilot)
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
     assert "Traceback" not in page
@@ -176,7 +176,7 @@ def test_a_pilot_without_any_answers_still_gets_every_section(tmp_path):
     report = Report(load_municipality("Pilot West", tmp_path / "processed"))
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
-    assert page.count("Voor Pilot West is nog geen meting") == 9
+    assert page.count("Voor Pilot West is nog geen meting") == 11
     answered = Report(load_municipality("Pilot Oost", tmp_path / "processed"))
     assert answered.analysis.chain.loc[0, "respons"] == 1.0  # answered without naming a partner
     assert "geen enkele samenwerkingsrelatie gemeten" in _every_section(answered)

@@ -67,9 +67,7 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
              cancelled: threading.Event | None = None) -> RenderResult:
     """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
-    ``comparison`` is the pilots' aggregate (:func:`~evaluatie.rapport.benchmark.pilot_benchmark`), computed
-    once by the batch; without it the notebook computes it. ``links`` (label -> file) are the other pages
-    of the reports folder the report links to. On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
     ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
     ``afgebroken``.
     """
@@ -144,7 +142,9 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
                         comparison: dict | None = None, links: dict[str, str] | None = None) -> RenderResult:
     """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
 
-    On failure the executed notebook (with the error in it) is kept as
+    ``comparison`` is the pilots' aggregate (:func:`~evaluatie.rapport.benchmark.pilot_benchmark`), computed
+    once by the batch; without it the notebook computes it. ``links`` (label -> file) are the other pages of
+    the reports folder the report links to. On failure the executed notebook (with the error in it) is kept as
     ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
     """
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)

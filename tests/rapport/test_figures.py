@@ -114,3 +114,20 @@ def test_png_is_reproducible_and_compact():
     image = Image.open(__import__("io").BytesIO(first))
     assert image.mode == "P" and image.size[0] > 800
     assert np.asarray(image.convert("RGB")).std() > 10  # not a blank picture
+
+
+def test_interactive_map_keeps_hostile_names_as_text():
+    from evaluatie.rapport import interactive
+
+    names = ["</script><script>alert(1)</script>", "Kosten $5$ & <b>vet</b>", "=HYPERLINK(\"x\")"]
+    graph = nx.Graph()
+    graph.add_edge(names[0], names[1], niveau=2)
+    graph.add_edge(names[1], names[2], niveau=4)
+    nx.set_node_attributes(graph, {n: "welzijn" for n in names}, "type")
+    page = interactive.interactive_map({"T0": graph}, maps.union_layout({"T0": graph}), {"T0": {}})
+    assert page.count("<script") == 2 and page.count("</script>") == 2  # the name cannot close the data block
+    assert "<b>vet</b>" not in page and "&lt;b&gt;vet&lt;/b&gt;" in page
+    import json
+    import re
+    payload = re.search(r"<script type='application/json' data-ketenkaart-gegevens>(.*?)</script>", page, re.S).group(1)
+    assert sorted(p["naam"] for p in json.loads(payload)["partners"]) == sorted(names)
