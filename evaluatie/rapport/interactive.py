@@ -169,7 +169,8 @@ def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: di
         f"<text x='{p['tekst']['x']}' y='{p['tekst']['y']}' text-anchor='{p['tekst']['anker']}' "
         + ("" if p['tekst']['vrij'] else "class='kk-label-extra' ") +
         f"dominant-baseline='{p['tekst']['basis']}'>{html.escape(p['label'])}</text></g>" for p in data["partners"])
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = (json.dumps(data, ensure_ascii=False, sort_keys=True)  # no "<", ">" or "&" can end the block
+               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     reference = f" De partners staan ook als tabel in {html.escape(table_reference)}." if table_reference else ""
     return (
         "<div class='ketenkaart-interactief' data-ketenkaart hidden>"
