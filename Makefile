@@ -9,7 +9,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js clean
+.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name evaluatie --display-name "Python (evaluatie)" >/dev/null
 	@touch $(STAMP)
 
 env: $(STAMP) ## Maak de Python-omgeving (.venv) als die ontbreekt
@@ -74,6 +75,9 @@ $(JS_STAMP): package.json package-lock.json
 	fi
 
 js: $(JS_STAMP) ## Installeer de JavaScript-pakketten van de tests (axe-core, via npm ci uit package-lock.json)
+
+kernel: $(STAMP) ## Meld de kernel 'evaluatie' aan bij uw eigen JupyterLab (in ~/.local/share/jupyter)
+	$(BIN)/python -m ipykernel install --user --name evaluatie --display-name "Python (evaluatie)"
 
 lab: $(STAMP) ## Open JupyterLab in notebooks/
 	$(BIN)/jupyter lab notebooks/

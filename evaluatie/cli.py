@@ -231,21 +231,30 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
 
     from .rapport.batch import render_reports
 
-    progress = tqdm(desc="rapporten", unit="rapport", file=sys.stderr, dynamic_ncols=True,
+    progress = tqdm(desc="rapporten", unit=" rapport", file=sys.stderr, dynamic_ncols=True, total=None,
+                    bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {percentage:3.0f}% · {elapsed} verstreken, nog "
+                               "~{remaining}{postfix}",
                     disable=None)  # disable=None: no bar when stderr is not a terminal
+    failures = 0
+
+    def total(count: int) -> None:
+        progress.reset(total=count)
 
     def done(result) -> None:
+        nonlocal failures
+        failures += result.status == "mislukt"
         progress.update(1)
-        progress.set_postfix_str(f"{result.municipality}: {result.status}", refresh=False)
+        progress.set_postfix_str(f"{failures} mislukt" if failures else "", refresh=False)
+        seconds = f"{result.seconds:.1f}".replace(".", ",")
         if result.status == "mislukt":
-            progress.write(f"  MISLUKT  {result.municipality} ({result.seconds:.1f} s): {result.error}"
+            progress.write(f"  MISLUKT  {result.municipality} ({seconds} s): {result.error}"
                            + (f" — notebook bewaard in {result.path}" if result.path else ""), file=sys.stderr)
         else:
-            progress.write(f"  {result.status:<8} {result.municipality} ({result.seconds:.1f} s) → {result.path}")
+            progress.write(f"  {result.status:<8} {result.municipality} ({seconds} s) → {result.path}")
 
     try:
         results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,
-                                 force=opnieuw)
+                                 force=opnieuw, on_total=total)
     finally:
         progress.close()
     click.echo(_summary_table(results))

@@ -54,3 +54,25 @@ def test_opschonen_bad_input_exits_non_zero_and_keeps_previous_output(raw_copy, 
     assert "organisaties/notities.txt" in result.output
     assert "worden niet gelezen" in result.output
     assert {p.name: p.read_bytes() for p in processed.iterdir()} == before
+
+
+def test_reports_console_holds_no_kernel_warnings_and_decimal_commas(example_processed, tmp_path):
+    """A successful run prints no ipykernel TCP warning and no false 'KeyboardInterrupt caught in kernel' (the
+    kernels log to a file), uses the named kernel 'evaluatie', and writes seconds with a decimal comma."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from evaluatie.rapport.kernels import kernel_name
+
+    evaluatie = Path(sys.executable).parent / "evaluatie"
+    run = subprocess.run([str(evaluatie), "rapporten", "-g", "Rivierstad", "--verwerkt", str(example_processed),
+                          "--rapporten", str(tmp_path / "rapporten"), "--workers", "1"],
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    console = run.stdout + run.stderr
+    assert "WARNING" not in console and "KeyboardInterrupt" not in console and "ERROR" not in console, console
+    assert re.search(r"Rivierstad\s+gelukt\s+\d+,\d\s", run.stdout)
+    assert re.search(r"gelukt\s+Rivierstad \(\d+,\d s\)", run.stdout)
+    assert kernel_name() == "evaluatie"  # registered by make env in the project's environment

@@ -123,10 +123,11 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
 
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
                    reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
-                   on_done=None, force: bool = False) -> list[RenderResult]:
+                   on_done=None, force: bool = False, on_total=None) -> list[RenderResult]:
     """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
 
-    Every report runs in its own fresh kernel; ``on_done(result)`` is called as each one
+    Every report runs in its own fresh kernel; ``on_total(count)`` is called once with the number of
+    results to expect, ``on_done(result)`` as each one
     finishes. A report whose code, notebook and data are unchanged since it was written is
     not rendered again (status ``actueel``) unless ``force``. Results come back in the order
     the municipalities were given; ``reports/index.html`` is rewritten at the end.
@@ -154,6 +155,9 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
                                        code + json.dumps([comparison, links], sort_keys=True))
               for name in names}
+    national = municipalities is None and _has_national(tables)
+    if on_total is not None:
+        on_total(len(names) + national + (municipalities is None))
     # Results are keyed by (kind, name): a municipality may be called like a page's label.
     results: dict[tuple[str, str], RenderResult] = {}
     todo = []
@@ -165,7 +169,6 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
                 on_done(results[("gemeente", name)])
         else:
             todo.append(name)
-    national = municipalities is None and _has_national(tables)
     pages = [("pagina", NATIONAL_LABEL)] * national + [("pagina", OVERVIEW_LABEL)] * (municipalities is None)
     cancelled = threading.Event()
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))

@@ -26,10 +26,10 @@ from ..config import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, R
 from ..errors import describe_os_error
 from ..invoer.processed import load_tables
 from ..outputs import work_folder, write_atomically
+from .kernels import kernel_name, last_log_line, quiet_manager
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "sjablonen"
 FAILED_DIR_NAME = "mislukt"
-KERNEL_NAME = "python3"
 NATIONAL_SLUG = "landelijk"
 NATIONAL_LABEL = "landelijk (programmabreed)"
 OVERVIEW_SLUG = "overzicht"
@@ -87,8 +87,9 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
         try:
             # No cwd: papermill would os.chdir() the whole process, which races between worker threads
             # (two threads restoring each other's directory leave the process in the wrong one).
-            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-                                       progress_bar=False, log_output=False)
+            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=kernel_name(),
+                                       progress_bar=False, log_output=False,
+                                       kernel_manager_class=quiet_manager(workdir / "kernel.log"))
             if cancelled.is_set():
                 return stopped()
             executed = nbformat.read(output, as_version=4)
@@ -99,9 +100,11 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
             if output.exists():
                 failed_path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(failed_path, output.read_bytes())
+            error = describe_os_error(exc) if isinstance(exc, OSError) else _error_summary(exc)
+            if type(exc).__name__ == "DeadKernelError" and last_log_line(workdir / "kernel.log"):
+                error += f" (kernel: {last_log_line(workdir / 'kernel.log')})"  # why it died, from its own log
             return RenderResult(label, "mislukt", time.perf_counter() - started,
-                                failed_path if failed_path.exists() else None,
-                                describe_os_error(exc) if isinstance(exc, OSError) else _error_summary(exc))
+                                failed_path if failed_path.exists() else None, error)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     failed_path.unlink(missing_ok=True)

@@ -1,0 +1,75 @@
+"""The kernels the reports run in: the named kernel ``evaluatie`` (the project's own environment, also
+for a researcher's JupyterLab), started so that its own log goes to a file instead of the console.
+
+A report kernel writes two lines to its standard error that are not errors of the report: ipykernel's
+warning that local TCP is unencrypted, and ``KeyboardInterrupt caught in kernel``, logged because
+jupyter_client interrupts every kernel before shutting it down. :class:`QuietKernelManager` sends the
+kernel's output to ``kernel.log`` in the report's work folder; when a kernel dies, the batch reads the
+last line from there.
+
+Example
+-------
+>>> kernel_name() in ("evaluatie", "python3")
+True
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+
+#: The name of the project's kernel (``make env`` registers it in the environment, ``make kernel`` for the user).
+KERNEL_NAME = "evaluatie"
+DISPLAY_NAME = "Python (evaluatie)"
+
+
+def kernel_name() -> str:
+    """``evaluatie`` when that kernel is registered, else Jupyter's default ``python3``."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return KERNEL_NAME if KERNEL_NAME in KernelSpecManager().find_kernel_specs() else "python3"
+
+
+def register_kernel(user: bool = False) -> str:
+    """Register the kernel ``evaluatie`` for this Python: in its environment, or (``user``) for the user,
+    so that any JupyterLab finds it. Returns the folder of the kernel specification."""
+    command = [sys.executable, "-m", "ipykernel", "install", "--name", KERNEL_NAME, "--display-name", DISPLAY_NAME,
+               "--user" if user else "--sys-prefix"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return result.stderr.strip().rsplit(" ", 1)[-1] or result.stdout.strip()
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel writes its standard output and error to :attr:`kernel_log`."""
+
+    #: Where the kernel's own output goes (set per report by :func:`quiet_manager`).
+    kernel_log: str | None = None
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if self.kernel_log:
+            log = open(self.kernel_log, "ab")  # noqa: SIM115 - the kernel process holds it open
+            kw.setdefault("stdout", log)
+            kw.setdefault("stderr", log)
+            try:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+            finally:
+                log.close()  # the kernel has its own copy of the descriptor
+        else:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+def quiet_manager(log: Path) -> type[QuietKernelManager]:
+    """A :class:`QuietKernelManager` class whose kernels log to ``log`` (papermill takes a class)."""
+    return type("ReportKernelManager", (QuietKernelManager,), {"kernel_log": str(log)})
+
+
+def last_log_line(log: Path) -> str:
+    """The last non-empty line of a kernel log (why a kernel died), or empty."""
+    try:
+        lines = [line for line in Path(log).read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    except OSError:
+        return ""
+    return lines[-1].strip()[:200] if lines else ""
