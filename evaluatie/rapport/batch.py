@@ -14,6 +14,7 @@ Example
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import logging
@@ -29,6 +30,7 @@ from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .benchmark import pilot_benchmark, pilot_figures
+from .forkserver import fork_server
 from .index import write_index
 from .render import (
     EXPORTS_SUFFIX,
@@ -123,10 +125,14 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
 
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
                    reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
-                   on_done=None, force: bool = False, on_total=None) -> list[RenderResult]:
+                   on_done=None, force: bool = False, on_total=None, fork: bool = True,
+                   executor: concurrent.futures.Executor | None = None) -> list[RenderResult]:
     """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
 
-    Every report runs in its own fresh kernel; ``on_total(count)`` is called once with the number of
+    Every report runs in its own fresh kernel, forked from a warm template where the system allows it
+    (``fork=False``: started the ordinary way; see :mod:`.forkserver`). ``executor`` runs the reports
+    (default: a thread pool of ``workers``; any ``concurrent.futures.Executor`` whose tasks share this
+    process's file system will do). ``on_total(count)`` is called once with the number of
     results to expect, ``on_done(result)`` as each one
     finishes. A report whose code, notebook and data are unchanged since it was written is
     not rendered again (status ``actueel``) unless ``force``. Results come back in the order
@@ -171,7 +177,9 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             todo.append(name)
     pages = [("pagina", NATIONAL_LABEL)] * national + [("pagina", OVERVIEW_LABEL)] * (municipalities is None)
     cancelled = threading.Event()
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
+    warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
+    warm.enter_context(fork_server(enabled=fork and bool(todo or pages)))
+    pool = executor if executor is not None else concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
     try:
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
                                cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"}):
@@ -204,9 +212,11 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
         for logger in ("papermill", "traitlets", "nbclient", "jupyter_client"):
             logging.getLogger(logger).disabled = True  # kernels stopped on purpose are not errors to report
         stop_kernels()
+        warm.close()
         write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
         raise
     pool.shutdown(wait=True)
+    warm.close()
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
     write_index(reports_dir, slugs, key_numbers(figures))

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,8 @@ class QuietKernelManager(AsyncKernelManager):
     kernel_log: str | None = None
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if await self._launch_forked(kernel_cmd, **kw):
+            return
         if self.kernel_log:
             log = open(self.kernel_log, "ab")  # noqa: SIM115 - the kernel process holds it open
             kw.setdefault("stdout", log)
@@ -59,6 +62,28 @@ class QuietKernelManager(AsyncKernelManager):
                 log.close()  # the kernel has its own copy of the descriptor
         else:
             await super()._async_launch_kernel(kernel_cmd, **kw)
+
+
+    async def _launch_forked(self, kernel_cmd: list[str], **kw) -> bool:
+        """Start the kernel as a fork of the batch's warm template (:mod:`.forkserver`); False when there is
+        none or it fails, and the kernel is then started the ordinary way."""
+        from . import forkserver
+
+        server = forkserver.current()
+        if server is None or "ipykernel_launcher" not in kernel_cmd or self.provisioner is None:
+            return False
+        argv = kernel_cmd[kernel_cmd.index("ipykernel_launcher") + 1:]
+        env = {str(k): str(v) for k, v in (kw.get("env") or os.environ).items()}
+        try:
+            pid = server.fork(argv, str(kw.get("cwd") or os.getcwd()), env, self.kernel_log)
+        except (OSError, ValueError):
+            return False
+        provisioner = self.provisioner
+        provisioner.process = forkserver.ForkedProcess(pid)
+        provisioner.pid = provisioner.pgid = pid  # the kernel leads its own process group
+        provisioner.cwd = kw.get("cwd") or os.getcwd()
+        self._reconcile_connection_info(provisioner.connection_info)
+        return True
 
 
 def quiet_manager(log: Path) -> type[QuietKernelManager]:

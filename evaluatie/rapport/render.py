@@ -119,8 +119,8 @@ def stop_kernels(timeout: float = 2.0) -> int:
     import psutil
 
     def is_kernel(process) -> bool:
-        try:
-            return any("ipykernel" in part for part in process.cmdline())
+        try:  # an ordinary kernel, or the warm template and the kernels forked from it
+            return any("ipykernel" in part or "evaluatie.rapport.forkserver" in part for part in process.cmdline())
         except psutil.Error:
             return False
 
