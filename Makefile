@@ -9,19 +9,29 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel clean
+.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel lock clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check uv >/dev/null 2>&1 \
+		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r requirements.lock \
+		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python --no-deps -e . ; then \
+		echo "Omgeving gemaakt met uv (versies uit requirements.lock)."; \
+	else \
+		echo "uv niet beschikbaar: installeren met pip (versies uit requirements.lock)..."; \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
+		&& $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; \
+	fi
 	$(BIN)/python -m ipykernel install --sys-prefix --name evaluatie --display-name "Python (evaluatie)" >/dev/null
 	@touch $(STAMP)
 
-env: $(STAMP) ## Maak de Python-omgeving (.venv) als die ontbreekt
+env: $(STAMP) ## Maak de Python-omgeving (.venv) als die ontbreekt, met de versies uit requirements.lock
+
+lock: $(STAMP) ## Leg de versies van alle pakketten opnieuw vast in requirements.lock (na een wijziging in pyproject.toml)
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
 
 data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 	$(BIN)/evaluatie opschonen

@@ -53,3 +53,17 @@ def test_make_help_lists_targets():
     output = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     for target in ("reports", "test", "data", "lab", "voorbeelddata"):
         assert f"make {target}" in output
+
+
+def test_the_lock_file_pins_every_dependency_of_pyproject():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
+    pinned = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.lock").read_text(encoding="utf-8"),
+                             re.MULTILINE))
+    pinned = {name.lower().replace("_", "-"): version for name, version in pinned.items()}
+    for requirement in wanted:
+        name = re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        assert name in pinned, f"{name} ontbreekt in requirements.lock: make lock"
+    assert "uv pip install" in (ROOT / "Makefile").read_text(encoding="utf-8")
