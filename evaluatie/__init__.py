@@ -20,12 +20,31 @@ Example
 >>> evaluatie.analyse(data).chain                        # doctest: +SKIP
 """
 
+import importlib
+
 from . import config
 from .config import __version__
-from .invoer.processed import load_municipality, municipality_names
-from .keten import network
-from .keten.analysis import ChainAnalysis, analyse
-from .monitoring import indicators
+
+# The public names, imported on first use (PEP 562): ``evaluatie --help`` or an up-to-date ``make reports``
+# then does not pay for pandas, networkx and scipy.
+_PUBLIC = {"load_municipality": ("invoer.processed", "load_municipality"),
+           "municipality_names": ("invoer.processed", "municipality_names"),
+           "network": ("keten.network", None), "ChainAnalysis": ("keten.analysis", "ChainAnalysis"),
+           "analyse": ("keten.analysis", "analyse"), "indicators": ("monitoring.indicators", None)}
 
 __all__ = ["__version__", "ChainAnalysis", "analyse", "config", "indicators", "load_municipality",
            "municipality_names", "network"]
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'evaluatie' has no attribute {name!r}")
+    module_name, attribute = _PUBLIC[name]
+    module = importlib.import_module(f".{module_name}", __name__)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_PUBLIC))

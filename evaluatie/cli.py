@@ -175,18 +175,27 @@ def _fail(message: str, code: int = 1) -> None:
               show_default=True, help="Regel voor twee kanten van één relatie met een verschillend niveau.")
 @click.option("--dubbel", type=click.Choice(config.DUPLICATE_RULES), default=config.DEFAULTS.duplicate_rule,
               show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
-def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str) -> None:
+@click.option("--opnieuw", is_flag=True, help="Schoon ook op als ruwe gegevens, correcties, regels en code niet veranderden.")
+def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str, opnieuw: bool) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
-    from .invoer.clean import clean
-    from .invoer.processed import check_processed_folder, write_processed
+    from .invoer.freshness import cleaning_fingerprint, is_up_to_date
 
     settings = config.Settings(combine_rule=combineren, duplicate_rule=dubbel)
     if not ruw.is_dir():
         _fail(f"--ruw {ruw}: deze map bestaat niet (of is geen map). Oplossing: geef de map met de ruwe exports.", 2)
+    fingerprint = cleaning_fingerprint(ruw, correcties, settings)
+    if not opnieuw and is_up_to_date(verwerkt, fingerprint):
+        click.echo(f"Opgeschoond: {verwerkt} is actueel (ruwe gegevens, correcties, regels en code niet veranderd; "
+                   "--opnieuw dwingt opschonen af).")
+        return
+
+    from .invoer.clean import clean
+    from .invoer.processed import check_processed_folder, write_processed
+
     # Refuse a folder that is not ours before the (possibly long) cleaning, and again when writing.
     check_processed_folder(verwerkt, ruw, correcties)
     cleaned = clean(ruw, correcties, settings, today=dt.date.today())
-    write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties)
+    write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties, fingerprint=fingerprint)
     summary = cleaned.summary
     read = summary["rijen_gelezen"]
     click.echo(f"Opgeschoond naar {verwerkt}")
@@ -227,6 +236,8 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verwerkt: Path, rapporten: Path,
                     pdf: bool) -> None:
     """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
+    if not opnieuw and not gemeente and not pdf and _batch_is_up_to_date(verwerkt, rapporten):
+        return
     from tqdm import tqdm
 
     from .rapport.batch import render_reports
@@ -260,7 +271,9 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
     click.echo(_summary_table(results))
     failed = [r for r in results if r.status == "mislukt"]
     if pdf:
-        failed += _print_pdfs(results)
+        from .rapport.pdf import print_pdfs
+
+        failed += print_pdfs(results, click.echo)
     click.echo(f"{len(results) - len(failed)} van {len(results)} rapporten in orde "
                f"({sum(r.status == 'gelukt' for r in results)} gemaakt, "
                f"{sum(r.status == 'actueel' for r in results)} al actueel); overzicht: {rapporten / 'index.html'}")
@@ -268,27 +281,14 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
         raise SystemExit(1)
 
 
-def _print_pdfs(results) -> list:
-    """A PDF beside every report that is in order, unless an up-to-date one is there; the ones that failed."""
-    from .errors import OperationalError
-    from .rapport.pdf import page_count, print_pdf
+def _batch_is_up_to_date(processed: Path, reports: Path) -> bool:
+    """Say so and return True when the last complete run had the same inputs (checked without pandas)."""
+    from .rapport.freshness import up_to_date_message
 
-    failed = []
-    for result in results:
-        if result.status not in ("gelukt", "actueel") or result.path is None or result.path.suffix != ".html":
-            continue
-        target = result.path.with_suffix(".pdf")
-        if target.exists() and target.stat().st_mtime >= result.path.stat().st_mtime:
-            click.echo(f"  pdf actueel {target}")
-            continue
-        try:
-            print_pdf(result.path, target)
-        except OperationalError as exc:
-            click.echo(f"  PDF MISLUKT  {result.municipality}: {exc}", err=True)
-            failed.append(result)
-            continue
-        click.echo(f"  pdf      {target} ({page_count(target)} pagina's)")
-    return failed
+    message = up_to_date_message(processed, reports, config.REPORT_NOTEBOOK)
+    if message:
+        click.echo(message)
+    return message is not None
 
 
 def _date_option(ctx, param, value: str) -> dt.date:

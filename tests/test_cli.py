@@ -76,3 +76,33 @@ def test_reports_console_holds_no_kernel_warnings_and_decimal_commas(example_pro
     assert re.search(r"Rivierstad\s+gelukt\s+\d+,\d\s", run.stdout)
     assert re.search(r"gelukt\s+Rivierstad \(\d+,\d s\)", run.stdout)
     assert kernel_name() == "evaluatie"  # registered by make env in the project's environment
+
+
+def test_an_unchanged_make_reports_does_nothing_and_says_so(raw_copy, tmp_path):
+    """Cleaning is skipped when raw data, corrections, settings and code are unchanged; the whole batch
+    (reports, overview, national page) when processed data, notebooks and code are; a change is picked up."""
+    import os
+
+    raw, corrections = raw_copy
+    processed, reports = tmp_path / "verwerkt", tmp_path / "rapporten"
+    clean_args = ["opschonen", "--ruw", str(raw), "--verwerkt", str(processed), "--correcties", str(corrections)]
+    first = CliRunner().invoke(app, clean_args)
+    assert first.exit_code == 0 and "Opgeschoond naar" in first.output, first.output
+    stamp = (processed / "herkomst.json").stat().st_mtime_ns
+    again = CliRunner().invoke(app, clean_args)
+    assert again.exit_code == 0 and "is actueel" in again.output
+    assert (processed / "herkomst.json").stat().st_mtime_ns == stamp  # not written again
+    report_args = ["rapporten", "--verwerkt", str(processed), "--rapporten", str(reports), "--workers", "2"]
+    full = CliRunner().invoke(app, report_args)
+    assert full.exit_code == 0 and "5 van 5 rapporten in orde (5 gemaakt" in full.output, full.output
+    pages = {p.name: p.stat().st_mtime_ns for p in reports.glob("*.html")}
+    nothing = CliRunner().invoke(app, report_args)
+    assert nothing.exit_code == 0 and "5 van 5 rapporten actueel" in nothing.output, nothing.output
+    assert {p.name: p.stat().st_mtime_ns for p in reports.glob("*.html")} == pages
+    # A changed correction is a changed input: cleaned again; reports whose data did not change stay.
+    with open(corrections, "a", encoding="utf-8") as handle:
+        handle.write("\n")
+    changed = CliRunner().invoke(app, clean_args)
+    assert "Opgeschoond naar" in changed.output
+    os.utime(raw / "gemeenten.csv")  # a touched file with the same contents changes nothing
+    assert "is actueel" in CliRunner().invoke(app, clean_args).output

@@ -12,11 +12,13 @@ PACKAGE = Path(evaluatie.__file__).resolve().parent
 STAGES = ["invoer", "keten", "monitoring", "rapport"]
 #: What each part of the package may import (besides itself): only earlier stages.
 #: ``outputs`` (folders the package owns, atomic files) and ``workbooks`` (safe xlsx) are foundations
-#: like ``config`` and ``errors``: every stage may write files.
-FOUNDATION = {"config", "errors", "outputs", "workbooks"}
+#: like ``config`` and ``errors``: every stage may write files; ``fingerprints`` tells any step whether it
+#: has anything to do.
+FOUNDATION = {"config", "errors", "outputs", "workbooks", "fingerprints"}
 ALLOWED = {
     "config": set(),
     "errors": set(),
+    "fingerprints": {"config"},
     "outputs": {"errors"},
     "workbooks": {"outputs"},
     "invoer": FOUNDATION,

@@ -33,11 +33,9 @@ from ..outputs import (
 )
 from ..workbooks import write_workbook
 from .clean import Cleaned
+from .freshness import PROVENANCE_FILE, SCHEMA_VERSION
 
-PROVENANCE_FILE = "herkomst.json"
 LOG_WORKBOOK = "wijzigingslog.xlsx"
-#: Raised whenever a processed table gains, loses or renames a column: older folders must be cleaned again.
-SCHEMA_VERSION = 3
 #: The files a processed folder holds (also those of versions from before the folder marker).
 PROCESSED_FILES = {*(f"{name}.parquet" for name in Cleaned.TABLES), LOG_WORKBOOK, PROVENANCE_FILE}
 AGAIN = "Oplossing: voer 'evaluatie opschonen' (of 'make data') opnieuw uit."
@@ -54,7 +52,8 @@ def check_processed_folder(processed_dir: Path, raw_dir: Path = RAW_DATA_DIR,
 
 
 def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, settings: Settings | None = None,
-                    raw_dir: Path = RAW_DATA_DIR, corrections: Path | None = CORRECTIONS_FILE) -> list[Path]:
+                    raw_dir: Path = RAW_DATA_DIR, corrections: Path | None = CORRECTIONS_FILE,
+                    fingerprint: str | None = None) -> list[Path]:
     """Write every table as Parquet, the audit log also as xlsx, and ``herkomst.json``.
 
     The new folder is built beside the old one and swapped in at the end, so a run that
@@ -62,7 +61,8 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
     only replaced when it is the package's own (:func:`evaluatie.outputs.check_output_folder`):
     never ``raw_dir`` or a folder inside or above it, the project root, or a folder holding the
     corrections file or anything else the package did not write.
-    Returns the files written (in their final place).
+    ``fingerprint`` (:func:`cleaning_fingerprint`) is recorded so that an unchanged input is not cleaned
+    again. Returns the files written (in their final place).
     """
     processed_dir = Path(processed_dir)
     check_processed_folder(processed_dir, raw_dir, corrections)
@@ -85,6 +85,7 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
             "instellingen": settings.as_dict() if settings else None,
             "samenvatting": cleaned.summary,
             "ruwe_map": str(Path(raw_dir).resolve()),  # so that no later step writes into it
+            "invoer_vingerafdruk": fingerprint,  # raw data, corrections, settings and code it came from
         }
         (staging / PROVENANCE_FILE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True),
                                                encoding="utf-8")

@@ -24,13 +24,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR, __version__
+from ..config import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
 from ..errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
+from ..fingerprints import code_fingerprint, combine
 from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .benchmark import pilot_benchmark, pilot_figures
 from .forkserver import fork_server
+from .freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint
 from .index import write_index
 from .render import (
     EXPORTS_SUFFIX,
@@ -47,19 +49,8 @@ from .render import (
     stop_kernels,
 )
 
-FINGERPRINTS_FILE = ".vingerafdrukken.json"
 #: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
 REPORT_SUFFIXES = (".html", ".xlsx", ".pdf")
-
-
-def code_fingerprint() -> str:
-    """A hash of the package's code and templates, so changed code renders every report again."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parents[1]  # the whole evaluatie package
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _frame_digest(digest, frame) -> None:
@@ -86,11 +77,9 @@ def report_fingerprint(data, notebook: Path, code: str) -> str:
 
 
 def _read_fingerprints(reports_dir: Path) -> dict:
-    path = Path(reports_dir) / FINGERPRINTS_FILE
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    from .freshness import read_fingerprints
+
+    return read_fingerprints(reports_dir)
 
 
 
@@ -175,7 +164,22 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
                 on_done(results[("gemeente", name)])
         else:
             todo.append(name)
-    pages = [("pagina", NATIONAL_LABEL)] * national + [("pagina", OVERVIEW_LABEL)] * (municipalities is None)
+    whole = batch_fingerprint(processed_dir, notebook)
+    page_prints = {NATIONAL_SLUG: combine(whole, json.dumps(links, sort_keys=True)),
+                   OVERVIEW_SLUG: combine(whole, json.dumps(links, sort_keys=True))}
+    pages = []
+    for wanted_page, slug, label in ((national, NATIONAL_SLUG, NATIONAL_LABEL),
+                                     (municipalities is None, OVERVIEW_SLUG, OVERVIEW_LABEL)):
+        if not wanted_page:
+            continue
+        if not force and (reports_dir / f"{slug}.html").exists() and known.get(f"__{slug}__") == page_prints[slug]:
+            results[("pagina", label)] = RenderResult(label, "actueel", 0.0, reports_dir / f"{slug}.html")
+            if on_done is not None:
+                on_done(results[("pagina", label)])
+        else:
+            pages.append(("pagina", label))
+    all_pages = [("pagina", label) for wanted_page, label in ((national, NATIONAL_LABEL),
+                                                              (municipalities is None, OVERVIEW_LABEL)) if wanted_page]
     cancelled = threading.Event()
     warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
     warm.enter_context(fork_server(enabled=fork and bool(todo or pages)))
@@ -184,14 +188,14 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
         futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
                                cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"}):
                    ("gemeente", name) for name in todo}
-        if national:
+        if ("pagina", NATIONAL_LABEL) in pages:
             futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled,
                                 links=_without(links, NATIONAL_SLUG) | {"Tabellen (Excel)": f"{NATIONAL_SLUG}.xlsx"})
-                    ] = pages[0]
-        if municipalities is None:
+                    ] = ("pagina", NATIONAL_LABEL)
+        if ("pagina", OVERVIEW_LABEL) in pages:
             futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled,
                                 links=_without(links, OVERVIEW_SLUG) | {"Tabellen (Excel)": f"{OVERVIEW_SLUG}.xlsx"})
-                    ] = pages[-1]
+                    ] = ("pagina", OVERVIEW_LABEL)
         for future in concurrent.futures.as_completed(futures):
             key = futures[future]
             try:
@@ -199,11 +203,17 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             except Exception as exc:  # defensive: render_municipality already catches notebook errors
                 result = RenderResult(key[1], "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
             results[key] = result
+            page_key = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}.get(key[1])
             if key[0] == "gemeente":
                 if result.status == "gelukt":
                     known[slugs[key[1]]] = wanted[key[1]]
                 else:
                     known.pop(slugs[key[1]], None)
+            elif page_key:
+                if result.status == "gelukt":
+                    known[f"__{page_key}__"] = page_prints[page_key]
+                else:
+                    known.pop(f"__{page_key}__", None)
             if on_done is not None:
                 on_done(result)
     except BaseException:
@@ -217,8 +227,13 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
         raise
     pool.shutdown(wait=True)
     warm.close()
+    ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in all_pages]
+    known.pop(WHOLE_BATCH, None)
+    if municipalities is None and all(result.status in ("gelukt", "actueel") for result in ordered):
+        # a complete, successful run: the next one with the same inputs has nothing to do
+        files = ["index.html", *(result.path.name for result in ordered)]
+        known[WHOLE_BATCH] = {"vingerafdruk": whole, "bestanden": sorted(files)}
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
-    ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in pages]
     write_index(reports_dir, slugs, key_numbers(figures))
     return ordered
 

@@ -64,3 +64,24 @@ def page_count(pdf_path: Path) -> int:
     import re
 
     return len(re.findall(rb"/Type\s*/Page[^s]", Path(pdf_path).read_bytes()))
+
+
+def print_pdfs(results, echo=print) -> list:
+    """A PDF beside every report of ``results`` that is in order, unless an up-to-date one is there; the
+    results whose PDF failed. ``echo`` prints one line per report."""
+    failed = []
+    for result in results:
+        if result.status not in ("gelukt", "actueel") or result.path is None or result.path.suffix != ".html":
+            continue
+        target = result.path.with_suffix(".pdf")
+        if target.exists() and target.stat().st_mtime >= result.path.stat().st_mtime:
+            echo(f"  pdf actueel {target}")
+            continue
+        try:
+            print_pdf(result.path, target)
+        except OperationalError as exc:
+            echo(f"  PDF MISLUKT  {result.municipality}: {exc}")
+            failed.append(result)
+            continue
+        echo(f"  pdf      {target} ({page_count(target)} pagina's)")
+    return failed
