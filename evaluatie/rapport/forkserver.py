@@ -188,10 +188,10 @@ def warm() -> None:
     import IPython  # noqa: F401
     import matplotlib.pyplot as plt
     import nbformat  # noqa: F401
-    import networkx  # noqa: F401
+    import networkx
     import numpy  # noqa: F401
     import openpyxl  # noqa: F401
-    import pandas  # noqa: F401
+    import pandas
     import pyarrow  # noqa: F401
     import scipy.sparse  # noqa: F401
 
@@ -200,10 +200,38 @@ def warm() -> None:
     from .national import NationalReport  # noqa: F401
     from .overview import Overview  # noqa: F401
 
+    import io
+
+    import seaborn  # the heatmap; it pulls in scipy.stats, the slowest import of a report
+
+    from ..workbooks import write_workbook
+
+    # First use of each kind of work a report does, on made-up numbers (no municipality's data).
     fig, ax = plt.subplots(figsize=(2, 1))
     ax.set_title("Ketenkaart 0,5")
     ax.plot([0, 1], [0, 1])
+    ax.annotate("A · huisarts", (0.5, 0.5), fontsize=9, bbox={"boxstyle": "square,pad=0.1", "fc": "white"})
     figures.to_png(fig)
+    square = pandas.DataFrame([[1, 2], [2, 0]], index=["a", "b"], columns=["a", "b"])
+    fig, ax = plt.subplots(figsize=(2, 2))
+    seaborn.heatmap(square, annot=True, ax=ax)
+    figures.to_png(fig)
+    frame = pandas.DataFrame({"tekst": ["a", "b"], "getal": [1.5, 2.0]})
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer)
+    pandas.read_parquet(io.BytesIO(buffer.getvalue()))
+    with tempfile.TemporaryDirectory() as scratch:
+        write_workbook(Path(scratch) / "warm.xlsx", {"Blad": frame})
+    graph = networkx.Graph([("A", "B", {"niveau": 2}), ("B", "C", {"niveau": 4})])
+    networkx.set_node_attributes(graph, {"A": "huisarts", "B": "welzijn", "C": "ggz"}, "type")
+    from . import charts, interactive, maps
+
+    positions = maps.union_layout({"T0": graph})
+    figures.to_png(maps.chain_map(graph, positions, "T0", legend=False))
+    interactive.interactive_map({"T0": graph}, positions, {"T0": {}})
+    chain = pandas.DataFrame({"meting": ["T0", "T1"], "dichtheid": [0.2, 0.3], "respons": [0.9, 1.0]})
+    figures.to_png(charts.measure_dumbbells(chain, {"dichtheid": "Dichtheid", "respons": "Respons"}))
+    figures.to_png(charts.type_heatmap(square.astype(float), square.astype(float), "T0"))
 
 
 def _become_kernel(request: dict) -> None:
