@@ -81,12 +81,7 @@ class ForkServer:
             connection.settimeout(30)
             connection.connect(str(self.socket_path))
             connection.sendall(request)
-            answer = b""
-            while not answer.endswith(b"\n"):
-                chunk = connection.recv(4096)
-                if not chunk:
-                    break
-                answer += chunk
+            answer = _read_line(connection)
         pid = json.loads(answer or b"{}").get("pid")
         if not isinstance(pid, int) or pid <= 0:
             raise OSError("de sjabloonkernel gaf geen nieuw proces")
@@ -106,6 +101,17 @@ class ForkServer:
         with contextlib.suppress(OSError):
             self.socket_path.unlink(missing_ok=True)
             self.folder.rmdir()
+
+
+def _read_line(connection: socket.socket) -> bytes:
+    """Everything up to and including the first newline (or the end) that ``connection`` sends."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
 
 
 def current() -> ForkServer | None:
@@ -184,6 +190,8 @@ def warm() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    import io
+
     import ipykernel.kernelapp  # noqa: F401
     import IPython  # noqa: F401
     import matplotlib.pyplot as plt
@@ -194,17 +202,13 @@ def warm() -> None:
     import pandas
     import pyarrow  # noqa: F401
     import scipy.sparse  # noqa: F401
+    import seaborn  # the heatmap; it pulls in scipy.stats, the slowest import of a report
 
+    from ..workbooks import write_workbook
     from . import figures
     from .gemeenterapport import Report  # noqa: F401 - imports the whole report
     from .national import NationalReport  # noqa: F401
     from .overview import Overview  # noqa: F401
-
-    import io
-
-    import seaborn  # the heatmap; it pulls in scipy.stats, the slowest import of a report
-
-    from ..workbooks import write_workbook
 
     # First use of each kind of work a report does, on made-up numbers (no municipality's data).
     fig, ax = plt.subplots(figsize=(2, 1))
@@ -282,13 +286,7 @@ def serve(socket_path: str) -> None:
             continue
         with connection:
             connection.settimeout(10)
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = connection.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
-            request = json.loads(data)
+            request = json.loads(_read_line(connection))
             pid = os.fork()
             if pid == 0:
                 server.close()

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..invoer.processed import MunicipalityData
 from ..keten.analysis import ChainAnalysis
 from .formatting import format_interval, format_number, format_percent, plural
+from .summary import largest_need
 
 
 @dataclass(frozen=True)
@@ -164,14 +165,10 @@ def vulnerability_finding(analysis: ChainAnalysis, comparison: dict | None) -> F
 
 
 def strengthening_finding(analysis: ChainAnalysis) -> Finding | None:
-    last = list(analysis.graphs)[-1]
-    pairs = analysis.needs_by_type_pair[analysis.needs_by_type_pair["meting"] == last]
-    needs = analysis.needs[analysis.needs["meting"] == last]
-    if pairs.empty:
+    found = largest_need(analysis)
+    if found is None:
         return None
-    top = pairs.iloc[0]
-    between = (f"tussen {top['type_1']} en {top['type_2']}" if top["type_1"] != top["type_2"]
-               else f"binnen {top['type_1']}")
+    needs, top, between = found
     return Finding("Hier willen partners meer samenwerken.",
                    f"{plural(len(needs), 'relatie', 'relaties')} zouden partners sterker willen; het meest "
                    f"{between}: {format_number(top['totaal_verschil'])} niveaus in "

@@ -160,17 +160,26 @@ def function_sentence(analysis: ChainAnalysis) -> str | None:
     return sentence + f"; zonder volledige route: {join_names(sorted(missing['organisatie']))}."
 
 
-def strengthening_sentence(analysis: ChainAnalysis) -> str | None:
-    """The largest strengthening need per pair of types, and the largest single wish (last wave)."""
+def largest_need(analysis: ChainAnalysis):
+    """The last wave's wishes (one row per tie), the pair of types with the largest need, and that pair in
+    words (``tussen huisarts en ggz``); None when nobody wishes more."""
     last = list(analysis.graphs)[-1]
     pairs = analysis.needs_by_type_pair[analysis.needs_by_type_pair["meting"] == last]
-    needs = analysis.needs[analysis.needs["meting"] == last]
     if pairs.empty:
         return None
     top = pairs.iloc[0]
-    wish = needs.iloc[0]
     between = (f"tussen {top['type_1']} en {top['type_2']}" if top["type_1"] != top["type_2"]
                else f"binnen {top['type_1']}")
+    return analysis.needs[analysis.needs["meting"] == last], top, between
+
+
+def strengthening_sentence(analysis: ChainAnalysis) -> str | None:
+    """The largest strengthening need per pair of types, and the largest single wish (last wave)."""
+    found = largest_need(analysis)
+    if found is None:
+        return None
+    needs, top, between = found
+    wish = needs.iloc[0]
     return (f"De grootste versterkingsbehoefte ligt {between}: in "
             f"{plural(int(top['relaties']), 'relatie', 'relaties')} wensen partners samen "
             f"{format_number(top['totaal_verschil'])} niveaus meer dan er nu is. De grootste afzonderlijke wens: "
