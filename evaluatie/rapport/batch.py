@@ -32,7 +32,7 @@ from ..invoer.processed import load_settings, load_tables, municipality_from_tab
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .benchmark import pilot_benchmark, pilot_figures
 from .forkserver import fork_server
-from .freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint
+from .freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint, read_fingerprints
 from .index import write_index
 from .render import (
     EXPORTS_SUFFIX,
@@ -49,6 +49,8 @@ from .render import (
     stop_kernels,
 )
 
+#: The file name of each page besides the municipalities' reports.
+PAGE_SLUGS = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}
 #: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
 REPORT_SUFFIXES = (".html", ".xlsx", ".pdf")
 
@@ -76,10 +78,6 @@ def report_fingerprint(data, notebook: Path, code: str) -> str:
     return digest.hexdigest()
 
 
-def _read_fingerprints(reports_dir: Path) -> dict:
-    from .freshness import read_fingerprints
-
-    return read_fingerprints(reports_dir)
 
 
 
@@ -140,17 +138,16 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
         raise UnknownMunicipality(unknown_message(unknown, list(slugs)))
     prepare_reports_folder(reports_dir, processed_dir)
     code = code_fingerprint()
-    known = _read_fingerprints(reports_dir)
+    known = read_fingerprints(reports_dir)
     figures = pilot_figures(tables, settings)
     comparison = pilot_benchmark(figures)  # every report compares itself with the same aggregate
-    national_page = _has_national(tables) and (municipalities is None
-                                               or (reports_dir / f"{NATIONAL_SLUG}.html").exists())
-    overview_page = municipalities is None or (reports_dir / f"{OVERVIEW_SLUG}.html").exists()
-    links = page_links_for(national_page, overview_page)
+    has_national = _has_national(tables)
+    national = municipalities is None and has_national  # the batch renders the pages on a full run only
+    links = page_links_for(has_national and (national or (reports_dir / f"{NATIONAL_SLUG}.html").exists()),
+                           municipalities is None or (reports_dir / f"{OVERVIEW_SLUG}.html").exists())
     wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
                                        code + json.dumps([comparison, links], sort_keys=True))
               for name in names}
-    national = municipalities is None and _has_national(tables)
     if on_total is not None:
         on_total(len(names) + national + (municipalities is None))
     # Results are keyed by (kind, name): a municipality may be called like a page's label.
@@ -164,22 +161,19 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
                 on_done(results[("gemeente", name)])
         else:
             todo.append(name)
-    whole = batch_fingerprint(processed_dir, notebook)
-    page_prints = {NATIONAL_SLUG: combine(whole, json.dumps(links, sort_keys=True)),
-                   OVERVIEW_SLUG: combine(whole, json.dumps(links, sort_keys=True))}
-    pages = []
-    for wanted_page, slug, label in ((national, NATIONAL_SLUG, NATIONAL_LABEL),
-                                     (municipalities is None, OVERVIEW_SLUG, OVERVIEW_LABEL)):
-        if not wanted_page:
-            continue
-        if not force and (reports_dir / f"{slug}.html").exists() and known.get(f"__{slug}__") == page_prints[slug]:
-            results[("pagina", label)] = RenderResult(label, "actueel", 0.0, reports_dir / f"{slug}.html")
-            if on_done is not None:
-                on_done(results[("pagina", label)])
-        else:
-            pages.append(("pagina", label))
+    whole = batch_fingerprint(processed_dir, notebook, code)
+    page_print = combine(whole, json.dumps(links, sort_keys=True))  # both pages read all processed tables
     all_pages = [("pagina", label) for wanted_page, label in ((national, NATIONAL_LABEL),
                                                               (municipalities is None, OVERVIEW_LABEL)) if wanted_page]
+    pages = []
+    for page in all_pages:
+        slug = PAGE_SLUGS[page[1]]
+        if not force and (reports_dir / f"{slug}.html").exists() and known.get(f"__{slug}__") == page_print:
+            results[page] = RenderResult(page[1], "actueel", 0.0, reports_dir / f"{slug}.html")
+            if on_done is not None:
+                on_done(results[page])
+        else:
+            pages.append(page)
     cancelled = threading.Event()
     warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
     warm.enter_context(fork_server(enabled=fork and bool(todo or pages)))
@@ -203,17 +197,12 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             except Exception as exc:  # defensive: render_municipality already catches notebook errors
                 result = RenderResult(key[1], "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
             results[key] = result
-            page_key = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}.get(key[1])
-            if key[0] == "gemeente":
-                if result.status == "gelukt":
-                    known[slugs[key[1]]] = wanted[key[1]]
-                else:
-                    known.pop(slugs[key[1]], None)
-            elif page_key:
-                if result.status == "gelukt":
-                    known[f"__{page_key}__"] = page_prints[page_key]
-                else:
-                    known.pop(f"__{page_key}__", None)
+            entry, fingerprint = ((slugs[key[1]], wanted[key[1]]) if key[0] == "gemeente"
+                                  else (f"__{PAGE_SLUGS[key[1]]}__", page_print))
+            if result.status == "gelukt":
+                known[entry] = fingerprint
+            else:
+                known.pop(entry, None)
             if on_done is not None:
                 on_done(result)
     except BaseException:

@@ -38,14 +38,11 @@ def pilot_figures(tables: dict, settings: Settings = Settings()) -> pd.DataFrame
         waves = list(own(tables["metingen"]).sort_values("volgorde")["meting"])
         if not waves:
             continue
-        graph = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
-                                    settings.min_tie_level, waves[-1:], settings.one_sided_rule)[waves[-1]]
-        levels = [level for _, _, level in graph.edges(data="niveau")]
-        rows.append({"gemeente": name, "meting": waves[-1], "partners": graph.number_of_nodes(),
-                     "relaties": graph.number_of_edges(), "dichtheid": network.density(graph),
-                     "gemiddeld_niveau": sum(levels) / len(levels) if levels else float("nan"),
-                     "centralisatie": network.degree_centralisation(graph),
-                     "respons": network.response_rate(graph)})
+        graphs = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
+                                     settings.min_tie_level, waves[-1:], settings.one_sided_rule)
+        # the same measures as the report's own chain table, so that a pilot is compared like with like
+        measures = network.chain_measures(graphs, settings.strong_tie_level).iloc[0]
+        rows.append({"gemeente": name, "meting": waves[-1], **{column: measures[column] for column in COMPARED}})
     return pd.DataFrame(rows, columns=["gemeente", "meting", *COMPARED])
 
 

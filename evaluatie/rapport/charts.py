@@ -51,7 +51,7 @@ def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, 
 
 def dutch_number(value: float, decimals: int = 2) -> str:
     """An axis or point label with a decimal comma: ``0,25``, ``1.234``, ``12``."""
-    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    text = format_number(value, decimals)
     return text.rstrip("0").rstrip(",") if "," in text else text
 
 

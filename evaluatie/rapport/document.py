@@ -143,7 +143,7 @@ class NumberedDocument:
         return table
 
     def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
-               classes: str = "tabel", limit: int = ROW_LIMIT, escape: bool = True) -> str:
+               classes: str = "tabel", limit: int = ROW_LIMIT) -> str:
         """Number a table, keep its values for Excel, and render the readable version: at most
         ``limit`` rows, with a note naming the sheet that holds them all."""
         shown = readable if readable is not None else readable_table(frame)
@@ -153,7 +153,7 @@ class NumberedDocument:
             note = (f"<p class='meer-rijen'>De eerste {limit} van {len(shown)} rijen; alle {len(shown)} rijen "
                     f"staan in {self.workbook_label}, blad ‘{html.escape(table.sheet)}’.</p>")
             shown = shown.head(limit)
-        body = shown.to_html(index=False, border=0, classes=classes, escape=escape, na_rep="–")
+        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
         return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
                 f"{html.escape(caption)}</figcaption>{body}{note}</figure>")
 
@@ -161,10 +161,10 @@ class NumberedDocument:
         """Keep a table for the workbook only (no number in the HTML)."""
         return self._register(frame, caption, readable_table(frame), numbered=False)
 
-    def _figure(self, png: bytes, alt: str, caption: str, classes: str = "figuur") -> str:
+    def _figure(self, png: bytes, alt: str, caption: str) -> str:
         self._figures += 1
         data = base64.b64encode(png).decode("ascii")
-        return (f'<figure class="{classes}"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+        return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
                 f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
 
     def save_tables(self, path: Path | str | None) -> Path | None:

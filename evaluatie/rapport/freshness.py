@@ -21,10 +21,11 @@ FINGERPRINTS_FILE = ".vingerafdrukken.json"
 WHOLE_BATCH = "__alle_rapporten__"
 
 
-def batch_fingerprint(processed_dir: Path, notebook: Path) -> str:
-    """What a full batch depends on: the processed tables, the three notebooks and the code."""
-    return combine(tree_digest([processed_dir], ignore=("wijzigingslog.xlsx",)), tree_digest([notebook, OVERVIEW_NOTEBOOK, NATIONAL_NOTEBOOK]),
-                   code_fingerprint())
+def batch_fingerprint(processed_dir: Path, notebook: Path, code: str | None = None) -> str:
+    """What a full batch depends on: the processed tables, the three notebooks and the code (``code``:
+    :func:`~evaluatie.fingerprints.code_fingerprint` when the caller has it already)."""
+    return combine(tree_digest([processed_dir], ignore=("wijzigingslog.xlsx",)),
+                   tree_digest([notebook, OVERVIEW_NOTEBOOK, NATIONAL_NOTEBOOK]), code or code_fingerprint())
 
 
 def read_fingerprints(reports_dir: Path) -> dict:

@@ -37,7 +37,7 @@ import pandas as pd
 
 from ..invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from .figures import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, sector
-from .maps import _STEPS, partner_label, place_labels
+from .maps import NEAR_STEPS, partner_label, place_labels
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680
@@ -77,7 +77,7 @@ def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
     ax.set_axis_off()
     names = list(canvas)
     texts = place_labels(ax, {labels[n]: canvas[n] for n in names}, {labels[n]: radii[n] for n in names}, FONT,
-                         _STEPS[:4])
+                         NEAR_STEPS)
     placed = {}
     by_label = {text.get_text(): text for text in texts}
     for node in names:

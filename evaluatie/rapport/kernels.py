@@ -15,32 +15,22 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
 #: The name of the project's kernel (``make env`` registers it in the environment, ``make kernel`` for the user).
 KERNEL_NAME = "evaluatie"
-DISPLAY_NAME = "Python (evaluatie)"
 
 
+@functools.lru_cache(maxsize=1)
 def kernel_name() -> str:
     """``evaluatie`` when that kernel is registered, else Jupyter's default ``python3``."""
     from jupyter_client.kernelspec import KernelSpecManager
 
     return KERNEL_NAME if KERNEL_NAME in KernelSpecManager().find_kernel_specs() else "python3"
-
-
-def register_kernel(user: bool = False) -> str:
-    """Register the kernel ``evaluatie`` for this Python: in its environment, or (``user``) for the user,
-    so that any JupyterLab finds it. Returns the folder of the kernel specification."""
-    command = [sys.executable, "-m", "ipykernel", "install", "--name", KERNEL_NAME, "--display-name", DISPLAY_NAME,
-               "--user" if user else "--sys-prefix"]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
-    return result.stderr.strip().rsplit(" ", 1)[-1] or result.stdout.strip()
 
 
 class QuietKernelManager(AsyncKernelManager):

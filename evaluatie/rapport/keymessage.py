@@ -53,10 +53,10 @@ def compared_with_earlier(chain, column: str, decimals: int, percent: bool = Fal
     if len(chain) < 2 or not all(math.isfinite(v) for v in chain[column].iloc[[-2, -1]]):
         return "", None
     before, after = float(chain[column].iloc[-2]), float(chain[column].iloc[-1])
-    change = signed((after - before) * (100 if percent else 1), 0 if percent else decimals)
+    scale, digits = (100, 0) if percent else (1, decimals)  # a share changes in whole percentage points
     unit = " procentpunt" if percent else ""
-    return (f" (was {_number(before, decimals, percent)} in de {chain.index[-2]}: {change}{unit})",
-            _direction(before * (100 if percent else 1), after * (100 if percent else 1), 0 if percent else decimals))
+    return (f" (was {_number(before, decimals, percent)} in de {chain.index[-2]}: "
+            f"{signed((after - before) * scale, digits)}{unit})", _direction(before * scale, after * scale, digits))
 
 
 def compared_with_pilots(comparison: dict | None, column: str, value: float, decimals: int,
@@ -66,35 +66,36 @@ def compared_with_pilots(comparison: dict | None, column: str, value: float, dec
         return ""
     figures = comparison[column]
     count = int(comparison.get("pilots", {}).get("aantal", 0))
-    position = _direction(figures["mediaan"], value, 0 if percent else decimals) if not percent else _direction(
-        figures["mediaan"] * 100, value * 100, 0)
+    scale, digits = (100, 0) if percent else (1, decimals)
+    position = _direction(figures["mediaan"] * scale, value * scale, digits)
     place = {"hoger": "boven de mediaan", "lager": "onder de mediaan", "gelijk": "op de mediaan"}[position]
     return (f" De {count} pilots (deze meegeteld): mediaan {_number(figures['mediaan'], decimals, percent)}, van "
             f"{_number(figures['laagste'], decimals, percent)} tot {_number(figures['hoogste'], decimals, percent)}; "
             f"deze keten zit {place}.")
 
 
-def _clear(analysis: ChainAnalysis, measure: str) -> bool | None:
-    """Whether the bootstrap interval of the last change of ``measure`` excludes zero (None: no interval)."""
+def _last_interval(analysis: ChainAnalysis, measure: str):
+    """The bootstrap interval of the change of ``measure`` between the last two waves, or None."""
     intervals = analysis.change_intervals
     waves = list(analysis.graphs)
     if intervals is None or intervals.empty or len(waves) < 2:
         return None
     row = intervals[(intervals["van"] == waves[-2]) & (intervals["tot"] == waves[-1]) & (intervals["maat"] == measure)]
-    return None if row.empty or not math.isfinite(row.iloc[0]["laag"]) else bool(row.iloc[0]["duidelijk"])
+    return None if row.empty or not math.isfinite(row.iloc[0]["laag"]) else row.iloc[0]
+
+
+def _clear(analysis: ChainAnalysis, measure: str) -> bool | None:
+    """Whether the bootstrap interval of the last change of ``measure`` excludes zero (None: no interval)."""
+    row = _last_interval(analysis, measure)
+    return None if row is None else bool(row["duidelijk"])
 
 
 def _evidence(analysis: ChainAnalysis, measure: str) -> str:
     """`` — binnen wat toeval geeft (95%-interval …)`` or `` — een duidelijke toename (…)`` for the last
     pair of waves, when the bootstrap interval is there."""
-    intervals = analysis.change_intervals
-    waves = list(analysis.graphs)
-    if intervals is None or intervals.empty or len(waves) < 2:
+    row = _last_interval(analysis, measure)
+    if row is None:
         return ""
-    row = intervals[(intervals["van"] == waves[-2]) & (intervals["tot"] == waves[-1]) & (intervals["maat"] == measure)]
-    if row.empty or not math.isfinite(row.iloc[0]["laag"]):
-        return ""
-    row = row.iloc[0]
     interval = f"95%-interval {format_interval(row['laag'], row['hoog'])}"
     if row["duidelijk"]:
         return f"; een duidelijke {'toename' if row['verschil'] > 0 else 'afname'} ({interval})"

@@ -25,8 +25,7 @@ def response_limit(analysis: ChainAnalysis) -> str:
     for wave, graph in analysis.graphs.items():
         asked = network.asked_partners(graph)
         silent = [n for n in asked if not graph.nodes[n].get("geantwoord")]
-        rate = len(asked) and (len(asked) - len(silent)) / len(asked)
-        parts.append(f"{format_percent(rate) if asked else 'onbekend'} in de {wave}"
+        parts.append(f"{format_percent(network.response_rate(graph)) if asked else 'onbekend'} in de {wave}"
                      + (f" ({plural(len(silent), 'partner', 'partners')} zonder antwoord)" if silent else ""))
     return (f"Respons: {join_names(parts, limit=10)}. Van een partner die niet antwoordde kennen we alleen de relaties "
             "die anderen noemen; zijn eigen kijk en zijn relaties met andere niet-antwoorders ontbreken.")

@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 
 from ..config import SEED
 from ..invoer.vocabulary import LEVELS
-from .figures import CHANGE_STYLES, LEVEL_COLOURS, node_colour
+from .figures import CHANGE_STYLES, LEVEL_COLOURS, SECTOR_COLOURS, SECTORS, node_colour, sector
 
 
 def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
@@ -54,6 +54,8 @@ _DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "cen
                (1, -3, "left", "top"), (-1, -3, "right", "top")]
 #: Distances (in node radii plus a margin) at which a label is tried, nearest first.
 _STEPS = (1.0, 1.8, 2.8, 4.0, 5.5, 7.5, 10.0, 13.0, 17.0, 22.0)
+#: The distances at which a name still reads as belonging to its partner.
+NEAR_STEPS = _STEPS[:4]
 
 
 def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
@@ -169,8 +171,6 @@ def _map_figure(count: int, legend: bool) -> tuple[plt.Figure, plt.Axes]:
 
 
 def _sector_legend(fig, sectors_shown: list[str]) -> None:
-    from .figures import SECTOR_COLOURS, SECTORS
-
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=SECTOR_COLOURS[s],
                       markeredgecolor="#333333", label=s) for s in SECTORS if s in sectors_shown]
     fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.5 / fig.get_figheight()),
@@ -197,7 +197,7 @@ def _labels(ax, graph: nx.Graph, positions: dict, radii: dict, numbers: dict | N
     def text(node):
         return str(numbers[node]) if numbers else partner_label(node, graph.nodes[node].get("type"))
     texts = place_labels(ax, {text(n): positions[n] for n in graph.nodes}, {text(n): radii[n] for n in graph.nodes},
-                         LABEL_POINTS, _STEPS if numbers else _STEPS[:4])
+                         LABEL_POINTS, _STEPS if numbers else NEAR_STEPS)
     return all(label.overlap == 0 for label in texts)
 
 
@@ -211,8 +211,6 @@ def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dic
     (:func:`partner_numbers`) the partners carry numbers instead of names, for a key beside the map;
     ``fig.labels_free`` says whether every label found a free spot.
     """
-    from .figures import sector
-
     nodes = sorted(graph.nodes)
     fig, ax = _map_figure(len(nodes), legend)
     centrality = centrality if centrality is not None else nx.betweenness_centrality(graph)
@@ -248,8 +246,6 @@ def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.D
 
     ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves.
     """
-    from .figures import sector
-
     nodes = sorted(set(before.nodes) | set(after.nodes))
     fig, ax = _map_figure(len(nodes), legend)
     own = {node: positions[node] for node in nodes}

@@ -68,6 +68,18 @@ class ChainSections(EvidenceSections):
     #: Numbers of the partners on the printed maps, when their names did not fit (None: names).
     map_numbers: dict | None = None
 
+    def _labelled(self, draw) -> dict:
+        """The figures ``draw(numbers)`` makes: with names while they fit beside their partners on every map
+        so far; once they do not, with the numbers of :func:`~evaluatie.rapport.maps.partner_numbers` (this
+        map drawn again, and every later map of the report numbered too)."""
+        drawn = draw(self.map_numbers)
+        if self.map_numbers is None and not all(fig.labels_free for fig in drawn.values()):
+            for fig in drawn.values():
+                plt.close(fig)
+            self.map_numbers = maps.partner_numbers(self.graphs)
+            drawn = draw(self.map_numbers)
+        return drawn
+
     def _map_key(self) -> str:
         """The key to numbered maps: number, partner and type, in name order (empty when maps carry names)."""
         if not self.map_numbers:
@@ -107,16 +119,10 @@ class ChainSections(EvidenceSections):
         parts.append("<div class='alleen-zonder-script'>")
         parts.append(interactive.legend(self._sectors(), {
             f"{level} {LEVELS[level]}": {"kleur": LEVEL_COLOURS[level], "dik": 1 + level} for level in LEVEL_COLOURS}))
-        def draw(numbers):
-            return {wave: maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
-                                         brokers[wave], self.types, legend=False, numbers=numbers)
-                    for wave, graph in self.graphs.items()}
-        drawn = draw(None)
-        if not all(fig.labels_free for fig in drawn.values()):  # names do not fit beside their partners
-            for fig in drawn.values():
-                plt.close(fig)
-            self.map_numbers = maps.partner_numbers(self.graphs)
-            drawn = draw(self.map_numbers)
+        drawn = self._labelled(lambda numbers: {
+            wave: maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
+                                 brokers[wave], self.types, legend=False, numbers=numbers)
+            for wave, graph in self.graphs.items()})
         for wave, fig in drawn.items():
             graph = self.graphs[wave]
             alt = (f"Netwerkkaart van de keten in {self.data.name}, {wave}: {graph.number_of_nodes()} partners "
@@ -146,15 +152,9 @@ class ChainSections(EvidenceSections):
         for before, after in zip(self.waves, self.waves[1:]):
             changes = self.analysis.tie_changes[(self.analysis.tie_changes["van"] == before)
                                                 & (self.analysis.tie_changes["naar"] == after)]
-            fig = maps.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
-                                  f"{self.data.name}: van {before} naar {after}", self.types, legend=False,
-                                  numbers=self.map_numbers)
-            if not fig.labels_free and self.map_numbers is None:
-                plt.close(fig)
-                self.map_numbers = maps.partner_numbers(self.graphs)
-                fig = maps.change_map(self.graphs[before], self.graphs[after], self.positions, changes,
-                                      f"{self.data.name}: van {before} naar {after}", self.types, legend=False,
-                                      numbers=self.map_numbers)
+            fig = self._labelled(lambda numbers, b=before, a=after, c=changes: {
+                0: maps.change_map(self.graphs[b], self.graphs[a], self.positions, c,
+                                   f"{self.data.name}: van {b} naar {a}", self.types, legend=False, numbers=numbers)})[0]
             counts = changes["verandering"].value_counts()
             alt = (f"Veranderkaart {self.data.name} van {before} naar {after}: "
                    + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
