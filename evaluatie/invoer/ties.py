@@ -11,6 +11,7 @@ Example
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..config import DEFAULTS, Settings
@@ -21,15 +22,6 @@ from .vocabulary import RELATION_QUESTIONS
 TIE_COLUMNS = ["gemeente", "meting", "organisatie_a", "organisatie_b", "niveau", "gewenst_niveau", "meldingen",
                "kanten", *RELATION_QUESTIONS]
 RESPONSE_COLUMNS = ["gemeente", "meting", "organisatie", "geantwoord", "uitgenodigd"]
-
-
-def _combine(levels: list[int], rule: str) -> int:
-    if rule == "minimum":
-        return min(levels)
-    if rule == "maximum":
-        return max(levels)
-    mean = sum(levels) / len(levels)
-    return int(mean + 0.5)  # round half up: 2.5 -> 3
 
 
 def combine_ties(answers: pd.DataFrame, settings: Settings = DEFAULTS, log: AuditLog | None = None) -> pd.DataFrame:
@@ -51,29 +43,47 @@ def combine_ties(answers: pd.DataFrame, settings: Settings = DEFAULTS, log: Audi
     """
     if answers.empty:
         return pd.DataFrame(columns=TIE_COLUMNS)
-    frame = answers.copy()
-    swap = frame["respondent"] > frame["partner"]
-    frame["organisatie_a"] = frame["respondent"].where(~swap, frame["partner"])
-    frame["organisatie_b"] = frame["partner"].where(~swap, frame["respondent"])
-    rows = []
-    for (municipality, wave, a, b), group in frame.groupby(["gemeente", "meting", "organisatie_a", "organisatie_b"],
-                                                          sort=True):
-        levels = [int(v) for v in group["niveau"]]
-        wanted = [int(v) for v in group["gewenst_niveau"].dropna()]
-        combined = _combine(levels, settings.combine_rule)
-        if log is not None and len(set(levels)) > 1:
+    keys = ["gemeente", "meting", "organisatie_a", "organisatie_b"]
+    swap = answers["respondent"] > answers["partner"]
+    frame = pd.DataFrame({"gemeente": answers["gemeente"], "meting": answers["meting"],
+                          "organisatie_a": answers["respondent"].where(~swap, answers["partner"]),
+                          "organisatie_b": answers["partner"].where(~swap, answers["respondent"]),
+                          "niveau": answers["niveau"].astype("int64"),
+                          "gewenst_niveau": pd.to_numeric(answers["gewenst_niveau"], errors="coerce")})
+    frame["gemeld"] = (frame["niveau"] >= 1).astype("int64")
+    for question in RELATION_QUESTIONS:  # the mean of both sides' scores; NaN when neither was asked
+        frame[question] = (pd.to_numeric(answers[question], errors="coerce") if question in answers
+                           else float("nan"))
+    groups = frame.groupby(keys, sort=True)
+    ties = groups.agg(kanten=("niveau", "size"), meldingen=("gemeld", "sum"), laagste=("niveau", "min"),
+                      hoogste=("niveau", "max"), som=("niveau", "sum"), gewenst_laagste=("gewenst_niveau", "min"),
+                      gewenst_hoogste=("gewenst_niveau", "max"), gewenst_som=("gewenst_niveau", "sum"),
+                      gewenst_aantal=("gewenst_niveau", "count"),
+                      **{question: (question, "mean") for question in RELATION_QUESTIONS}).reset_index()
+    ties["niveau"] = _combined(ties["laagste"], ties["hoogste"], ties["som"] / ties["kanten"],
+                               settings.combine_rule).astype("int64")
+    wanted = _combined(ties["gewenst_laagste"], ties["gewenst_hoogste"],
+                       ties["gewenst_som"] / ties["gewenst_aantal"].where(ties["gewenst_aantal"] > 0),
+                       settings.combine_rule)
+    ties["gewenst_niveau"] = wanted.where(ties["gewenst_aantal"] > 0).astype("Int64")
+    if log is not None:
+        for row in ties[ties["laagste"] != ties["hoogste"]].itertuples(index=False):
+            levels = [int(level) for level in groups.get_group((row.gemeente, row.meting, row.organisatie_a,
+                                                                row.organisatie_b))["niveau"]]
             what = "één kant meldt geen contact (0)" if 0 in levels else "beide kanten verschillen"
-            log.add(municipality, None, None, "niveau", " / ".join(map(str, levels)), combined,
-                    f"relatie {a} – {b} ({wave}): {what}, regel '{settings.combine_rule}'")
-        scores = {q: (float(pd.to_numeric(group[q], errors="coerce").mean()) if q in group and group[q].notna().any()
-                      else float("nan")) for q in RELATION_QUESTIONS}
-        rows.append({"gemeente": municipality, "meting": wave, "organisatie_a": a, "organisatie_b": b,
-                     "niveau": combined, **scores,
-                     "gewenst_niveau": _combine(wanted, settings.combine_rule) if wanted else None,
-                     "meldingen": sum(1 for level in levels if level >= 1), "kanten": len(group)})
-    ties = pd.DataFrame(rows, columns=TIE_COLUMNS)
-    ties["gewenst_niveau"] = ties["gewenst_niveau"].astype("Int64")
-    return ties
+            log.add(row.gemeente, None, None, "niveau", " / ".join(map(str, levels)), int(row.niveau),
+                    f"relatie {row.organisatie_a} – {row.organisatie_b} ({row.meting}): {what}, "
+                    f"regel '{settings.combine_rule}'")
+    return ties[TIE_COLUMNS].reset_index(drop=True)
+
+
+def _combined(lowest: pd.Series, highest: pd.Series, mean: pd.Series, rule: str) -> pd.Series:
+    """The combined level of each tie by ``rule`` (the mean is rounded half up: 2.5 -> 3)."""
+    if rule == "minimum":
+        return lowest
+    if rule == "maximum":
+        return highest
+    return np.floor(mean + 0.5)
 
 
 def response_table(answers: pd.DataFrame, partners: pd.DataFrame, answering: pd.DataFrame | None = None,

@@ -71,6 +71,8 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
     """
     waves = list(waves) if waves is not None else list(dict.fromkeys([*response["meting"], *ties["meting"]]))
     attributes = partners.drop_duplicates("organisatie").set_index("organisatie")
+    kept = [key for key in NODE_ATTRIBUTES if key in attributes.columns]
+    attributes = dict(zip(attributes.index, attributes[kept].to_dict("records")))  # one lookup per partner
     graphs = {}
     for wave in waves:
         graph = nx.Graph(meting=wave)
@@ -81,8 +83,8 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
         wave_ties = ties[(ties["meting"] == wave) & (ties["niveau"] >= min_level)]
         members = list(wave_response["organisatie"]) + list(wave_ties["organisatie_a"]) + list(wave_ties["organisatie_b"])
         for name in dict.fromkeys(members):
-            row = attributes.loc[name] if name in attributes.index else None
-            values = {key: (row[key] if row is not None and key in row.index else None) for key in NODE_ATTRIBUTES}
+            row = attributes.get(name, {})
+            values = {key: row.get(key) for key in NODE_ATTRIBUTES}
             flag = invited.get(name)
             graph.add_node(name, **values, geantwoord=name in answered,
                            uitgenodigd=None if flag is None or pd.isna(flag) else bool(flag))

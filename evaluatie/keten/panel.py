@@ -127,13 +127,21 @@ def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = P
         return float("nan"), float("nan")
     observed = float(np.corrcoef(x, y)[0, 1])
     generator = np.random.default_rng(seed)
+    orders = np.array([generator.permutation(n) for _ in range(permutations)]).reshape(permutations, n)
+    centred = x - x.mean()
     as_large = 0
-    for _ in range(permutations):
-        order = generator.permutation(n)
-        shuffled = second[np.ix_(order, order)][rows, columns]
-        if np.corrcoef(x, shuffled)[0, 1] >= observed - 1e-12:
-            as_large += 1
+    for chunk in _chunks(permutations, len(x)):  # every relabelling at once, in chunks of bounded memory
+        shuffled = second[orders[chunk][:, rows], orders[chunk][:, columns]]
+        shuffled = shuffled - shuffled.mean(axis=1, keepdims=True)
+        correlations = shuffled @ centred / np.sqrt((shuffled ** 2).sum(axis=1) * (centred ** 2).sum())
+        as_large += int((correlations >= observed - 1e-12).sum())
     return observed, as_large / permutations
+
+
+def _chunks(count: int, cells: int, budget: int = 4_000_000) -> list[slice]:
+    """Slices of ``range(count)`` such that a chunk of arrays of ``cells`` values each stays within ``budget``."""
+    size = max(1, budget // max(1, cells))
+    return [slice(start, min(count, start + size)) for start in range(0, count, size)]
 
 
 def qap(graphs: dict[str, nx.Graph], permutations: int = PERMUTATIONS, seed: int = SEED) -> pd.DataFrame:
@@ -151,17 +159,24 @@ def qap(graphs: dict[str, nx.Graph], permutations: int = PERMUTATIONS, seed: int
 # --------------------------------------------------------------------------- bootstrap
 
 
-def _resampled_measures(matrix: np.ndarray, sample: np.ndarray) -> tuple[float, float]:
-    """Density and degree centralisation of the network among the resampled partners ``sample``
-    (indices, with repeats); pairs of two copies of one partner are not pairs."""
-    sub = matrix[np.ix_(sample, sample)] > 0
-    distinct = sample[:, None] != sample[None, :]
-    pairs = distinct.sum() / 2
-    value = (sub & distinct).sum() / 2 / pairs if pairs else 0.0
-    n = len(sample)
-    degrees = (sub & distinct).sum(axis=1)
-    centralisation = float((degrees.max() - degrees).sum() / ((n - 1) * (n - 2))) if n >= 3 else 0.0
-    return float(value), centralisation
+def _resampled_measures(matrix: np.ndarray, samples: np.ndarray) -> np.ndarray:
+    """Density and degree centralisation of the network among each row of resampled partners ``samples``
+    (shape (k, n): indices, with repeats); pairs of two copies of one partner are not pairs.
+    Returns shape (k, 2)."""
+    samples = np.atleast_2d(samples)
+    n = samples.shape[1]
+    result = np.zeros((len(samples), 2))
+    for chunk in _chunks(len(samples), n * n):
+        drawn = samples[chunk]
+        distinct = drawn[:, :, None] != drawn[:, None, :]
+        tied = (matrix[drawn[:, :, None], drawn[:, None, :]] > 0) & distinct
+        pairs = distinct.sum(axis=(1, 2)) / 2
+        ties = tied.sum(axis=(1, 2)) / 2
+        result[chunk, 0] = np.divide(ties, pairs, out=np.zeros(len(drawn)), where=pairs > 0)
+        if n >= 3:
+            degrees = tied.sum(axis=2)
+            result[chunk, 1] = (degrees.max(axis=1, keepdims=True) - degrees).sum(axis=1) / ((n - 1) * (n - 2))
+    return result
 
 
 def bootstrap_measures(matrices: list[np.ndarray], samples: int = BOOTSTRAP_SAMPLES,
@@ -171,12 +186,8 @@ def bootstrap_measures(matrices: list[np.ndarray], samples: int = BOOTSTRAP_SAMP
     Returns an array of shape (samples, len(matrices), 2)."""
     n = len(matrices[0])
     generator = np.random.default_rng(seed)
-    result = np.zeros((samples, len(matrices), 2))
-    for number in range(samples):
-        sample = generator.integers(0, n, n)
-        for index, matrix in enumerate(matrices):
-            result[number, index] = _resampled_measures(matrix, sample)
-    return result
+    drawn = np.array([generator.integers(0, n, n) for _ in range(samples)]).reshape(samples, n)
+    return np.stack([_resampled_measures(matrix, drawn) for matrix in matrices], axis=1)
 
 
 def _interval(values: np.ndarray) -> tuple[float, float]:
@@ -209,7 +220,7 @@ def change_intervals(graphs: dict[str, nx.Graph], samples: int = BOOTSTRAP_SAMPL
             continue
         before, after = valued_matrix(graphs[first], panel), valued_matrix(graphs[second], panel)
         draws = bootstrap_measures([before, after], samples, seed)
-        observed = [_resampled_measures(m, np.arange(len(panel))) for m in (before, after)]
+        observed = [_resampled_measures(m, np.arange(len(panel)))[0] for m in (before, after)]
         for column, measure in enumerate(("dichtheid", "centralisatie")):
             low, high = _interval(draws[:, 1, column] - draws[:, 0, column])
             rows.append({"van": first, "tot": second, "maat": measure, "verschil": observed[1][column] -

@@ -14,8 +14,11 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import matplotlib.colors
 import matplotlib.lines
 import matplotlib.pyplot as plt
+import matplotlib.ticker
+import numpy as np
 import pandas as pd
 
 from ..invoer.vocabulary import LEVELS
@@ -25,28 +28,66 @@ from .formatting import format_number
 
 
 def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, title: str = "") -> plt.Figure:
-    """A seaborn heatmap of the type x type matrix (number of ties; mean level as annotation)."""
-    import seaborn as sns
+    """The type x type matrix as a heatmap: the number of ties in each cell and, below it, the mean level
+    (``annotations``). The matrix is symmetric, so only the lower triangle and the diagonal are drawn;
+    colours step by whole numbers of ties. Plain matplotlib with margins measured from the labels (no
+    layout pass, no seaborn).
 
-    size = min(5.2, max(3.5, 0.28 * len(square) + 1.4))
-    fig, ax = plt.subplots(figsize=(size + 1.2, size), dpi=110)
-    labels = None
-    if annotations is not None:
-        labels = square.astype(int).astype(str).where(square > 0, "")
-        for row in square.index:
-            for column in square.columns:
-                mean = annotations.loc[row, column]
-                if square.loc[row, column] > 0 and pd.notna(mean):
-                    labels.loc[row, column] = f"{int(square.loc[row, column])}\n({mean:.1f})".replace(".", ",")
-    sns.heatmap(square, annot=labels if labels is not None else True, fmt="", cmap="Blues", linewidths=0.5,
-                linecolor="#ffffff", square=True, cbar_kws={"label": "aantal relaties", "shrink": 0.7},
-                annot_kws={"fontsize": 7 if len(square) > 12 else 8}, ax=ax)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_title(title, fontsize=11, loc="left")
-    ax.tick_params(labelsize=9)
-    fig.tight_layout()
+    Example
+    -------
+    >>> square = pd.DataFrame([[1, 2], [2, 0]], index=["ggz", "huisarts"], columns=["ggz", "huisarts"])
+    >>> fig = type_heatmap(square, title="T0")
+    >>> [text.get_text() for text in fig.axes[0].texts]
+    ['1', '2']
+    """
+    from .maps import label_size
+
+    dpi, label_points = 110, 9.0
+    types = [str(kind) for kind in square.index]
+    count = len(types)
+    longest = max((label_size(kind, label_points, 72.0)[0] for kind in types), default=0.0) / 72 + 0.15
+    cell = min(0.45, max(0.32, (7.2 - longest - 1.2) / max(1, count)))
+    side = cell * max(1, count)
+    width, height = longest + side + 1.2, 0.45 + side + longest
+    fig = plt.figure(figsize=(width, height), dpi=dpi)
+    ax = fig.add_axes((longest / width, longest / height, side / width, side / height))
+    values = square.to_numpy(dtype=float)
+    lower = np.tril(np.ones_like(values, dtype=bool)) if count else np.zeros((0, 0), dtype=bool)
+    shown = np.where(lower, values, np.nan)
+    top = int(max(1, np.nanmax(shown) if count and np.isfinite(shown).any() else 1))
+    cmap = plt.get_cmap("Blues")
+    norm = (matplotlib.colors.BoundaryNorm(np.arange(-0.5, top + 1.5), cmap.N) if top <= 12
+            else matplotlib.colors.Normalize(0, top))
+    mesh = ax.pcolormesh(np.ma.masked_invalid(shown), cmap=cmap, norm=norm, edgecolors="white", linewidth=0.8)
+    ax.set_xlim(0, max(1, count))
+    ax.set_ylim(max(1, count), 0)
+    ax.set_xticks(np.arange(count) + 0.5, types, rotation=90, fontsize=label_points)
+    ax.set_yticks(np.arange(count) + 0.5, types, fontsize=label_points)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for row in range(count):
+        for column in range(row + 1):
+            ties = values[row, column]
+            if not ties > 0:
+                continue
+            colour = "white" if _luminance(cmap(norm(ties))) < 0.408 else "#222222"
+            mean = annotations.iloc[row, column] if annotations is not None else float("nan")
+            text = f"{int(ties)}" + (f"\n({format_number(mean, 1)})" if pd.notna(mean) else "")
+            ax.text(column + 0.5, row + 0.5, text, ha="center", va="center", color=colour,
+                    fontsize=8 if cell >= 0.38 else 7, linespacing=1.0)
+    bar = fig.add_axes(((longest + side + 0.25) / width, longest / height, 0.15 / width, min(side, 2.5) / height))
+    fig.colorbar(mesh, cax=bar, ticks=range(top + 1) if top <= 12 else matplotlib.ticker.MaxNLocator(integer=True))
+    bar.set_ylabel("aantal relaties", fontsize=label_points)
+    bar.tick_params(labelsize=8)
+    ax.set_title(title, fontsize=11, loc="left", pad=8)
     return fig
+
+
+def _luminance(rgba: tuple) -> float:
+    """Relative luminance (WCAG) of a colour: text on a cell below 0.408 is white, else dark."""
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3]]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
 
 
 def dutch_number(value: float, decimals: int = 2) -> str:
@@ -110,8 +151,17 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
                bbox_to_anchor=(1.0, 1.0))
     if title:
         fig.suptitle(title, fontsize=10, x=0.01, ha="left")
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / fig.get_figheight()))
+    _fixed_margins(fig, rows, top=0.62 if title else 0.45, bottom=0.3, gap=0.5, side=0.3)
     return fig
+
+
+def _fixed_margins(fig: plt.Figure, rows: int, top: float, bottom: float, gap: float, side: float) -> None:
+    """Subplot margins in inches (``gap`` between rows for titles and tick labels): a fixed layout that,
+    unlike ``tight_layout``, needs no pass over every text's extent."""
+    width, height = fig.get_size_inches()
+    axes_height = max(0.1, (height - top - bottom - (rows - 1) * gap) / rows)
+    fig.subplots_adjust(left=side / width, right=1 - side / width, bottom=bottom / height, top=1 - top / height,
+                        hspace=gap / axes_height, wspace=0.12)
 
 
 def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> plt.Figure:

@@ -72,13 +72,18 @@ def node_colour(kind: str | None) -> str:
 
 
 def to_png(fig: plt.Figure) -> bytes:
-    """Render a figure to compact PNG bytes (256 colours, no time stamps), then close it."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
-    buffer.seek(0)
-    image = Image.open(buffer).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    """Render a figure to compact PNG bytes (256 colours, no time stamps), then close it.
 
+    The pixels come straight from the canvas (no intermediate PNG to encode and decode again).
+    """
+    try:
+        fig.canvas.draw()
+        width, height = fig.canvas.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        image = image.convert("RGB")
+    finally:
+        plt.close(fig)
+    image = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=6)  # optimize=True would halve the speed for 10% fewer bytes
+    return out.getvalue()

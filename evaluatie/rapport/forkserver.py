@@ -202,7 +202,6 @@ def warm() -> None:
     import pandas
     import pyarrow  # noqa: F401
     import scipy.sparse  # noqa: F401
-    import seaborn  # the heatmap; it pulls in scipy.stats, the slowest import of a report
 
     from ..workbooks import write_workbook
     from . import figures
@@ -217,9 +216,6 @@ def warm() -> None:
     ax.annotate("A · huisarts", (0.5, 0.5), fontsize=9, bbox={"boxstyle": "square,pad=0.1", "fc": "white"})
     figures.to_png(fig)
     square = pandas.DataFrame([[1, 2], [2, 0]], index=["a", "b"], columns=["a", "b"])
-    fig, ax = plt.subplots(figsize=(2, 2))
-    seaborn.heatmap(square, annot=True, ax=ax)
-    figures.to_png(fig)
     frame = pandas.DataFrame({"tekst": ["a", "b"], "getal": [1.5, 2.0]})
     buffer = io.BytesIO()
     frame.to_parquet(buffer)
@@ -271,6 +267,10 @@ def _become_kernel(request: dict) -> None:
 def serve(socket_path: str) -> None:
     """The template's loop: warm up, say ``klaar``, and fork a kernel for every request."""
     warm()
+    import gc
+
+    gc.collect()
+    gc.freeze()  # the template's objects are never collected in a kernel: no copy-on-write of the whole heap
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked kernels are reaped by the system
     parent = os.getppid()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

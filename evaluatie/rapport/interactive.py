@@ -37,7 +37,7 @@ import pandas as pd
 
 from ..invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from .figures import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, sector
-from .maps import NEAR_STEPS, partner_label, place_labels
+from .maps import NEAR_STEPS, label_geometry, label_spots, partner_label
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680
@@ -68,7 +68,7 @@ def _radius(centrality: float) -> float:
 
 def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
     """Per node the label's anchor and alignment in SVG coordinates, placed without overlap by
-    :func:`~evaluatie.rapport.maps.place_labels` on a figure of the SVG's size (1 point = 1 unit); ``vrij``
+    :func:`~evaluatie.rapport.maps.label_spots` on a figure of the SVG's size (1 point = 1 unit); ``vrij``
     is False for a label that found no free spot near its partner (the map shows it only on demand)."""
     fig = plt.figure(figsize=(WIDTH / 72, HEIGHT / 72), dpi=72)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -76,19 +76,20 @@ def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
     ax.set_ylim(HEIGHT, 0)
     ax.set_axis_off()
     names = list(canvas)
-    texts = place_labels(ax, {labels[n]: canvas[n] for n in names}, {labels[n]: radii[n] for n in names}, FONT,
-                         NEAR_STEPS)
+    try:
+        centres, sizes, frame, px_per_pt = label_geometry(ax, {labels[n]: canvas[n] for n in names}, FONT)
+    finally:
+        plt.close(fig)
+    spots = label_spots(centres, {labels[n]: radii[n] for n in names}, sizes, frame, px_per_pt, NEAR_STEPS)
     placed = {}
-    by_label = {text.get_text(): text for text in texts}
     for node in names:
-        text = by_label[labels[node]]
-        dx, dy = text.xyann  # points = SVG units; matplotlib's y points up, SVG's down
+        spot = spots[labels[node]]
+        dx, dy = spot.offset  # points = SVG units; matplotlib's y points up, SVG's down
         placed[node] = {"x": round(canvas[node][0] + dx, 1), "y": round(canvas[node][1] - dy, 1),
-                        "anker": {"left": "start", "right": "end", "center": "middle"}[text.get_horizontalalignment()],
+                        "anker": {"left": "start", "right": "end", "center": "middle"}[spot.ha],
                         "basis": {"bottom": "text-after-edge", "top": "text-before-edge",
-                                  "center": "central"}.get(text.get_verticalalignment(), "central"),
-                        "vrij": text.overlap == 0}
-    plt.close(fig)
+                                  "center": "central"}.get(spot.va, "central"),
+                        "vrij": spot.overlap == 0}
     return placed
 
 

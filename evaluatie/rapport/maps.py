@@ -13,6 +13,8 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 
 import matplotlib.pyplot as plt
@@ -41,9 +43,34 @@ def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tup
             union.add_edge(a, b, weight=max(previous, level))
     if union.number_of_nodes() == 0:
         return {}
-    count = union.number_of_nodes()
-    positions = nx.spring_layout(union, seed=seed, weight="weight", k=2.2 / math.sqrt(count), iterations=300)
-    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in sorted(positions.items())}
+    isolated = sorted((node for node in union if union.degree(node) == 0), key=str)
+    tied = union.subgraph(node for node in union if union.degree(node) > 0)
+    positions = {}
+    if len(tied):
+        positions = nx.spring_layout(tied, seed=seed, weight="weight", k=2.2 / math.sqrt(len(tied)), iterations=300)
+    positions = {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    positions.update(_isolated_row(isolated, positions))
+    return {node: (round(x, 6), round(y, 6)) for node, (x, y) in sorted(positions.items(), key=lambda item: str(item[0]))}
+
+
+def _isolated_row(isolated: list, positions: dict) -> dict:
+    """Partners without any tie in any wave in rows below the chain, evenly spread and in name order (a spring
+    layout pushes them to the corners and squeezes the chain itself into a small part of the map)."""
+    if not isolated:
+        return {}
+    xs = [x for x, _ in positions.values()] or [-1.0, 1.0]
+    ys = [y for _, y in positions.values()] or [0.0]
+    left, right = min(xs), max(xs)
+    left, right = (left, right) if right - left > 0.5 else (left - 0.5, right + 0.5)
+    per_row = max(1, min(len(isolated), 8))
+    gap = (max(ys) - min(ys)) * 0.12 + 0.15
+    placed = {}
+    for number, node in enumerate(isolated):
+        row, column = divmod(number, per_row)
+        in_row = min(per_row, len(isolated) - row * per_row)
+        x = left + (right - left) * (column + 0.5) / in_row
+        placed[node] = (x, min(ys) - gap * (row + 1))
+    return placed
 
 
 # --------------------------------------------------------------------------- labels without overlap
@@ -67,61 +94,127 @@ def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
     return float(np.sum(np.clip(width, 0, None) * np.clip(height, 0, None)))
 
 
-def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> list:
-    """Place one label per node where it overlaps no other label and no node.
+#: The white box behind every label.
+LABEL_BOX = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8}
 
-    Nodes are labelled largest first; for each, eight directions at growing distances are
-    tried and the first free spot is taken (else the least-overlapping one, with a thin
-    leader line); each text's ``overlap`` says how much it still covers (0: nothing). Candidate spots are computed from the label's measured size, so only one
-    text object is made per node. Deterministic: the same input gives the same placement.
-    Returns the text artists.
+
+@functools.lru_cache(maxsize=4096)
+def label_size(text: str, fontsize: float, dpi: float) -> tuple[float, float]:
+    """Width and height in pixels of the space a label needs (its text, its white box and a margin), measured
+    once per text, size and resolution: every map of a report measures a partner's name only once.
+
+    Example
+    -------
+    >>> width, height = label_size("GGD", 9.0, 72.0)
+    >>> 15 < width < 30 and 9 < height < 16
+    True
     """
-    fig = ax.figure
-    renderer = fig.canvas.get_renderer()
-    px_per_pt = fig.dpi / 72.0
-    frame = ax.get_window_extent(renderer)
-    names = list(positions)
-    centres = {node: ax.transData.transform(positions[node]) for node in names}
+    fig = plt.figure(figsize=(1, 1), dpi=dpi)
+    try:
+        text_artist = fig.text(0, 0, text, fontsize=fontsize, bbox=LABEL_BOX)
+        extent = text_artist.get_window_extent(fig.canvas.get_renderer())
+    finally:
+        plt.close(fig)
+    px_per_pt = dpi / 72.0
+    return extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
+
+
+@dataclasses.dataclass(frozen=True)
+class Spot:
+    """Where a label goes: its box in pixels, its offset from the node in points, its alignment, the distance
+    step it was found at, and how much it still overlaps (0: nothing)."""
+
+    box: tuple[float, float, float, float]
+    offset: tuple[float, float]
+    ha: str
+    va: str
+    step: float
+    overlap: float
+
+
+def label_spots(centres: dict, radii: dict, sizes: dict, frame: tuple[float, float, float, float],
+                px_per_pt: float, steps: tuple = _STEPS, until_overlap: bool = False) -> dict:
+    """Per node (``centres`` in pixels) the :class:`Spot` of its label: nodes largest first, eight and more
+    directions at growing distances, the first spot free of other labels, nodes and the ``frame``
+    (x0, y0, x1, y1) taken, else the least-overlapping one. Pure arithmetic on the labels' ``sizes``
+    (width, height in pixels). With ``until_overlap`` it stops at the first label that finds no free spot
+    (enough to know that the names do not fit).
+
+    Example
+    -------
+    >>> spots = label_spots({"a": (50, 50)}, {"a": 3}, {"a": (20, 8)}, (0, 0, 100, 100), 1.0)
+    >>> spots["a"].overlap, spots["a"].ha
+    (0.0, 'left')
+    """
+    names = list(centres)
     node_boxes = np.array([[centres[n][0] - radii[n], centres[n][1] - radii[n], centres[n][0] + radii[n],
                             centres[n][1] + radii[n]] for n in names]) if names else np.zeros((0, 4))
     index = {node: i for i, node in enumerate(names)}
     placed = np.zeros((0, 4))
-    texts = []
+    spots = {}
     for node in sorted(names, key=lambda n: (-radii[n], str(n))):
-        x, y = positions[node]
         cx, cy = centres[node]
-        text = ax.annotate(str(node), (x, y), xytext=(0, 0), textcoords="offset points", fontsize=fontsize,
-                           zorder=5, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
-        extent = text.get_window_extent(renderer)
-        width, height = extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
+        width, height = sizes[node]
         others = np.delete(node_boxes, index[node], axis=0)
         best = None
         for step in steps:
+            distance = (radii[node] / px_per_pt + 2.5) * step  # points
             for dx, dy, ha, va in _DIRECTIONS:
-                distance = (radii[node] / px_per_pt + 2.5) * step  # points
                 norm = math.hypot(dx, dy)
                 ox, oy = dx / norm * distance * px_per_pt, dy / norm * distance * px_per_pt  # pixels
                 x0 = cx + ox if ha == "left" else cx + ox - width if ha == "right" else cx + ox - width / 2
                 y0 = cy + oy if va == "bottom" else cy + oy - height if va == "top" else cy + oy - height / 2
                 box = np.array([x0, y0, x0 + width, y0 + height])
                 cost = _overlap_area(box, placed) + _overlap_area(box, others)
-                if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
+                if box[0] < frame[0] or box[2] > frame[2] or box[1] < frame[1] or box[3] > frame[3]:
                     cost += 1e6
-                if best is None or cost < best[0]:
-                    best = (cost, box, (ox / px_per_pt, oy / px_per_pt), ha, va, step)
+                if best is None or cost < best.overlap:
+                    best = Spot(tuple(float(v) for v in box), (ox / px_per_pt, oy / px_per_pt), ha, va, step, cost)
                 if cost == 0:
                     break
-            if best[0] == 0:
+            if best.overlap == 0:
                 break
-        cost, box, offset, ha, va, step = best
-        text.xyann = offset
-        text.set_horizontalalignment(ha)
-        text.set_verticalalignment(va)
-        if step > 1.0:  # a label pushed away from its node gets a thin leader line
+        spots[node] = best
+        placed = np.vstack([placed, best.box])
+        if until_overlap and best.overlap:
+            break
+    return spots
+
+
+def label_geometry(ax, positions: dict, fontsize: float) -> tuple[dict, dict, tuple, float]:
+    """The node centres in pixels, the labels' sizes, the axes' frame and pixels per point of ``ax``."""
+    fig = ax.figure
+    frame = ax.get_window_extent(fig.canvas.get_renderer())
+    centres = {node: tuple(ax.transData.transform(positions[node])) for node in positions}
+    sizes = {node: label_size(str(node), fontsize, fig.dpi) for node in positions}
+    return centres, sizes, (frame.x0, frame.y0, frame.x1, frame.y1), fig.dpi / 72.0
+
+
+def labels_fit(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> bool:
+    """Whether :func:`place_labels` would find a free spot for every label, without drawing any."""
+    centres, sizes, frame, px_per_pt = label_geometry(ax, positions, fontsize)
+    spots = label_spots(centres, radii, sizes, frame, px_per_pt, steps, until_overlap=True)
+    return all(spot.overlap == 0 for spot in spots.values())
+
+
+def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> list:
+    """Place one label per node where it overlaps no other label and no node (see :func:`label_spots`);
+    a label pushed away from its node gets a thin leader line. Each text's ``overlap`` says how much it
+    still covers (0: nothing). Deterministic: the same input gives the same placement. Returns the text
+    artists, largest node first.
+    """
+    centres, sizes, frame, px_per_pt = label_geometry(ax, positions, fontsize)
+    spots = label_spots(centres, radii, sizes, frame, px_per_pt, steps)
+    texts = []
+    for node, spot in spots.items():
+        x, y = positions[node]
+        text = ax.annotate(str(node), (x, y), xytext=spot.offset, textcoords="offset points", fontsize=fontsize,
+                           zorder=5, bbox=LABEL_BOX, horizontalalignment=spot.ha, verticalalignment=spot.va)
+        if spot.step > 1.0:
+            box = spot.box
             lx, ly = ax.transData.inverted().transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
             ax.plot([x, lx], [y, ly], color="#999999", linewidth=0.5, zorder=4)
-        placed = np.vstack([placed, box])
-        text.overlap = cost  # 0: free of every other label and node
+        text.overlap = spot.overlap  # 0: free of every other label and node
         texts.append(text)
     return texts
 
@@ -191,25 +284,40 @@ def partner_numbers(graphs: dict[str, nx.Graph]) -> dict:
     return {name: number for number, name in enumerate(names, 1)}
 
 
-def _labels(ax, graph: nx.Graph, positions: dict, radii: dict, numbers: dict | None = None) -> bool:
+def _labels(ax, graph: nx.Graph, positions: dict, radii: dict, numbers: dict | None = None,
+            fit_only: bool = False) -> bool:
     """Label every partner with its name and type, or with its number from ``numbers``; whether every
-    label found a spot free of other labels and partners (names only close to their partner)."""
+    label found a spot free of other labels and partners (names only close to their partner). With
+    ``fit_only`` nothing is drawn: only whether they would."""
     def text(node):
         return str(numbers[node]) if numbers else partner_label(node, graph.nodes[node].get("type"))
-    texts = place_labels(ax, {text(n): positions[n] for n in graph.nodes}, {text(n): radii[n] for n in graph.nodes},
-                         LABEL_POINTS, _STEPS if numbers else NEAR_STEPS)
-    return all(label.overlap == 0 for label in texts)
+    labels = {text(n): positions[n] for n in graph.nodes}
+    radii = {text(n): radii[n] for n in graph.nodes}
+    steps = _STEPS if numbers else NEAR_STEPS
+    if fit_only:
+        return labels_fit(ax, labels, radii, LABEL_POINTS, steps)
+    return all(label.overlap == 0 for label in place_labels(ax, labels, radii, LABEL_POINTS, steps))
+
+
+def _fits(fig, ax, graph: nx.Graph, positions: dict, sizes: dict, numbers: dict | None) -> bool:
+    """Whether the labels of a map whose frame is set would all find a free spot; closes the figure."""
+    try:
+        return _labels(ax, graph, positions, _radii(graph, sizes, fig.dpi), numbers, fit_only=True)
+    finally:
+        plt.close(fig)
 
 
 def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dict | None = None,
-              types: list[str] | None = None, legend: bool = True, numbers: dict | None = None) -> plt.Figure:
+              types: list[str] | None = None, legend: bool = True, numbers: dict | None = None,
+              fit_only: bool = False) -> plt.Figure | bool:
     """Draw one wave: colour = sector of the partner's type (the type is in the label), size = how central
     (betweenness), line = level. Drawn at the printed width, labels at :data:`LABEL_POINTS`.
 
     ``positions`` come from :func:`union_layout` over all waves; ``types`` fixes the legend
     (default: the types in this graph), so every wave of a report shows the same legend. With ``numbers``
     (:func:`partner_numbers`) the partners carry numbers instead of names, for a key beside the map;
-    ``fig.labels_free`` says whether every label found a free spot.
+    ``fig.labels_free`` says whether every label found a free spot. With ``fit_only`` nothing is drawn and
+    the answer is whether every label would find one.
     """
     nodes = sorted(graph.nodes)
     fig, ax = _map_figure(len(nodes), legend)
@@ -217,6 +325,8 @@ def chain_map(graph: nx.Graph, positions: dict, title: str = "", centrality: dic
     sizes = {node: 60 + 700 * centrality.get(node, 0.0) for node in nodes}
     own = {node: positions[node] for node in nodes}
     _frame(ax, positions)
+    if fit_only:
+        return _fits(fig, ax, graph, own, sizes, numbers)
     fade = 0.85 if graph.number_of_edges() < 150 else 0.55  # a big chain stays readable
     for level in sorted(LEVEL_COLOURS):
         edges = sorted((a, b) for a, b, lv in graph.edges(data="niveau") if lv == level)
@@ -241,35 +351,38 @@ def _level_legends(fig, sectors_shown: list[str]) -> None:
 
 
 def change_map(before: nx.Graph, after: nx.Graph, positions: dict, changes: pd.DataFrame, title: str = "",
-               types: list[str] | None = None, legend: bool = True, numbers: dict | None = None) -> plt.Figure:
+               types: list[str] | None = None, legend: bool = True, numbers: dict | None = None,
+               fit_only: bool = False) -> plt.Figure | bool:
     """One picture of the change between two waves: new, lost, stronger, weaker and unchanged ties.
 
-    ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves.
+    ``changes`` is :func:`evaluatie.keten.change.tie_changes` for this pair of waves; ``fit_only`` as in
+    :func:`chain_map`.
     """
     nodes = sorted(set(before.nodes) | set(after.nodes))
     fig, ax = _map_figure(len(nodes), legend)
     own = {node: positions[node] for node in nodes}
     _frame(ax, positions)
+    status = {}
+    for node in nodes:
+        status[node] = "toegetreden" if node not in before else "vertrokken" if node not in after else "gebleven"
+        graph = after if node in after else before
+        status[node] = (status[node], graph.nodes[node].get("type"))
     union = nx.Graph()
-    union.add_nodes_from(nodes)
+    union.add_nodes_from((node, {"type": status[node][1]}) for node in nodes)
+    sizes = {node: 110 for node in nodes}
+    if fit_only:
+        return _fits(fig, ax, union, own, sizes, numbers)
     for kind, style in CHANGE_STYLES.items():
         rows = changes[changes["verandering"] == kind]
         edges = sorted(zip(rows["organisatie_a"], rows["organisatie_b"]))
         width = 2.2 if kind in ("nieuw", "sterker", "verdwenen") else 1.4 if kind == "zwakker" else 0.7
         nx.draw_networkx_edges(union, own, edgelist=edges, width=width, edge_color=style["color"],
                                style=style["style"], alpha=0.95, ax=ax)
-    status = {}
-    for node in nodes:
-        status[node] = "toegetreden" if node not in before else "vertrokken" if node not in after else "gebleven"
-        graph = after if node in after else before
-        status[node] = (status[node], graph.nodes[node].get("type"))
-    sizes = {node: 110 for node in nodes}
     nx.draw_networkx_nodes(union, own, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[node_colour(status[n][1]) for n in nodes],
                            edgecolors=["#1a9850" if status[n][0] == "toegetreden" else
                                        "#d73027" if status[n][0] == "vertrokken" else "#333333" for n in nodes],
                            linewidths=[2.2 if status[n][0] != "gebleven" else 0.7 for n in nodes], ax=ax)
-    nx.set_node_attributes(union, {n: status[n][1] for n in nodes}, "type")
     fig.labels_free = _labels(ax, union, own, _radii(union, sizes, fig.dpi), numbers)
     if legend:
         _change_legends(fig, sorted({sector(t) for t in (types or [t for _, t in status.values()])}))

@@ -131,3 +131,99 @@ def test_interactive_map_keeps_hostile_names_as_text():
     import re
     payload = re.search(r"<script type='application/json' data-ketenkaart-gegevens>(.*?)</script>", page, re.S).group(1)
     assert sorted(p["naam"] for p in json.loads(payload)["partners"]) == sorted(names)
+
+
+# --------------------------------------------------------------------------- issue 15: cheaper, same or better
+
+def test_partners_without_any_tie_sit_in_a_row_below_and_the_chain_keeps_the_width_of_the_map():
+    graph = _chain(24, seed=5)
+    graph.add_nodes_from(["Zonder relatie A", "Zonder relatie B"], type="welzijn")
+    positions = maps.union_layout({"T0": graph})
+    tied = [positions[n] for n in graph if graph.degree(n) > 0]
+    alone = [positions["Zonder relatie A"], positions["Zonder relatie B"]]
+    xs = [x for x, _ in positions.values()]
+    # a spring layout pushes isolated partners to a corner and squeezes the chain into a small part of the map
+    assert max(x for x, _ in tied) - min(x for x, _ in tied) >= 0.95 * (max(xs) - min(xs))
+    assert all(y < min(y for _, y in tied) for _, y in alone)
+    assert alone[0][0] < alone[1][0]  # in name order
+    assert maps.union_layout({"T0": graph}) == positions
+
+
+def test_label_spots_on_a_hand_worked_pair_of_nodes():
+    # two nodes 30 px apart on a line, labels 20 x 8 px: the first (larger) node's label goes to its right,
+    # where it would cover the second node's, so the second label finds another free side
+    spots = maps.label_spots({"a": (40, 50), "b": (70, 50)}, {"a": 4, "b": 3}, {"a": (20, 8), "b": (20, 8)},
+                             (0, 0, 200, 100), 1.0)
+    a, b = spots["a"], spots["b"]
+    assert (a.ha, a.va, a.step) == ("left", "center", 1.0)
+    assert a.box == (40 + 6.5, 46.0, 66.5, 54.0)  # offset radius + 2.5 pt at step 1
+    assert b.overlap == 0
+    assert b.box[0] >= a.box[2] or b.box[2] <= a.box[0] or b.box[3] <= a.box[1] or b.box[1] >= a.box[3]
+    # no room at all: the least-overlapping spot is kept and says how much it covers
+    tight = maps.label_spots({"a": (10, 10)}, {"a": 4}, {"a": (50, 50)}, (0, 0, 20, 20), 1.0)
+    assert tight["a"].overlap > 0
+
+
+def test_labels_fit_says_what_place_labels_then_does():
+    import matplotlib.pyplot as plt
+
+    for seed in range(6):
+        graph = _chain(12 + 4 * seed, seed=seed)
+        positions = maps.union_layout({"T0": graph})
+        for numbers in (None, maps.partner_numbers({"T0": graph})):
+            fits = maps.chain_map(graph, positions, "T0", numbers=numbers, fit_only=True)
+            fig = maps.chain_map(graph, positions, "T0", numbers=numbers)
+            assert fits is fig.labels_free
+            plt.close(fig)
+
+
+def test_a_label_is_measured_once_and_as_matplotlib_measures_it():
+    import matplotlib.pyplot as plt
+
+    maps.label_size.cache_clear()
+    width, height = maps.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    fig = plt.figure(dpi=130)
+    text = fig.text(0, 0, "Huisartsenpraktijk De Dijk · huisarts", fontsize=9.0, bbox=maps.LABEL_BOX)
+    extent = text.get_window_extent(fig.canvas.get_renderer())
+    plt.close(fig)
+    assert width == extent.width * 1.02 + 0.2 * 9 * 130 / 72 and height == extent.height * 1.05 + 0.2 * 9 * 130 / 72
+    maps.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    assert maps.label_size.cache_info().hits == 1
+
+
+def test_png_pixels_are_those_matplotlib_renders():
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1], color="#0072B2")
+    ax.set_title("Ketenkaart 0,5")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    expected = np.asarray(Image.open(buffer).convert("RGB"))
+    png = figures.to_png(fig)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P" and image.size == (300, 200)
+    got = np.asarray(image.convert("RGB")).astype(int)
+    assert np.abs(got - expected.astype(int)).max() <= 24  # 256 colours: antialiased edges may shift a little
+    assert (got == expected).all(axis=2).mean() > 0.97
+
+
+def test_type_heatmap_shows_each_pair_once_with_counts_and_mean_levels_with_a_decimal_comma():
+    import pandas as pd
+
+    from evaluatie.rapport import charts
+
+    kinds = ["ggz", "huisarts", "welzijn"]
+    square = pd.DataFrame([[1, 2, 0], [2, 0, 3], [0, 3, 0]], index=kinds, columns=kinds)
+    means = pd.DataFrame([[4.0, 2.5, None], [2.5, None, 1.0], [None, 1.0, None]], index=kinds, columns=kinds)
+    fig = charts.type_heatmap(square, means, "T0")
+    ax, bar = fig.axes
+    assert sorted(text.get_text() for text in ax.texts) == ["1\n(4,0)", "2\n(2,5)", "3\n(1,0)"]  # lower triangle
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == kinds
+    assert list(bar.get_yticks()) == [0, 1, 2, 3]  # whole numbers of ties
+    assert figures.to_png(fig)[:4] == b"\x89PNG"
+    empty = charts.type_heatmap(pd.DataFrame(dtype=float), None, "geen relaties")
+    assert len(empty.axes[0].texts) == 0
+    figures.to_png(empty)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 
-import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML
 
@@ -70,15 +69,12 @@ class ChainSections(EvidenceSections):
 
     def _labelled(self, draw) -> dict:
         """The figures ``draw(numbers)`` makes: with names while they fit beside their partners on every map
-        so far; once they do not, with the numbers of :func:`~evaluatie.rapport.maps.partner_numbers` (this
-        map drawn again, and every later map of the report numbered too)."""
-        drawn = draw(self.map_numbers)
-        if self.map_numbers is None and not all(fig.labels_free for fig in drawn.values()):
-            for fig in drawn.values():
-                plt.close(fig)
+        so far; once they do not, with the numbers of :func:`~evaluatie.rapport.maps.partner_numbers` (and
+        every later map of the report numbered too). ``draw(numbers, fit_only=True)`` says per map whether
+        the names fit without drawing, so every map is drawn once."""
+        if self.map_numbers is None and not all(draw(None, fit_only=True).values()):
             self.map_numbers = maps.partner_numbers(self.graphs)
-            drawn = draw(self.map_numbers)
-        return drawn
+        return draw(self.map_numbers)
 
     def _map_key(self) -> str:
         """The key to numbered maps: number, partner and type, in name order (empty when maps carry names)."""
@@ -119,9 +115,9 @@ class ChainSections(EvidenceSections):
         parts.append("<div class='alleen-zonder-script'>")
         parts.append(interactive.legend(self._sectors(), {
             f"{level} {LEVELS[level]}": {"kleur": LEVEL_COLOURS[level], "dik": 1 + level} for level in LEVEL_COLOURS}))
-        drawn = self._labelled(lambda numbers: {
+        drawn = self._labelled(lambda numbers, fit_only=False: {
             wave: maps.chain_map(graph, self.positions, f"{self.data.name} — {self._wave_label(wave)}",
-                                 brokers[wave], self.types, legend=False, numbers=numbers)
+                                 brokers[wave], self.types, legend=False, numbers=numbers, fit_only=fit_only)
             for wave, graph in self.graphs.items()})
         for wave, fig in drawn.items():
             graph = self.graphs[wave]
@@ -152,9 +148,10 @@ class ChainSections(EvidenceSections):
         for before, after in zip(self.waves, self.waves[1:]):
             changes = self.analysis.tie_changes[(self.analysis.tie_changes["van"] == before)
                                                 & (self.analysis.tie_changes["naar"] == after)]
-            fig = self._labelled(lambda numbers, b=before, a=after, c=changes: {
+            fig = self._labelled(lambda numbers, fit_only=False, b=before, a=after, c=changes: {
                 0: maps.change_map(self.graphs[b], self.graphs[a], self.positions, c,
-                                   f"{self.data.name}: van {b} naar {a}", self.types, legend=False, numbers=numbers)})[0]
+                                   f"{self.data.name}: van {b} naar {a}", self.types, legend=False, numbers=numbers,
+                                   fit_only=fit_only)})[0]
             counts = changes["verandering"].value_counts()
             alt = (f"Veranderkaart {self.data.name} van {before} naar {after}: "
                    + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
