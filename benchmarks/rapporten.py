@@ -126,6 +126,7 @@ for number, name in enumerate({names!r}):
              report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),
              report.limitations(), report.accountability()]
     Path({str(reports)!r}, f"{{name}}.html").write_text("".join(p.data for p in parts), encoding="utf-8")
+    report.network_files(Path({str(reports)!r}, f"{{name}}-netwerken"))
     report.save_tables(Path({str(reports)!r}, f"{{name}}.xlsx"))
 print(time.perf_counter() - started)
 """

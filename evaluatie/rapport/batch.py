@@ -31,7 +31,7 @@ from ..invoer.indicators import NATIONAL
 from ..invoer.processed import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from ..outputs import REPORTS_KIND, check_output_folder, is_inside, remove_leftovers, write_atomically, write_marker
 from .benchmark import pilot_benchmark, pilot_figures
-from .forkserver import fork_server
+from .forkserver import fork_server, launch
 from .freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint, read_fingerprints
 from .index import write_index
 from .render import (
@@ -130,6 +130,17 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     interrupt is raised again once the reports that did finish are recorded.
     """
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    launched = launch(fork)  # the template warms up while the batch reads the data and its fingerprints
+    try:
+        return _render_reports(municipalities, processed_dir, reports_dir, notebook, workers, on_done, force,
+                               on_total, fork, executor, launched)
+    finally:
+        if launched is not None:
+            launched.close()  # (already stopped when the batch used it)
+
+
+def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, notebook: Path, workers: int, on_done,
+                    force: bool, on_total, fork: bool, executor, launched) -> list[RenderResult]:
     tables, settings = load_tables(processed_dir), load_settings(processed_dir)
     slugs = municipality_slugs(processed_dir, tables)
     names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
@@ -176,20 +187,23 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
             pages.append(page)
     cancelled = threading.Event()
     warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
-    warm.enter_context(fork_server(enabled=fork and bool(todo or pages)))
+    warm.enter_context(fork_server(enabled=fork and bool(todo or pages), launched=launched))
     pool = executor if executor is not None else concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
     try:
-        futures = {pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
-                               cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"}):
-                   ("gemeente", name) for name in todo}
-        if ("pagina", NATIONAL_LABEL) in pages:
-            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled,
-                                links=_without(links, NATIONAL_SLUG) | {"Tabellen (Excel)": f"{NATIONAL_SLUG}.xlsx"})
-                    ] = ("pagina", NATIONAL_LABEL)
+        # The pages first: each analyses every pilot, so they take longest and must not be left for last.
+        futures = {}
         if ("pagina", OVERVIEW_LABEL) in pages:
             futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled,
                                 links=_without(links, OVERVIEW_SLUG) | {"Tabellen (Excel)": f"{OVERVIEW_SLUG}.xlsx"})
                     ] = ("pagina", OVERVIEW_LABEL)
+        if ("pagina", NATIONAL_LABEL) in pages:
+            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled,
+                                links=_without(links, NATIONAL_SLUG) | {"Tabellen (Excel)": f"{NATIONAL_SLUG}.xlsx"})
+                    ] = ("pagina", NATIONAL_LABEL)
+        for name in todo:
+            futures[pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
+                                cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"})
+                    ] = ("gemeente", name)
         for future in concurrent.futures.as_completed(futures):
             key = futures[future]
             try:

@@ -54,11 +54,17 @@ class ForkServer:
         self.socket_path = self.folder / "vork.sock"
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> bool:
-        """Start the template and wait until it is warm; False (and nothing left running) when it fails."""
+    def launch(self) -> None:
+        """Start the template without waiting for it (it warms up while the batch prepares its work)."""
         self.process = subprocess.Popen([sys.executable, "-m", "evaluatie.rapport.forkserver", str(self.socket_path)],
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def start(self) -> bool:
+        """Start the template (unless :meth:`launch` did) and wait until it is warm; False (and nothing left
+        running) when it fails."""
+        if self.process is None:
+            self.launch()
         ready = threading.Event()
 
         def wait_for_ready():
@@ -119,15 +125,27 @@ def current() -> ForkServer | None:
     return _current
 
 
+def launch(enabled: bool = True) -> ForkServer | None:
+    """A template started now, to be used later by :func:`fork_server` (None where forking is off)."""
+    if not (enabled and supported()):
+        return None
+    server = ForkServer()
+    server.launch()
+    return server
+
+
 @contextlib.contextmanager
-def fork_server(enabled: bool = True):
-    """Run a warm template for the duration of a batch; yields it, or None when forking is off or failed."""
+def fork_server(enabled: bool = True, launched: ForkServer | None = None):
+    """Run a warm template for the duration of a batch; yields it, or None when forking is off or failed.
+    ``launched`` is a template :func:`launch` already started (it is stopped here in any case)."""
     global _current
     server = None
     if enabled and supported():
-        candidate = ForkServer()
+        candidate = launched or ForkServer()
         if candidate.start():
             server = candidate
+    elif launched is not None:
+        launched.close()
     with _lock:
         previous, _current = _current, server
     try:

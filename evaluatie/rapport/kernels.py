@@ -21,6 +21,8 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
+#: Options of every report kernel: IPython keeps no history (no SQLite file shared by parallel kernels).
+REPORT_KERNEL_OPTIONS = ("--HistoryManager.enabled=False",)
 #: The name of the project's kernel (``make env`` registers it in the environment, ``make kernel`` for the user).
 KERNEL_NAME = "evaluatie"
 
@@ -40,6 +42,8 @@ class QuietKernelManager(AsyncKernelManager):
     kernel_log: str | None = None
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if "ipykernel_launcher" in kernel_cmd:  # no input history: a report kernel is never revisited, and
+            kernel_cmd = [*kernel_cmd, *REPORT_KERNEL_OPTIONS]  # parallel kernels would share one SQLite file
         if await self._launch_forked(kernel_cmd, **kw):
             return
         if self.kernel_log:

@@ -21,6 +21,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..config import SEED
@@ -109,14 +111,22 @@ def label_size(text: str, fontsize: float, dpi: float) -> tuple[float, float]:
     >>> 15 < width < 30 and 9 < height < 16
     True
     """
-    fig = plt.figure(figsize=(1, 1), dpi=dpi)
+    fig = _measuring_figure(dpi)
+    text_artist = fig.text(0, 0, text, fontsize=fontsize, bbox=LABEL_BOX)
     try:
-        text_artist = fig.text(0, 0, text, fontsize=fontsize, bbox=LABEL_BOX)
         extent = text_artist.get_window_extent(fig.canvas.get_renderer())
     finally:
-        plt.close(fig)
+        text_artist.remove()
     px_per_pt = dpi / 72.0
     return extent.width * 1.02 + 0.2 * fontsize * px_per_pt, extent.height * 1.05 + 0.2 * fontsize * px_per_pt
+
+
+@functools.lru_cache(maxsize=8)
+def _measuring_figure(dpi: float) -> Figure:
+    """One off-screen figure per resolution to measure labels on (outside pyplot: never shown, never drawn)."""
+    fig = Figure(figsize=(1, 1), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """A batch over real municipality names: safe, unique file names and no data crossing between reports."""
 
+import concurrent.futures
 import datetime as dt
 import html
 
@@ -15,6 +16,18 @@ from evaluatie.rapport.batch import render_reports
 NAMES = ["'s-Hertogenbosch", "Súdwest-Fryslân", "Bergen (NH.)", "Bergen (L.)", "Nuenen, Gerwen en Nederwetten"]
 
 
+class RecordingPool(concurrent.futures.ThreadPoolExecutor):
+    """A thread pool that remembers what was submitted, in order (the runner takes any executor)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitted = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.submitted.append(fn.__name__)
+        return super().submit(fn, *args, **kwargs)
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     from evaluatie.voorbeelddata import write_scale_data
@@ -23,12 +36,21 @@ def batch(tmp_path_factory):
     write_scale_data(root / "raw", names=NAMES, partners=20)
     cleaned = clean(root / "raw", None, Settings(), today=dt.date(2026, 1, 1))
     write_processed(cleaned, root / "processed", Settings())
-    results = render_reports(None, root / "processed", root / "reports", workers=2)
-    return root, cleaned, results
+    pool = RecordingPool(max_workers=2)
+    results = render_reports(None, root / "processed", root / "reports", executor=pool)
+    pool.shutdown()
+    return root, cleaned, results, pool.submitted
+
+
+def test_the_pages_that_analyse_every_pilot_start_first_and_every_report_is_submitted_once(batch):
+    submitted = batch[3]
+    # the overview takes longest: started last, it would run alone at the end while a core stays idle
+    assert submitted[0] == "render_overview"
+    assert submitted.count("render_municipality") == len(NAMES)
 
 
 def test_every_report_written_under_a_safe_unique_name(batch):
-    root, _, results = batch
+    root, _, results, _ = batch
     assert {r.municipality: r.status for r in results} == {**{name: "gelukt" for name in NAMES},
                                                            "overzicht (alle pilots)": "gelukt"}
     assert sorted(p.name for p in (root / "reports").glob("*.html")) == [
@@ -37,7 +59,7 @@ def test_every_report_written_under_a_safe_unique_name(batch):
 
 
 def test_no_report_contains_another_municipalitys_partner_names(batch):
-    root, cleaned, _ = batch
+    root, cleaned, _, _ = batch
     slugs = dict(zip(cleaned.municipalities["gemeente"], cleaned.municipalities["slug"]))
     partners = cleaned.partners.groupby("gemeente")["organisatie"].apply(set).to_dict()
     for name in NAMES:

@@ -58,3 +58,29 @@ def test_a_forked_kernel_that_is_gone_reads_as_finished():
         os._exit(0)
     os.waitpid(pid, 0)
     assert forkserver.ForkedProcess(pid).poll() == 0
+
+
+HISTORY_PROBE = """import gc
+from IPython import get_ipython
+print(get_ipython().history_manager.enabled, gc.get_freeze_count() > 0)
+"""
+
+
+def test_a_template_launched_early_is_used_once_warm_and_always_stopped(tmp_path):
+    launched = forkserver.launch()
+    assert launched is not None and launched.process.poll() is None  # warming up while the batch prepares
+    with forkserver.fork_server(launched=launched) as server:
+        assert server is launched
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(HISTORY_PROBE)])
+        nbformat.write(notebook, tmp_path / "h.ipynb")
+        papermill.execute_notebook(str(tmp_path / "h.ipynb"), str(tmp_path / "h-uit.ipynb"), kernel_name=kernel_name(),
+                                   progress_bar=False, log_output=False,
+                                   kernel_manager_class=quiet_manager(tmp_path / "h.log"))
+    assert launched.process.poll() is not None
+    # no input history shared by parallel kernels; the template's objects frozen (no copy of its heap per kernel)
+    assert nbformat.read(tmp_path / "h-uit.ipynb", as_version=4).cells[0].outputs[0]["text"].split() == ["False",
+                                                                                                        "True"]
+    unused = forkserver.launch()
+    with forkserver.fork_server(enabled=False, launched=unused) as server:
+        assert server is None
+    assert unused.process.poll() is not None  # a batch with nothing to do stops the template it launched
