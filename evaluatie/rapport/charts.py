@@ -40,7 +40,7 @@ def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, 
     >>> [text.get_text() for text in fig.axes[0].texts]
     ['1', '2']
     """
-    from .maps import label_size
+    from .labels import label_size
 
     dpi, label_points = 110, 9.0
     types = [str(kind) for kind in square.index]

@@ -4,7 +4,7 @@ without any library (about 6 kB of script; the map itself is plain SVG).
 Click a partner (or tab to it and press Enter) and its ties light up, with its type, chain functions,
 number of ties and broker score beside the map; filter by minimum level and partner type, switch the
 wave, and highlight a persona's route. Labels are placed once, in Python, with the same overlap-free
-placement as the printed map (:func:`evaluatie.rapport.maps.place_labels`); a label that finds no free
+placement as the printed map (:func:`evaluatie.rapport.labels.place_labels`); a label that finds no free
 spot near its partner appears only when the partner is pointed at, focused or chosen. Without scripts (and when
 printed) the reader gets the static maps instead; the partner table of the report is the map's text
 alternative.
@@ -37,7 +37,8 @@ import pandas as pd
 
 from ..invoer.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from .figures import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, sector
-from .maps import NEAR_STEPS, label_geometry, label_spots, partner_label
+from .labels import NEAR_STEPS, label_geometry, label_spots
+from .maps import partner_label
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680
@@ -68,7 +69,7 @@ def _radius(centrality: float) -> float:
 
 def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
     """Per node the label's anchor and alignment in SVG coordinates, placed without overlap by
-    :func:`~evaluatie.rapport.maps.label_spots` on a figure of the SVG's size (1 point = 1 unit); ``vrij``
+    :func:`~evaluatie.rapport.labels.label_spots` on a figure of the SVG's size (1 point = 1 unit); ``vrij``
     is False for a label that found no free spot near its partner (the map shows it only on demand)."""
     fig = plt.figure(figsize=(WIDTH / 72, HEIGHT / 72), dpi=72)
     ax = fig.add_axes((0, 0, 1, 1))

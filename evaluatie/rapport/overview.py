@@ -23,7 +23,7 @@ from ..config import PROCESSED_DATA_DIR
 from ..invoer.processed import MunicipalityData, load_settings, load_tables, municipality_from_tables
 from ..keten.analysis import ChainAnalysis, analyse
 from ..monitoring import indicators
-from . import charts, figures, maps
+from . import charts, figures, labels
 from .document import NumberedDocument, contents_nav, page_links, provenance_list
 from .factsheets import series_shown, series_table
 from .formatting import format_number, readable_table
@@ -135,7 +135,7 @@ class Overview(NumberedDocument):
         fig.tight_layout()  # final geometry before the labels are placed without overlap
         if len(first) <= 30:
             dot = 3.2 * fig.dpi / 72
-            maps.place_labels(ax, {name: (first[name], last[name]) for name in first.index},
+            labels.place_labels(ax, {name: (first[name], last[name]) for name in first.index},
                               {name: dot for name in first.index}, fontsize=9)
         grew = int((last > first).sum())
         alt = (f"Spreidingsdiagram van de dichtheid per pilot, eerste tegen laatste meting: {grew} van de "

@@ -7,7 +7,7 @@ import numpy as np
 from PIL import Image
 
 from evaluatie.invoer.vocabulary import PARTNER_TYPES
-from evaluatie.rapport import figures, maps
+from evaluatie.rapport import figures, labels, maps
 
 
 def _chain(n=30, seed=3):
@@ -57,11 +57,11 @@ def test_thirty_labels_do_not_overlap_each_other_named_or_numbered():
         assert sorted(int(text.get_text()) for text in _labels(fig)) == list(range(1, 31))
     assert fig.labels_free
     renderer = fig.canvas.get_renderer()
-    labels = _labels(fig)
-    assert len(labels) == 30 and all(text.overlap == 0 for text in labels)
-    assert all(text.get_fontsize() >= 9 for text in labels)  # 9 pt: the figure is drawn at its printed width
+    texts = _labels(fig)
+    assert len(texts) == 30 and all(text.overlap == 0 for text in texts)
+    assert all(text.get_fontsize() >= 9 for text in texts)  # 9 pt: the figure is drawn at its printed width
     assert fig.get_figwidth() <= 7.25
-    boxes = [text.get_window_extent(renderer) for text in labels]
+    boxes = [text.get_window_extent(renderer) for text in texts]
     for one, other in itertools.combinations(boxes, 2):
         assert not one.overlaps(other)
     figures.to_png(fig)
@@ -152,7 +152,7 @@ def test_partners_without_any_tie_sit_in_a_row_below_and_the_chain_keeps_the_wid
 def test_label_spots_on_a_hand_worked_pair_of_nodes():
     # two nodes 30 px apart on a line, labels 20 x 8 px: the first (larger) node's label goes to its right,
     # where it would cover the second node's, so the second label finds another free side
-    spots = maps.label_spots({"a": (40, 50), "b": (70, 50)}, {"a": 4, "b": 3}, {"a": (20, 8), "b": (20, 8)},
+    spots = labels.label_spots({"a": (40, 50), "b": (70, 50)}, {"a": 4, "b": 3}, {"a": (20, 8), "b": (20, 8)},
                              (0, 0, 200, 100), 1.0)
     a, b = spots["a"], spots["b"]
     assert (a.ha, a.va, a.step) == ("left", "center", 1.0)
@@ -160,7 +160,7 @@ def test_label_spots_on_a_hand_worked_pair_of_nodes():
     assert b.overlap == 0
     assert b.box[0] >= a.box[2] or b.box[2] <= a.box[0] or b.box[3] <= a.box[1] or b.box[1] >= a.box[3]
     # no room at all: the least-overlapping spot is kept and says how much it covers
-    tight = maps.label_spots({"a": (10, 10)}, {"a": 4}, {"a": (50, 50)}, (0, 0, 20, 20), 1.0)
+    tight = labels.label_spots({"a": (10, 10)}, {"a": 4}, {"a": (50, 50)}, (0, 0, 20, 20), 1.0)
     assert tight["a"].overlap > 0
 
 
@@ -180,15 +180,15 @@ def test_labels_fit_says_what_place_labels_then_does():
 def test_a_label_is_measured_once_and_as_matplotlib_measures_it():
     import matplotlib.pyplot as plt
 
-    maps.label_size.cache_clear()
-    width, height = maps.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    labels.label_size.cache_clear()
+    width, height = labels.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
     fig = plt.figure(dpi=130)
-    text = fig.text(0, 0, "Huisartsenpraktijk De Dijk · huisarts", fontsize=9.0, bbox=maps.LABEL_BOX)
+    text = fig.text(0, 0, "Huisartsenpraktijk De Dijk · huisarts", fontsize=9.0, bbox=labels.LABEL_BOX)
     extent = text.get_window_extent(fig.canvas.get_renderer())
     plt.close(fig)
     assert width == extent.width * 1.02 + 0.2 * 9 * 130 / 72 and height == extent.height * 1.05 + 0.2 * 9 * 130 / 72
-    maps.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
-    assert maps.label_size.cache_info().hits == 1
+    labels.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    assert labels.label_size.cache_info().hits == 1
 
 
 def test_png_pixels_are_those_matplotlib_renders():
