@@ -24,9 +24,9 @@ _DIRECTIONS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "cen
                (1, -1, "left", "top"), (-1, -1, "right", "top"), (1, 3, "left", "bottom"), (-1, 3, "right", "bottom"),
                (1, -3, "left", "top"), (-1, -3, "right", "top")]
 #: Distances (in node radii plus a margin) at which a label is tried, nearest first.
-_STEPS = (1.0, 1.8, 2.8, 4.0, 5.5, 7.5, 10.0, 13.0, 17.0, 22.0)
+STEPS = (1.0, 1.8, 2.8, 4.0, 5.5, 7.5, 10.0, 13.0, 17.0, 22.0)
 #: The distances at which a name still reads as belonging to its partner.
-NEAR_STEPS = _STEPS[:4]
+NEAR_STEPS = STEPS[:4]
 
 
 def _overlap_area(box: np.ndarray, others: np.ndarray) -> float:
@@ -86,7 +86,7 @@ class Spot:
 
 
 def label_spots(centres: dict, radii: dict, sizes: dict, frame: tuple[float, float, float, float],
-                px_per_pt: float, steps: tuple = _STEPS, until_overlap: bool = False) -> dict:
+                px_per_pt: float, steps: tuple = STEPS, until_overlap: bool = False) -> dict:
     """Per node (``centres`` in pixels) the :class:`Spot` of its label: nodes largest first, eight and more
     directions at growing distances, the first spot free of other labels, nodes and the ``frame``
     (x0, y0, x1, y1) taken, else the least-overlapping one. Pure arithmetic on the labels' ``sizes``
@@ -143,14 +143,14 @@ def label_geometry(ax, positions: dict, fontsize: float) -> tuple[dict, dict, tu
     return centres, sizes, (frame.x0, frame.y0, frame.x1, frame.y1), fig.dpi / 72.0
 
 
-def labels_fit(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> bool:
+def labels_fit(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = STEPS) -> bool:
     """Whether :func:`place_labels` would find a free spot for every label, without drawing any."""
     centres, sizes, frame, px_per_pt = label_geometry(ax, positions, fontsize)
     spots = label_spots(centres, radii, sizes, frame, px_per_pt, steps, until_overlap=True)
     return all(spot.overlap == 0 for spot in spots.values())
 
 
-def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = _STEPS) -> list:
+def place_labels(ax, positions: dict, radii: dict, fontsize: float = 7.5, steps: tuple = STEPS) -> list:
     """Place one label per node where it overlaps no other label and no node (see :func:`label_spots`);
     a label pushed away from its node gets a thin leader line. Each text's ``overlap`` says how much it
     still covers (0: nothing). Deterministic: the same input gives the same placement. Returns the text

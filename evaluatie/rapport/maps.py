@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 from ..config import SEED
 from ..invoer.vocabulary import LEVELS
 from .figures import CHANGE_STYLES, LEVEL_COLOURS, SECTOR_COLOURS, SECTORS, node_colour, sector
-from .labels import _STEPS, NEAR_STEPS, labels_fit, place_labels
+from .labels import NEAR_STEPS, STEPS, labels_fit, place_labels
 
 
 def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
@@ -145,7 +145,7 @@ def _labels(ax, graph: nx.Graph, positions: dict, radii: dict, numbers: dict | N
         return str(numbers[node]) if numbers else partner_label(node, graph.nodes[node].get("type"))
     labels = {text(n): positions[n] for n in graph.nodes}
     radii = {text(n): radii[n] for n in graph.nodes}
-    steps = _STEPS if numbers else NEAR_STEPS
+    steps = STEPS if numbers else NEAR_STEPS
     if fit_only:
         return labels_fit(ax, labels, radii, LABEL_POINTS, steps)
     return all(label.overlap == 0 for label in place_labels(ax, labels, radii, LABEL_POINTS, steps))
