@@ -94,7 +94,7 @@ lab: $(STAMP) ## Open JupyterLab in notebooks/
 
 voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieuw (vast zaadgetal)
 	rm -rf $(RAW)/gemeenten.csv $(RAW)/organisaties $(RAW)/samenwerking $(RAW)/personas $(RAW)/indicatoren
-	$(BIN)/python -m evaluatie.voorbeelddata $(RAW)
+	$(BIN)/python -m evaluatie.examples $(RAW)
 
 benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cijfers af)
 	$(BIN)/python benchmarks/opschonen.py

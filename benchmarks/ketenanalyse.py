@@ -16,10 +16,11 @@ import time
 import numpy as np
 import pandas as pd
 
-from evaluatie.config import CORRECTIONS_FILE, RAW_DATA_DIR, Settings
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
-from evaluatie.keten.analysis import analyse_tables
+from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
+from evaluatie.chain.analysis import analyse_tables
 
 
 def regional_network(partners: int = 2000, ties: int = 20000, seed: int = 1):

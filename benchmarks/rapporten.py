@@ -21,10 +21,11 @@ import threading
 import time
 from pathlib import Path
 
-from evaluatie.config import REPORT_NOTEBOOK, Settings
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.processed import municipality_names, write_processed
-from evaluatie.voorbeelddata import write_scale_data
+from evaluatie.paths import REPORT_NOTEBOOK
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.io.store import municipality_names, write_processed
+from evaluatie.examples import write_scale_data
 
 BIN = Path(sys.executable).parent
 
@@ -44,7 +45,7 @@ class KernelMemory:
             for pid in filter(str.isdigit, os.listdir("/proc")):
                 try:
                     command = Path(f"/proc/{pid}/cmdline").read_bytes()
-                    if b"ipykernel" not in command and b"evaluatie.rapport.forkserver" not in command:
+                    if b"ipykernel" not in command and b"evaluatie.batch.forkserver" not in command:
                         continue
                     match = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
                     pss = re.search(r"Pss:\s+(\d+) kB", Path(f"/proc/{pid}/smaps_rollup").read_text())
@@ -116,8 +117,8 @@ def _in_process_code(processed: Path, reports: Path, names: list[str]) -> str:
 import time, sys
 from pathlib import Path
 started = time.perf_counter()
-from evaluatie.invoer.processed import load_municipality
-from evaluatie.rapport.gemeenterapport import Report
+from evaluatie.io.store import load_municipality
+from evaluatie.report.municipality import Report
 for number, name in enumerate({names!r}):
     report = Report(load_municipality(name, Path({str(processed)!r})), {{"gemeente": name}})
     parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),

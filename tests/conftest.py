@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.config import CORRECTIONS_FILE, RAW_DATA_DIR, Settings
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.indicators import read_indicators
-from evaluatie.invoer.processed import write_processed
+from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.cleaning.indicators import read_indicators
+from evaluatie.io.store import write_processed
 
 #: A fixed run date for tests, so "a date after today" is stable.
 TODAY = dt.date(2026, 1, 15)

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evaluatie.config import Settings
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.processed import load_municipality, write_processed
-from evaluatie.invoer.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
-from evaluatie.rapport.gemeenterapport import Report
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.io.store import load_municipality, write_processed
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
+from evaluatie.report.municipality import Report
 
 TODAY = dt.date(2026, 1, 15)
 ODD = ["$x$", "50%", "'", '"', "<b>", "=1+1", "+31", "-", "@", "&amp;", "\\", "é"]
@@ -184,7 +184,7 @@ def test_a_pilot_without_any_answers_still_gets_every_section(tmp_path):
 
 @pytest.mark.parametrize("seed", [3, 11])
 def test_generated_trees_render_through_papermill(seed, tmp_path):
-    from evaluatie.rapport.batch import render_reports
+    from evaluatie.batch.pool import render_reports
 
     _, files = _example(seed)
     _write(tmp_path / "raw", files)

@@ -64,7 +64,7 @@ def test_reports_console_holds_no_kernel_warnings_and_decimal_commas(example_pro
     import sys
     from pathlib import Path
 
-    from evaluatie.rapport.kernels import kernel_name
+    from evaluatie.batch.kernels import kernel_name
 
     evaluatie = Path(sys.executable).parent / "evaluatie"
     run = subprocess.run([str(evaluatie), "rapporten", "-g", "Rivierstad", "--verwerkt", str(example_processed),

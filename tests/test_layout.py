@@ -1,4 +1,4 @@
-"""The package's layout follows the data flow: stages in listing order, each importing only earlier ones."""
+"""The package's layout: jobs in layers, each importing only its own layer or lower ones, no cycles."""
 
 import ast
 from pathlib import Path
@@ -8,26 +8,34 @@ import networkx as nx
 import evaluatie
 
 PACKAGE = Path(evaluatie.__file__).resolve().parent
-#: The stages in the order of the data flow; ``ls evaluatie/`` must show them in this order.
-STAGES = ["invoer", "keten", "monitoring", "rapport"]
-#: What each part of the package may import (besides itself): only earlier stages.
-#: ``outputs`` (folders the package owns, atomic files) and ``workbooks`` (safe xlsx) are foundations
-#: like ``config`` and ``errors``: every stage may write files; ``fingerprints`` tells any step whether it
-#: has anything to do.
-FOUNDATION = {"config", "errors", "outputs", "workbooks", "fingerprints"}
-ALLOWED = {
-    "config": set(),
-    "errors": set(),
-    "fingerprints": {"config"},
-    "outputs": {"errors"},
-    "workbooks": {"outputs"},
-    "invoer": FOUNDATION,
-    "keten": FOUNDATION | {"invoer"},
-    "monitoring": FOUNDATION | {"invoer"},
-    "rapport": FOUNDATION | {"invoer", "keten", "monitoring"},
-    "voorbeelddata": FOUNDATION | {"invoer"},
-    "cli": FOUNDATION | {"invoer", "rapport", "voorbeelddata"},
-}
+#: The layers, lowest first; a module imports only from its own layer or a lower one. Within the
+#: foundation, modules may use each other (the cycle check keeps them honest).
+LAYERS = [
+    ("foundation", ["settings", "paths", "errors", "dutch", "vocabulary", "tables", "privacy"]),
+    ("io", ["io"]),
+    ("analysis", ["cleaning", "chain", "monitoring"]),
+    ("report", ["report"]),
+    ("batch", ["batch"]),
+    ("cli", ["cli"]),
+]
+#: Each analysis stage uses only the stages before it in the data flow.
+STAGE_ORDER = ["cleaning", "chain", "monitoring"]
+#: ``examples`` is a tool beside the layers: it writes raw data the way the cleaning expects it.
+TOOLS = {"examples": {"settings", "errors", "dutch", "vocabulary", "paths", "tables", "privacy", "io", "cleaning"}}
+
+
+def _allowed() -> dict[str, set[str]]:
+    allowed, below = {}, set()
+    for _, parts in LAYERS:
+        for part in parts:
+            earlier = set(STAGE_ORDER[: STAGE_ORDER.index(part)]) if part in STAGE_ORDER else set(parts)
+            allowed[part] = below | earlier
+        below |= set(parts)
+    allowed["cli"] |= set(TOOLS)  # the command line also wires the tools
+    return {**allowed, **TOOLS}
+
+
+ALLOWED = _allowed()
 MAX_LINES = 400
 
 
@@ -65,13 +73,18 @@ def _imports(name: str, path: Path) -> set[str]:
 def _part(module: str) -> str | None:
     """The stage (or top-level module) a dotted name belongs to; None for the package itself."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 else None
+    if len(parts) < 2 or parts[1] == "__main__":
+        return None  # the package's facade, and ``python -m evaluatie`` (the CLI)
+    return parts[1]
 
 
-def test_listing_reads_in_the_order_of_the_data_flow():
-    folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists())
-    assert [f for f in folders if f in STAGES] == STAGES
-    assert folders == [*STAGES, "voorbeelddata"]
+def test_every_part_of_the_package_is_in_one_layer_and_the_package_docstring_lists_them_in_order():
+    parts = sorted(p.stem for p in PACKAGE.iterdir() if (p.is_dir() and (p / "__init__.py").exists())
+                   or (p.suffix == ".py" and p.stem not in ("__init__", "__main__")))
+    assert sorted(ALLOWED) == parts
+    docstring = ast.get_docstring(ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8")))
+    positions = [docstring.index(f"``{part}``") for _, layer in LAYERS for part in layer]
+    assert positions == sorted(positions)
 
 
 def test_every_subpackage_says_what_it_does():
@@ -93,7 +106,7 @@ def test_stages_import_only_earlier_stages_and_there_is_no_cycle():
     for name, path in modules.items():
         graph.add_node(name)
         for target in _imports(name, path):
-            while target not in modules:  # "evaluatie.keten.network.density" -> the module
+            while target not in modules:  # "evaluatie.chain.network.density" -> the module
                 target = target.rsplit(".", 1)[0]
             if target != name:
                 graph.add_edge(name, target)
@@ -109,6 +122,6 @@ def test_stages_import_only_earlier_stages_and_there_is_no_cycle():
 def test_the_import_reader_resolves_relative_imports(tmp_path):
     """The checker sees a relative import that climbs into a later stage (so the check above can fail)."""
     probe = tmp_path / "probe.py"
-    probe.write_text("from ..rapport import figures\nfrom .read import read_table\nimport pandas\n", encoding="utf-8")
-    found = _imports("evaluatie.invoer.probe", probe)
-    assert found == {"evaluatie.rapport.figures", "evaluatie.invoer.read.read_table"}
+    probe.write_text("from ..report import style\nfrom .raw import read_table\nimport pandas\n", encoding="utf-8")
+    found = _imports("evaluatie.io.probe", probe)
+    assert found == {"evaluatie.report.style", "evaluatie.io.raw.read_table"}

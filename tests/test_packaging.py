@@ -26,7 +26,7 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
 
 
 def test_notebooks_are_committed_without_outputs_and_have_a_parameters_cell():
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    notebooks = sorted((ROOT / "notebooks").rglob("*.ipynb"))
     assert notebooks
     for path in notebooks:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -36,7 +36,7 @@ def test_notebooks_are_committed_without_outputs_and_have_a_parameters_cell():
 
 
 def test_report_notebook_is_thin():
-    cells = json.loads((ROOT / "notebooks" / "gemeenterapport.ipynb").read_text(encoding="utf-8"))["cells"]
+    cells = json.loads((ROOT / "notebooks" / "rapporten" / "gemeenterapport.ipynb").read_text(encoding="utf-8"))["cells"]
     source = "\n".join("".join(c["source"]) for c in cells)
     assert not re.search(r"^\s*(def|class|for|while) ", source, re.MULTILINE)
     assert max(len("".join(c["source"]).splitlines()) for c in cells) <= 8

@@ -6,12 +6,12 @@ import math
 
 import pytest
 
-from evaluatie.config import Settings
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.processed import load_municipality, municipality_names, write_processed
-from evaluatie.keten.analysis import analyse
-from evaluatie.keten.network import density
-from evaluatie.rapport.batch import render_reports
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.io.store import load_municipality, municipality_names, write_processed
+from evaluatie.chain.analysis import analyse
+from evaluatie.chain.network import density
+from evaluatie.batch.pool import render_reports
 
 from .conftest import REPOSITORY
 

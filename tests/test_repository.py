@@ -19,5 +19,5 @@ def test_snapshot_sees_added_changed_and_removed_files(tmp_path):
 
 def test_the_repository_snapshot_covers_the_project():
     files = repository_snapshot(REPOSITORY)
-    assert "README.md" in files and "notebooks/gemeenterapport.ipynb" in files
+    assert "README.md" in files and "notebooks/rapporten/gemeenterapport.ipynb" in files
     assert not any(path.startswith((".git/", ".venv/")) for path in files)

@@ -27,19 +27,19 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import app
-from evaluatie.config import Settings
+from evaluatie.settings import Settings
 from evaluatie.errors import InputError, OutputRefused, ProcessedDataError, quote_cell
-from evaluatie.invoer import processed as processed_module
-from evaluatie.invoer.clean import clean
-from evaluatie.invoer.indicators import read_indicators
-from evaluatie.invoer.municipalities import RESERVED_SLUGS, SLUG_LIMIT
-from evaluatie.invoer.processed import load_tables, write_processed
+from evaluatie.io import store as processed_module
+from evaluatie.cleaning.clean import clean
+from evaluatie.cleaning.indicators import read_indicators
+from evaluatie.cleaning.municipalities import RESERVED_SLUGS, SLUG_LIMIT
+from evaluatie.io.store import load_tables, write_processed
 from evaluatie.monitoring.indicators import breakdown, indicator_series
-from evaluatie.outputs import MARKER, remove_leftovers
-from evaluatie.rapport import render
-from evaluatie.rapport.document import NumberedDocument
-from evaluatie.rapport.factsheets import factsheet, series_table
-from evaluatie.workbooks import write_workbook
+from evaluatie.io.folders import MARKER, remove_leftovers
+from evaluatie.batch import run as render
+from evaluatie.report.document import NumberedDocument
+from evaluatie.report.factsheets import factsheet, series_table
+from evaluatie.io.workbooks import write_workbook
 
 TODAY = dt.date(2026, 1, 15)
 HOSTILE_TEXT = ["=1+1", '=HYPERLINK("http://example.invalid";"klik")', "+31 cmd", "-2+3", "@SUM(A1)", "\t=1",
@@ -121,7 +121,7 @@ def test_reports_are_never_written_into_a_folder_that_is_not_ours(example_proces
 
 
 def test_real_network_reports_under_reports_echt_do_not_block_the_reports_folder(tmp_path):
-    from evaluatie.outputs import check_output_folder, claim_folder
+    from evaluatie.io.folders import check_output_folder, claim_folder
 
     reports = tmp_path / "reports"
     (reports / "echt" / "indiana").mkdir(parents=True)
@@ -354,7 +354,7 @@ def test_a_csv_field_over_128_kb_is_read(raw_copy):
 
 
 def test_files_over_the_limits_are_refused_with_a_message(raw_copy, monkeypatch):
-    from evaluatie.invoer import read
+    from evaluatie.io import raw as read
 
     raw, corrections = raw_copy
     monkeypatch.setattr(read, "TABLE_BYTE_LIMIT", 10_000)
@@ -456,7 +456,7 @@ def test_a_full_disk_while_cleaning_is_one_line_and_keeps_the_old_output(raw_cop
 
 
 def test_a_read_only_reports_folder_is_one_line_before_any_kernel_starts(example_processed, tmp_path, monkeypatch):
-    import evaluatie.rapport.batch as batch
+    import evaluatie.batch.pool as batch
 
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", "x")

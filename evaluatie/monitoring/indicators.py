@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..invoer.indicators import DEFINITION_COLUMNS, MISSING, NATIONAL, NOT_APPLICABLE, VALUE, VALUE_COLUMNS, period_key
+from evaluatie.cleaning.indicators import DEFINITION_COLUMNS, VALUE_COLUMNS, period_key
+from evaluatie.vocabulary import MISSING, NATIONAL, NOT_APPLICABLE, VALUE
 
 __all__ = ["COMPUTED_DEFINITIONS", "COMPUTED_SOURCE", "DEFINITION_COLUMNS", "MISSING", "NATIONAL", "NOT_APPLICABLE",
            "VALUE", "VALUE_COLUMNS", "breakdown", "computed_values", "disclosed", "indicator_series"]

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 
 from evaluatie.monitoring.indicators import breakdown, computed_values, disclosed, indicator_series
-from evaluatie.rapport.factsheets import series_shown, series_table
+from evaluatie.report.factsheets import series_shown, series_table
 
 
 def test_seed_indicator_23_series_and_breakdown(example_indicators):
@@ -51,8 +51,8 @@ def test_disclosed_hides_small_counts_of_people():
 
 
 def test_computed_indicators_from_the_ketenanalyse(example_processed):
-    from evaluatie.invoer.processed import load_municipality
-    from evaluatie.keten.analysis import analyse
+    from evaluatie.io.store import load_municipality
+    from evaluatie.chain.analysis import analyse
 
     data = load_municipality("Rivierstad", example_processed)
     analysis = analyse(data)

@@ -1,0 +1,279 @@
+"""The batch: every municipality's report, the national page and the overview, ``workers`` at a time;
+reports whose code, notebook and data did not change are not rendered again.
+
+A municipality that fails is recorded and the rest go on; ``reports/index.html`` lists them all.
+
+Example
+-------
+>>> from evaluatie.batch.pool import render_reports
+>>> results = render_reports(["Rivierstad"], workers=1)     # doctest: +SKIP
+>>> results[0].status                                        # doctest: +SKIP
+'gelukt'
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import logging
+import threading
+import traceback
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.paths import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from evaluatie.errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
+from evaluatie.io.freshness import code_fingerprint, combine, notebook_digest
+from evaluatie.tables import SCHEMA
+from evaluatie.vocabulary import NATIONAL
+from evaluatie.io.store import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
+from evaluatie.io.folders import (
+    REPORTS_KIND,
+    check_output_folder,
+    is_inside,
+    remove_leftovers,
+    write_atomically,
+    write_marker,
+)
+from evaluatie.report.comparison import pilot_benchmark, pilot_figures
+from evaluatie.batch.forkserver import fork_server, launch
+from evaluatie.io.freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint, read_fingerprints
+from evaluatie.report.index_page import write_index
+from evaluatie.batch.run import (
+    EXPORTS_SUFFIX,
+    NATIONAL_LABEL,
+    OVERVIEW_LABEL,
+    RenderResult,
+    municipality_slugs,
+    render_municipality,
+    render_national,
+    render_overview,
+    stop_kernels,
+)
+from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG
+
+#: The file name of each page besides the municipalities' reports.
+PAGE_SLUGS = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}
+#: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
+REPORT_SUFFIXES = (".html", ".xlsx", ".pdf")
+
+
+def _frame_digest(digest, frame) -> None:
+    import pandas as pd
+
+    digest.update(",".join(map(str, frame.columns)).encode())
+    if len(frame):
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+
+
+def report_fingerprint(data, notebook: Path, code: str) -> str:
+    """What a municipality's report depends on: code, notebook, and that municipality's data only
+    (``data`` is its :class:`~evaluatie.tables.MunicipalityData`); of the notebook only what runs counts
+    (:func:`~evaluatie.io.freshness.notebook_digest`)."""
+    digest = hashlib.sha256(code.encode())
+    digest.update(notebook_digest(notebook).encode())
+    digest.update(repr(sorted(data.settings.as_dict().items())).encode())
+    for spec in SCHEMA:
+        _frame_digest(digest, getattr(data, spec.attribute))
+    return digest.hexdigest()
+
+
+def _report_files(reports_dir: Path) -> set[str]:
+    """The entries of a reports folder that are the package's: pages, workbooks, failed notebooks, fingerprints."""
+    reports_dir = Path(reports_dir)
+    names = {FAILED_DIR_NAME, FINGERPRINTS_FILE}
+    if reports_dir.is_dir():
+        names |= {p.name for p in reports_dir.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES}
+        names |= {p.name for p in reports_dir.iterdir() if p.is_dir() and p.name.endswith(EXPORTS_SUFFIX)}
+    return names
+
+
+def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
+    """Make sure ``reports_dir`` is the package's to write into (see :mod:`evaluatie.io.folders`), mark it,
+    and remove what killed runs left there. Raises :class:`~evaluatie.errors.OutputRefused`."""
+    reports_dir = Path(reports_dir)
+    if is_inside(reports_dir, processed_dir):
+        raise OutputRefused(f"--rapporten {reports_dir}: deze map ligt in de map met opgeschoonde gegevens "
+                            f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
+    raw = recorded_raw_dir(processed_dir)
+    check_output_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR, *([raw] if raw else [])),
+                        must_not_hold=(PROJ_ROOT,), known=_report_files(reports_dir), nested=True)
+    try:  # (re)writing the marker also proves the folder is writable before any kernel starts
+        write_marker(reports_dir, REPORTS_KIND)
+    except OSError as exc:
+        raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
+                                                 "in de rapportenmap")) from None
+    remove_leftovers(reports_dir)
+    remove_leftovers(reports_dir / FAILED_DIR_NAME)
+
+
+def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
+                   reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
+                   on_done=None, force: bool = False, on_total=None, fork: bool = True,
+                   executor: concurrent.futures.Executor | None = None) -> list[RenderResult]:
+    """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
+
+    Every report runs in its own fresh kernel, forked from a warm template where the system allows it
+    (``fork=False``: started the ordinary way; see :mod:`.forkserver`). ``executor`` runs the reports
+    (default: a thread pool of ``workers``; any ``concurrent.futures.Executor`` whose tasks share this
+    process's file system will do). ``on_total(count)`` is called once with the number of
+    results to expect, ``on_done(result)`` as each one
+    finishes. A report whose code, notebook and data are unchanged since it was written is
+    not rendered again (status ``actueel``) unless ``force``. Results come back in the order
+    the municipalities were given; ``reports/index.html`` is rewritten at the end.
+
+    On ``KeyboardInterrupt`` (Ctrl-C, or SIGTERM turned into one by the command line) queued
+    reports are cancelled, running kernels are stopped, nothing half-written is left, and the
+    interrupt is raised again once the reports that did finish are recorded.
+    """
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    launched = launch(fork)  # the template warms up while the batch reads the data and its fingerprints
+    try:
+        return _render_reports(municipalities, processed_dir, reports_dir, notebook, workers, on_done, force,
+                               on_total, fork, executor, launched)
+    finally:
+        if launched is not None:
+            launched.close()  # (already stopped when the batch used it)
+
+
+def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, notebook: Path, workers: int, on_done,
+                    force: bool, on_total, fork: bool, executor, launched) -> list[RenderResult]:
+    tables, settings = load_tables(processed_dir), load_settings(processed_dir)
+    slugs = municipality_slugs(processed_dir, tables)
+    names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
+    unknown = [name for name in names if name not in slugs]
+    if unknown:
+        raise UnknownMunicipality(unknown_message(unknown, list(slugs)))
+    prepare_reports_folder(reports_dir, processed_dir)
+    code = code_fingerprint()
+    known = read_fingerprints(reports_dir)
+    figures = pilot_figures(tables, settings)
+    comparison = pilot_benchmark(figures)  # every report compares itself with the same aggregate
+    has_national = _has_national(tables)
+    national = municipalities is None and has_national  # the batch renders the pages on a full run only
+    links = page_links_for(has_national and (national or (reports_dir / f"{NATIONAL_SLUG}.html").exists()),
+                           municipalities is None or (reports_dir / f"{OVERVIEW_SLUG}.html").exists())
+    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
+                                       code + json.dumps([comparison, links], sort_keys=True))
+              for name in names}
+    if on_total is not None:
+        on_total(len(names) + national + (municipalities is None))
+    # Results are keyed by (kind, name): a municipality may be called like a page's label.
+    results: dict[tuple[str, str], RenderResult] = {}
+    todo = []
+    for name in names:
+        path = reports_dir / f"{slugs[name]}.html"
+        if not force and path.exists() and known.get(slugs[name]) == wanted[name]:
+            results[("gemeente", name)] = RenderResult(name, "actueel", 0.0, path)
+            if on_done is not None:
+                on_done(results[("gemeente", name)])
+        else:
+            todo.append(name)
+    whole = batch_fingerprint(processed_dir, notebook, code)
+    page_print = combine(whole, json.dumps(links, sort_keys=True))  # both pages read all processed tables
+    all_pages = [("pagina", label) for wanted_page, label in ((national, NATIONAL_LABEL),
+                                                              (municipalities is None, OVERVIEW_LABEL)) if wanted_page]
+    pages = []
+    for page in all_pages:
+        slug = PAGE_SLUGS[page[1]]
+        if not force and (reports_dir / f"{slug}.html").exists() and known.get(f"__{slug}__") == page_print:
+            results[page] = RenderResult(page[1], "actueel", 0.0, reports_dir / f"{slug}.html")
+            if on_done is not None:
+                on_done(results[page])
+        else:
+            pages.append(page)
+    cancelled = threading.Event()
+    warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
+    warm.enter_context(fork_server(enabled=fork and bool(todo or pages), launched=launched))
+    pool = executor if executor is not None else concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        # The pages first: each analyses every pilot, so they take longest and must not be left for last.
+        futures = {}
+        if ("pagina", OVERVIEW_LABEL) in pages:
+            futures[pool.submit(render_overview, processed_dir, reports_dir, cancelled=cancelled,
+                                links=_without(links, OVERVIEW_SLUG) | {"Tabellen (Excel)": f"{OVERVIEW_SLUG}.xlsx"})
+                    ] = ("pagina", OVERVIEW_LABEL)
+        if ("pagina", NATIONAL_LABEL) in pages:
+            futures[pool.submit(render_national, processed_dir, reports_dir, cancelled=cancelled,
+                                links=_without(links, NATIONAL_SLUG) | {"Tabellen (Excel)": f"{NATIONAL_SLUG}.xlsx"})
+                    ] = ("pagina", NATIONAL_LABEL)
+        for name in todo:
+            futures[pool.submit(render_municipality, name, processed_dir, reports_dir, notebook, slugs[name],
+                                cancelled, comparison, links | {"Tabellen (Excel)": f"{slugs[name]}.xlsx"})
+                    ] = ("gemeente", name)
+        for future in concurrent.futures.as_completed(futures):
+            key = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # defensive: render_municipality already catches notebook errors
+                result = RenderResult(key[1], "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
+            results[key] = result
+            entry, fingerprint = ((slugs[key[1]], wanted[key[1]]) if key[0] == "gemeente"
+                                  else (f"__{PAGE_SLUGS[key[1]]}__", page_print))
+            if result.status == "gelukt":
+                known[entry] = fingerprint
+            else:
+                known.pop(entry, None)
+            if on_done is not None:
+                on_done(result)
+    except BaseException:
+        cancelled.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for logger in ("papermill", "traitlets", "nbclient", "jupyter_client"):
+            logging.getLogger(logger).disabled = True  # kernels stopped on purpose are not errors to report
+        stop_kernels()
+        warm.close()
+        write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
+        raise
+    pool.shutdown(wait=True)
+    warm.close()
+    ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in all_pages]
+    known.pop(WHOLE_BATCH, None)
+    if municipalities is None and all(result.status in ("gelukt", "actueel") for result in ordered):
+        # a complete, successful run: the next one with the same inputs has nothing to do
+        files = ["index.html", *(result.path.name for result in ordered)]
+        known[WHOLE_BATCH] = {"vingerafdruk": whole, "bestanden": sorted(files)}
+    write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
+    write_index(reports_dir, slugs, key_numbers(figures))
+    return ordered
+
+
+def page_links_for(national: bool, overview: bool) -> dict[str, str]:
+    """The links every page of a reports folder carries to the others (label -> file)."""
+    links = {"Alle rapporten": "index.html"}
+    if overview:
+        links["Overzicht van alle pilots"] = f"{OVERVIEW_SLUG}.html"
+    if national:
+        links["Landelijke monitoring"] = f"{NATIONAL_SLUG}.html"
+    return links
+
+
+def _without(links: dict[str, str], slug: str) -> dict[str, str]:
+    return {label: href for label, href in links.items() if href != f"{slug}.html"}
+
+
+def unknown_message(unknown: list[str], known: list[str]) -> str:
+    """``Onbekende gemeente: X (bedoelt u Y?). Bekend zijn: …`` with at most ten known names."""
+    from evaluatie.vocabulary import suggest
+
+    parts = []
+    for name in unknown:
+        guess = suggest(name, known)
+        parts.append(quote_cell(name, 60) + (f" (bedoelt u {guess}?)" if guess else ""))
+    shown = ", ".join(quote_cell(name, 40) for name in known[:10]) + (f" en nog {len(known) - 10}" if len(known) > 10 else "")
+    return f"Onbekende gemeente(n): {'; '.join(parts)}. Bekend zijn: {shown}."
+
+
+def key_numbers(figures: pd.DataFrame) -> dict[str, dict]:
+    """Per municipality, for the index: its latest wave, partners, ties and density (``figures`` is
+    :func:`~evaluatie.report.comparison.pilot_figures`)."""
+    return {row["gemeente"]: row for row in figures.to_dict("records")}
+
+
+def _has_national(tables: dict) -> bool:
+    values = tables["indicatorwaarden"]
+    return bool((values["gemeente"] == NATIONAL).any())
+

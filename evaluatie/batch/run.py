@@ -1,0 +1,206 @@
+"""Running one page's notebook (papermill) and turning it into HTML (nbconvert).
+
+Each page gets a fresh kernel; a page that fails keeps its executed notebook and says which
+cell failed. Files are written to a temporary name and renamed, so a report on disk is always
+complete.
+
+Example
+-------
+>>> from evaluatie.batch.run import render_municipality
+>>> result = render_municipality("Rivierstad")     # doctest: +SKIP
+>>> result.status                                   # doctest: +SKIP
+'gelukt'
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from evaluatie.paths import TEMPLATES_DIR, FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
+from evaluatie.errors import describe_os_error
+from evaluatie.io.store import load_tables
+from evaluatie.io.folders import work_folder, write_atomically
+from evaluatie.batch.kernels import kernel_name, last_log_line, quiet_manager
+
+NATIONAL_LABEL = "landelijk (programmabreed)"
+OVERVIEW_LABEL = "overzicht (alle pilots)"
+#: A municipality's network files go to ``reports/<slug>-netwerken/``.
+EXPORTS_SUFFIX = "-netwerken"
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """The outcome for one municipality."""
+
+    municipality: str
+    status: str          # "gelukt", "actueel" (up to date, not rendered again), "mislukt" or "afgebroken"
+    seconds: float
+    path: Path | None    # the HTML report, or the kept notebook for a failure
+    error: str | None = None
+
+
+_EXPORTERS = threading.local()  # one exporter per thread: building one (templates, Jinja) costs ~0.2 s
+
+
+def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
+    """Export an executed notebook to self-contained HTML without code or prompts."""
+    exporter = getattr(_EXPORTERS, "html", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter(template_name="rapport", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        exporter.language_code = "nl"
+        _EXPORTERS.html = exporter
+    notebook = nbformat.from_dict(notebook)
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cel-{number}"  # papermill's injected cell gets a random id; the HTML must not
+    body, _ = exporter.from_notebook_node(notebook)
+    return body
+
+
+def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, failed_path: Path,
+             cancelled: threading.Event | None = None) -> RenderResult:
+    """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
+
+    On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
+    ``afgebroken``.
+    """
+    import papermill
+
+    started = time.perf_counter()
+    cancelled = cancelled or threading.Event()  # never set: an ordinary run
+
+    def stopped() -> RenderResult:
+        return RenderResult(label, "afgebroken", time.perf_counter() - started, None, "afgebroken")
+
+    if cancelled.is_set():
+        return stopped()
+    workdir = work_folder(html_path.parent)
+    try:
+        output = workdir / failed_path.name
+        try:
+            # No cwd: papermill would os.chdir() the whole process, which races between worker threads
+            # (two threads restoring each other's directory leave the process in the wrong one).
+            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=kernel_name(),
+                                       progress_bar=False, log_output=False,
+                                       request_save_on_cell_execute=False,  # one write at the end, not per cell
+                                       kernel_manager_class=quiet_manager(workdir / "kernel.log"))
+            if cancelled.is_set():
+                return stopped()
+            executed = nbformat.read(output, as_version=4)
+            write_atomically(html_path, notebook_to_html(executed))
+        except Exception as exc:  # one report failing must not stop the others
+            if cancelled.is_set():
+                return stopped()
+            if output.exists():
+                failed_path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(failed_path, output.read_bytes())
+            error = describe_os_error(exc) if isinstance(exc, OSError) else _error_summary(exc)
+            if type(exc).__name__ == "DeadKernelError" and last_log_line(workdir / "kernel.log"):
+                error += f" (kernel: {last_log_line(workdir / 'kernel.log')})"  # why it died, from its own log
+            return RenderResult(label, "mislukt", time.perf_counter() - started,
+                                failed_path if failed_path.exists() else None, error)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    failed_path.unlink(missing_ok=True)
+    if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
+        failed_path.parent.rmdir()
+    return RenderResult(label, "gelukt", time.perf_counter() - started, html_path)
+
+
+def stop_kernels(timeout: float = 2.0) -> int:
+    """Stop the Jupyter kernels this process started (after Ctrl-C or SIGTERM): terminate, then kill
+    what is still running after ``timeout`` seconds. Returns how many were stopped."""
+    import psutil
+
+    def is_kernel(process) -> bool:
+        try:  # an ordinary kernel, or the warm template and the kernels forked from it
+            return any("ipykernel" in part or "evaluatie.batch.forkserver" in part for part in process.cmdline())
+        except psutil.Error:
+            return False
+
+    kernels = [child for child in psutil.Process().children(recursive=True) if is_kernel(child)]
+    for kernel in kernels:
+        try:
+            kernel.terminate()
+        except psutil.Error:
+            pass
+    _, alive = psutil.wait_procs(kernels, timeout=timeout)
+    for kernel in alive:
+        try:
+            kernel.kill()
+        except psutil.Error:
+            pass
+    return len(kernels)
+
+
+def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
+                        reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
+                        slug: str | None = None, cancelled: threading.Event | None = None,
+                        comparison: dict | None = None, links: dict[str, str] | None = None) -> RenderResult:
+    """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
+
+    ``comparison`` is the pilots' aggregate (:func:`~evaluatie.report.comparison.pilot_benchmark`), computed
+    once by the batch; without it the notebook computes it. ``links`` (label -> file) are the other pages of
+    the reports folder the report links to. On failure the executed notebook (with the error in it) is kept as
+    ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
+    """
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    slug = slug or municipality_slugs(processed_dir)[municipality]
+    parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
+                  "tables_path": str(reports_dir / f"{slug}.xlsx"),
+                  "exports_dir": str(reports_dir / f"{slug}{EXPORTS_SUFFIX}"),
+                  "vergelijking": comparison if comparison is not None else "berekenen",
+                  "paginas": links or {}}
+    return _execute(municipality, Path(notebook), parameters, reports_dir / f"{slug}.html",
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
+
+
+def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, reports_dir: Path,
+                 cancelled: threading.Event | None = None, links: dict[str, str] | None = None) -> RenderResult:
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    parameters = {"processed_dir": str(processed_dir), "tables_path": str(reports_dir / f"{slug}.xlsx"),
+                  "paginas": links or {}}
+    return _execute(label, Path(notebook), parameters, reports_dir / f"{slug}.html",
+                    reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
+
+
+def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
+                    notebook: Path = NATIONAL_NOTEBOOK, cancelled: threading.Event | None = None,
+                    links: dict[str, str] | None = None) -> RenderResult:
+    """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
+    return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
+
+
+def render_overview(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
+                    notebook: Path = OVERVIEW_NOTEBOOK, cancelled: threading.Event | None = None,
+                    links: dict[str, str] | None = None) -> RenderResult:
+    """Execute the all-pilots notebook and write ``reports/overzicht.html`` and ``.xlsx``."""
+    return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
+
+
+def _error_summary(exc: Exception) -> str:
+    """``cel 4 (report.sectors()): KeyError: 'x'`` — the failing cell and the error."""
+    name = getattr(exc, "ename", None) or type(exc).__name__
+    value = getattr(exc, "evalue", None) or str(exc)
+    lines = [line for line in str(value).splitlines() if line.strip()]
+    error = f"{name}: {lines[-1] if lines else ''}".strip()
+    source = getattr(exc, "source", None)
+    if getattr(exc, "exec_count", None) is not None and source:
+        first = next((line for line in source.splitlines() if line.strip() and not line.startswith("#")), "")
+        return f"cel {exc.exec_count} ({first.strip()[:60]}): {error}"
+    return error
+
+
+def municipality_slugs(processed_dir: Path, tables: dict | None = None) -> dict[str, str]:
+    """Municipality name -> the slug its report files are named after (from ``tables`` when already loaded)."""
+    municipalities = (tables if tables is not None else load_tables(processed_dir))["gemeenten"]
+    return dict(zip(municipalities["gemeente"], municipalities["slug"]))

@@ -1,0 +1,133 @@
+"""The whole ketenanalyse of one municipality in one call: every measure as a DataFrame.
+
+Example
+-------
+>>> import evaluatie
+>>> data = evaluatie.load_municipality("Rivierstad")            # doctest: +SKIP
+>>> analysis = evaluatie.analyse(data)                            # doctest: +SKIP
+>>> analysis.chain                                                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from evaluatie.settings import Settings
+from evaluatie.tables import MunicipalityData
+from evaluatie.chain import (
+    functions as chain_functions,
+    change,
+    network,
+    panel,
+    relations,
+    routes,
+    mixing as sectors,
+    sensitivity,
+    strengthening,
+)
+from evaluatie.chain import directed as directed_view
+
+
+@dataclass(frozen=True)
+class ChainAnalysis:
+    """Every measure of the ketenanalyse of one municipality (DataFrames, Dutch columns).
+
+    ``graphs`` maps each wave (in date order) to its network; the other attributes are
+    the tables computed from them with the settings the cleaning used.
+    """
+
+    graphs: dict[str, nx.Graph]
+    chain: pd.DataFrame             # whole-chain measures per wave
+    partners: pd.DataFrame          # per partner per wave
+    bridges: pd.DataFrame           # ties whose loss splits the chain
+    type_matrix: pd.DataFrame       # ties and mean level per pair of types
+    ei_by_type: pd.DataFrame        # E-I index per type
+    ei: pd.DataFrame                # E-I index of the whole chain per wave
+    routes: pd.DataFrame            # signalling partners and their routes
+    coverage: pd.DataFrame          # chain-function coverage per wave
+    uncovered: pd.DataFrame         # signalling partners without a full route
+    needs: pd.DataFrame             # ties wanted stronger, ranked
+    needs_by_type_pair: pd.DataFrame
+    tie_changes: pd.DataFrame       # every tie between consecutive waves
+    partner_changes: pd.DataFrame   # partners joined / left
+    change_summary: pd.DataFrame    # counts per pair of consecutive waves
+    settings: Settings
+    route_steps: pd.DataFrame = None      # every step of every persona route per wave
+    route_overview: pd.DataFrame = None   # per persona and wave: complete? weakest step
+    route_changes: pd.DataFrame = None    # steps repaired or broken between first and last wave
+    target_reach: pd.DataFrame = None     # organisations reaching each persona's target group
+    first_last: pd.DataFrame = None       # the first wave against the last, compared directly
+    directed: dict = None                 # per wave: who names whom (nx.DiGraph)
+    directed_chain: pd.DataFrame = None   # directed density and reciprocity per wave
+    sensitivity: pd.DataFrame = None      # headline figures under every combination and one-sided rule
+    relation_scores: pd.DataFrame = None  # per wave and partner: mean trust / added value others gave it
+    relation_chain: pd.DataFrame = None   # per wave: mean of every trust / added-value rating
+    panel: pd.DataFrame = None            # whole-chain measures on all partners and on those in both waves
+    stability: pd.DataFrame = None        # Jaccard index of ties between waves, overall and per type
+    qap: pd.DataFrame = None              # QAP correlation between waves and its p-value
+    wave_intervals: pd.DataFrame = None   # density and centralisation per wave with bootstrap interval
+    change_intervals: pd.DataFrame = None  # their change on the panel with bootstrap interval
+
+
+def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
+                   waves: list[str], settings: Settings = Settings(), personas: pd.DataFrame | None = None,
+                   persona_items: pd.DataFrame | None = None,
+                   target_groups: pd.DataFrame | None = None) -> ChainAnalysis:
+    """Run the ketenanalyse on one municipality's tables (see :func:`analyse`).
+
+    With ``personas`` and ``persona_items`` the persona routes are checked too.
+    """
+    graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
+                                 one_sided_rule=settings.one_sided_rule)
+    strong = settings.strong_tie_level
+    needs = strengthening.strengthening_needs(ties[ties["meting"].isin(waves)], partners)
+    persona_items = persona_items if persona_items is not None else pd.DataFrame(
+        columns=["persona", "soort", "volgorde", "waarde"])
+    personas = personas if personas is not None else pd.DataFrame(columns=["persona", "doelgroep"])
+    target_groups = target_groups if target_groups is not None else pd.DataFrame(
+        columns=["gemeente", "organisatie", "doelgroep"])
+    steps = routes.route_steps(graphs, persona_items)
+    directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
+    asked = relations.asked_questions(answers)
+    return ChainAnalysis(
+        graphs=graphs,
+        chain=network.chain_measures(graphs, strong, directed),
+        partners=network.partner_measures(graphs, answers, settings.min_tie_level),
+        bridges=network.bridges(graphs),
+        type_matrix=sectors.type_matrix(graphs),
+        ei_by_type=sectors.ei_by_type(graphs),
+        ei=pd.DataFrame({"meting": list(graphs), "ei_index": [sectors.ei_index(g) for g in graphs.values()]}),
+        routes=chain_functions.function_routes(graphs, strong),
+        coverage=chain_functions.function_coverage(graphs, strong),
+        uncovered=chain_functions.uncovered_signallers(graphs, strong),
+        needs=needs,
+        needs_by_type_pair=strengthening.needs_by_type_pair(needs),
+        tie_changes=change.tie_changes(graphs),
+        partner_changes=change.partner_changes(graphs),
+        change_summary=change.change_summary(graphs),
+        settings=settings,
+        route_steps=steps,
+        route_overview=routes.route_overview(steps),
+        route_changes=routes.route_changes(steps, list(graphs)),
+        target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
+        first_last=change.first_last_change(graphs),
+        directed=directed,
+        directed_chain=directed_view.directed_measures(directed),
+        sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
+        relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
+        relation_chain=relations.chain_scores(answers, asked, list(graphs)),
+        panel=panel.panel_comparison(graphs),
+        stability=panel.stability(graphs),
+        qap=panel.qap(graphs),
+        wave_intervals=panel.wave_intervals(graphs),
+        change_intervals=panel.change_intervals(graphs),
+    )
+
+
+def analyse(data: MunicipalityData) -> ChainAnalysis:
+    """Run the ketenanalyse on a municipality loaded with :func:`evaluatie.load_municipality`."""
+    return analyse_tables(data.partners, data.ties, data.response, data.answers, data.wave_labels, data.settings,
+                          data.personas, data.persona_items, data.target_groups)

@@ -1,0 +1,228 @@
+"""Change you can defend: the chain compared on the partners present in both waves (the panel), tie
+stability (Jaccard), QAP correlation between waves, and bootstrap intervals.
+
+A change in density can come from the chain itself or from who took part: a partner that joined,
+one that did not answer. The panel comparison computes every whole-chain measure twice, on all
+partners of each wave and on the partners present in both, so the reader sees which it is. The
+Jaccard index says how many ties the two waves share; QAP (as UCINET computes it) whether the two
+waves' valued networks resemble each other more than chance would make them; the bootstrap
+(resampling partners, Snijders & Borgatti 1999) how far density and centralisation could move
+from sampling alone, and whether a change is larger than that.
+
+Example
+-------
+>>> import networkx as nx
+>>> before, after = nx.Graph([("A", "B"), ("B", "C")]), nx.Graph([("A", "B"), ("A", "C")])
+>>> jaccard(before, after)
+0.3333333333333333
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from evaluatie.settings import SEED
+from evaluatie.chain.network import degree_centralisation, density
+
+#: The whole-chain measures compared on all partners and on the panel.
+PANEL_MEASURES = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",
+                  "centralisatie": "Centralisatie (graad)"}
+PERMUTATIONS = 2000
+BOOTSTRAP_SAMPLES = 1000
+
+
+def comparisons(waves: list[str]) -> list[tuple[str, str]]:
+    """Every pair of consecutive waves, and the first against the last when there are more than two.
+
+    Example
+    -------
+    >>> comparisons(["T0", "T1", "T2"])
+    [('T0', 'T1'), ('T1', 'T2'), ('T0', 'T2')]
+    """
+    pairs = list(zip(waves, waves[1:]))
+    return pairs + ([(waves[0], waves[-1])] if len(waves) > 2 else [])
+
+
+def panel_partners(first: nx.Graph, second: nx.Graph) -> list:
+    """The partners present in both waves, in a fixed order."""
+    return sorted(set(first) & set(second), key=str)
+
+
+def _measures(graph: nx.Graph) -> dict[str, float]:
+    return {"partners": graph.number_of_nodes(), "relaties": graph.number_of_edges(), "dichtheid": density(graph),
+            "centralisatie": degree_centralisation(graph)}
+
+
+def panel_comparison(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """Per comparison and measure: the value on all partners and on the panel, in both waves."""
+    rows = []
+    for first, second in comparisons(list(graphs)):
+        panel = panel_partners(graphs[first], graphs[second])
+        every = [_measures(graphs[first]), _measures(graphs[second])]
+        kept = [_measures(graphs[first].subgraph(panel)), _measures(graphs[second].subgraph(panel))]
+        for measure in PANEL_MEASURES:
+            rows.append({"van": first, "tot": second, "maat": measure, "alle_van": every[0][measure],
+                         "alle_tot": every[1][measure], "panel_van": kept[0][measure], "panel_tot": kept[1][measure],
+                         "panelpartners": len(panel)})
+    return pd.DataFrame(rows, columns=["van", "tot", "maat", "alle_van", "alle_tot", "panel_van", "panel_tot",
+                                       "panelpartners"])
+
+
+def jaccard(first: nx.Graph, second: nx.Graph, partners: list | None = None) -> float:
+    """Ties in both waves / ties in either (among ``partners``, default the panel); NaN without ties."""
+    partners = set(panel_partners(first, second) if partners is None else partners)
+    a = {frozenset(edge) for edge in first.subgraph(partners).edges}
+    b = {frozenset(edge) for edge in second.subgraph(partners).edges}
+    return len(a & b) / len(a | b) if a | b else float("nan")
+
+
+def stability(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+    """Per comparison: the Jaccard index of the panel's ties overall and per partner type (the ties that
+    touch a partner of that type), with the counts behind it."""
+    rows = []
+    for first, second in comparisons(list(graphs)):
+        panel = panel_partners(graphs[first], graphs[second])
+        types = {node: graphs[second].nodes[node].get("type") or "onbekend" for node in panel}
+        a = {frozenset(edge) for edge in graphs[first].subgraph(panel).edges}
+        b = {frozenset(edge) for edge in graphs[second].subgraph(panel).edges}
+        groups = {"alle partners": (a, b)}
+        for kind in sorted(set(types.values())):
+            groups[kind] = ({e for e in a if any(types[n] == kind for n in e)},
+                            {e for e in b if any(types[n] == kind for n in e)})
+        for group, (x, y) in groups.items():
+            rows.append({"van": first, "tot": second, "groep": group, "in_beide": len(x & y),
+                         "in_een_van_beide": len(x | y),
+                         "jaccard": len(x & y) / len(x | y) if x | y else float("nan")})
+    return pd.DataFrame(rows, columns=["van", "tot", "groep", "in_beide", "in_een_van_beide", "jaccard"])
+
+
+def valued_matrix(graph: nx.Graph, partners: list) -> np.ndarray:
+    """The symmetric matrix of levels among ``partners`` (0 where there is no tie)."""
+    index = {node: i for i, node in enumerate(partners)}
+    matrix = np.zeros((len(partners), len(partners)))
+    for a, b, level in graph.subgraph(partners).edges(data="niveau", default=1):
+        matrix[index[a], index[b]] = matrix[index[b], index[a]] = level
+    return matrix
+
+
+def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = PERMUTATIONS,
+                    seed: int = SEED) -> tuple[float, float]:
+    """Pearson correlation of two symmetric matrices' off-diagonal cells, and its QAP p-value: the share
+    of ``permutations`` random relabellings of the second matrix whose correlation is as large or larger
+    (UCINET's "Signif"). NaN when either matrix is constant.
+
+    Example
+    -------
+    >>> m = np.array([[0, 1, 0], [1, 0, 2], [0, 2, 0]])
+    >>> qap_correlation(m, m, permutations=100)[0]
+    1.0
+    """
+    n = len(first)
+    rows, columns = np.triu_indices(n, k=1)
+    x = first[rows, columns]
+    y = second[rows, columns]
+    if n < 3 or x.std() == 0 or y.std() == 0:
+        return float("nan"), float("nan")
+    observed = float(np.corrcoef(x, y)[0, 1])
+    generator = np.random.default_rng(seed)
+    orders = np.array([generator.permutation(n) for _ in range(permutations)]).reshape(permutations, n)
+    centred = x - x.mean()
+    as_large = 0
+    for chunk in _chunks(permutations, len(x)):  # every relabelling at once, in chunks of bounded memory
+        shuffled = second[orders[chunk][:, rows], orders[chunk][:, columns]]
+        shuffled = shuffled - shuffled.mean(axis=1, keepdims=True)
+        correlations = shuffled @ centred / np.sqrt((shuffled ** 2).sum(axis=1) * (centred ** 2).sum())
+        as_large += int((correlations >= observed - 1e-12).sum())
+    return observed, as_large / permutations
+
+
+def _chunks(count: int, cells: int, budget: int = 4_000_000) -> list[slice]:
+    """Slices of ``range(count)`` such that a chunk of arrays of ``cells`` values each stays within ``budget``."""
+    size = max(1, budget // max(1, cells))
+    return [slice(start, min(count, start + size)) for start in range(0, count, size)]
+
+
+def qap(graphs: dict[str, nx.Graph], permutations: int = PERMUTATIONS, seed: int = SEED) -> pd.DataFrame:
+    """Per comparison: the QAP correlation of the panel's valued networks and its p-value."""
+    rows = []
+    for first, second in comparisons(list(graphs)):
+        panel = panel_partners(graphs[first], graphs[second])
+        r, p = qap_correlation(valued_matrix(graphs[first], panel), valued_matrix(graphs[second], panel),
+                               permutations, seed)
+        rows.append({"van": first, "tot": second, "panelpartners": len(panel), "correlatie": r, "p_waarde": p,
+                     "permutaties": permutations})
+    return pd.DataFrame(rows, columns=["van", "tot", "panelpartners", "correlatie", "p_waarde", "permutaties"])
+
+
+# --------------------------------------------------------------------------- bootstrap
+
+
+def _resampled_measures(matrix: np.ndarray, samples: np.ndarray) -> np.ndarray:
+    """Density and degree centralisation of the network among each row of resampled partners ``samples``
+    (shape (k, n): indices, with repeats); pairs of two copies of one partner are not pairs.
+    Returns shape (k, 2)."""
+    samples = np.atleast_2d(samples)
+    n = samples.shape[1]
+    result = np.zeros((len(samples), 2))
+    for chunk in _chunks(len(samples), n * n):
+        drawn = samples[chunk]
+        distinct = drawn[:, :, None] != drawn[:, None, :]
+        tied = (matrix[drawn[:, :, None], drawn[:, None, :]] > 0) & distinct
+        pairs = distinct.sum(axis=(1, 2)) / 2
+        ties = tied.sum(axis=(1, 2)) / 2
+        result[chunk, 0] = np.divide(ties, pairs, out=np.zeros(len(drawn)), where=pairs > 0)
+        if n >= 3:
+            degrees = tied.sum(axis=2)
+            result[chunk, 1] = (degrees.max(axis=1, keepdims=True) - degrees).sum(axis=1) / ((n - 1) * (n - 2))
+    return result
+
+
+def bootstrap_measures(matrices: list[np.ndarray], samples: int = BOOTSTRAP_SAMPLES,
+                       seed: int = SEED) -> np.ndarray:
+    """Density and centralisation of each matrix under ``samples`` node resamplings; the same resampled
+    partners for every matrix (so that a difference between two waves on one panel is paired).
+    Returns an array of shape (samples, len(matrices), 2)."""
+    n = len(matrices[0])
+    generator = np.random.default_rng(seed)
+    drawn = np.array([generator.integers(0, n, n) for _ in range(samples)]).reshape(samples, n)
+    return np.stack([_resampled_measures(matrix, drawn) for matrix in matrices], axis=1)
+
+
+def _interval(values: np.ndarray) -> tuple[float, float]:
+    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
+
+
+def wave_intervals(graphs: dict[str, nx.Graph], samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> pd.DataFrame:
+    """Per wave: density and centralisation with their 95% bootstrap interval (resampling partners)."""
+    rows = []
+    for wave, graph in graphs.items():
+        partners = sorted(graph, key=str)
+        if len(partners) < 3:
+            continue
+        matrix = valued_matrix(graph, partners)
+        draws = bootstrap_measures([matrix], samples, seed)[:, 0, :]
+        for column, (measure, value) in enumerate((("dichtheid", density(graph)),
+                                                   ("centralisatie", degree_centralisation(graph)))):
+            low, high = _interval(draws[:, column])
+            rows.append({"meting": wave, "maat": measure, "waarde": value, "laag": low, "hoog": high})
+    return pd.DataFrame(rows, columns=["meting", "maat", "waarde", "laag", "hoog"])
+
+
+def change_intervals(graphs: dict[str, nx.Graph], samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> pd.DataFrame:
+    """Per comparison: the change in density and centralisation on the panel, with its 95% paired bootstrap
+    interval, and whether that interval excludes zero (``duidelijk``)."""
+    rows = []
+    for first, second in comparisons(list(graphs)):
+        panel = panel_partners(graphs[first], graphs[second])
+        if len(panel) < 3:
+            continue
+        before, after = valued_matrix(graphs[first], panel), valued_matrix(graphs[second], panel)
+        draws = bootstrap_measures([before, after], samples, seed)
+        observed = [_resampled_measures(m, np.arange(len(panel)))[0] for m in (before, after)]
+        for column, measure in enumerate(("dichtheid", "centralisatie")):
+            low, high = _interval(draws[:, 1, column] - draws[:, 0, column])
+            rows.append({"van": first, "tot": second, "maat": measure, "verschil": observed[1][column] -
+                         observed[0][column], "laag": low, "hoog": high, "duidelijk": bool(low > 0 or high < 0)})
+    return pd.DataFrame(rows, columns=["van", "tot", "maat", "verschil", "laag", "hoog", "duidelijk"])

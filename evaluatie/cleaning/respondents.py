@@ -1,0 +1,98 @@
+"""The optional respondent list (``respondenten/``): who was invited to answer each wave, and who returned
+the questionnaire.
+
+With the list, an organisation answered a wave when it has rows in ``samenwerking/`` or the list
+says ``geantwoord: ja``; the response rate is the share of invited organisations that answered.
+An organisation marked ``geantwoord: nee`` that has rows in that wave is an error naming both files.
+
+Example
+-------
+>>> respondents, problems = read_respondents(raw / "respondenten", raw, ...)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.errors import Problem
+from evaluatie.cleaning.answers import NamePlacer
+from evaluatie.cleaning.audit import AuditLog
+from evaluatie.cleaning.corrections import Corrections
+from evaluatie.cleaning.municipalities import MunicipalityIndex
+from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN, read_folder
+from evaluatie.vocabulary import text_key, yes_no
+
+RESPONDENT_COLUMNS = ["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"]
+
+
+def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, registers: dict, waves: pd.DataFrame,
+                     corrections: Corrections, settings, problems: list[Problem], log: AuditLog) -> pd.DataFrame:
+    """Read and validate ``respondenten/`` (a missing folder means no list: an empty table).
+
+    Organisations are matched on the register like every other name; wave labels must be waves
+    of ``samenwerking/`` (they carry the dates that order the waves).
+    """
+    if not folder.is_dir():
+        return pd.DataFrame(columns=[*RESPONDENT_COLUMNS, FILE_COLUMN, ROW_COLUMN])
+    table, _ = read_folder(folder, base, required=["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"],
+                           problems=problems)
+    index = MunicipalityIndex(municipalities)
+    placer = NamePlacer(registers, corrections, settings, log)
+    known_waves = {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
+    rows, seen = [], {}
+    for record in table.to_dict("records"):
+        file, row = record[FILE_COLUMN], record[ROW_COLUMN]
+        municipality = index.resolve(record["gemeente"], file, row, problems, log)
+        flags = {}
+        for column in ("uitgenodigd", "geantwoord"):
+            flags[column] = yes_no(record[column])
+            if flags[column] is None:
+                problems.append(Problem(file, row, column, record[column], "dit is geen ja/nee-waarde",
+                                        "gebruik ja of nee (of j/n, 1/0, x/leeg)"))
+        if municipality is None:
+            continue
+        wave = known_waves.get((municipality, text_key(record["meting"])))
+        if wave is None:
+            problems.append(Problem(file, row, "meting", record["meting"],
+                                    f"deze meting komt voor {municipality} niet voor in samenwerking/",
+                                    "gebruik het label van de meting zoals in samenwerking/ (de datum van een meting "
+                                    "komt uit de antwoorden)"))
+        found = placer.place(record, "organisatie", municipality, problems, registered_only=True)
+        if found is None:
+            continue
+        if wave is None or None in flags.values():
+            continue
+        key = (municipality, wave, found.name)
+        if key in seen:
+            problems.append(Problem(file, row, "organisatie", found.written,
+                                    f"deze organisatie staat voor deze meting al in de lijst ({seen[key]})",
+                                    "houd één rij per organisatie en meting over"))
+            continue
+        seen[key] = f"{file}, rij {row}"
+        rows.append({"gemeente": municipality, "meting": wave, "organisatie": found.name, **flags,
+                     FILE_COLUMN: file, ROW_COLUMN: row})
+    return pd.DataFrame(rows, columns=[*RESPONDENT_COLUMNS, FILE_COLUMN, ROW_COLUMN])
+
+
+def check_against_answers(respondents: pd.DataFrame, answer_rows: pd.DataFrame, problems: list[Problem]) -> None:
+    """An organisation the list marks ``geantwoord: nee`` must not have rows in that wave.
+
+    ``answer_rows`` holds ``gemeente``, ``meting``, ``respondent`` and the file and row of every answer
+    (empty-partner rows included).
+    """
+    said_no = respondents[~respondents["geantwoord"].astype(bool)]
+    if said_no.empty or answer_rows.empty:
+        return
+    first = (answer_rows.sort_values([FILE_COLUMN, ROW_COLUMN])
+             .drop_duplicates(["gemeente", "meting", "respondent"]).set_index(["gemeente", "meting", "respondent"]))
+    for record in said_no.to_dict("records"):
+        key = (record["gemeente"], record["meting"], record["organisatie"])
+        if key in first.index:
+            where = first.loc[key]
+            problems.append(Problem(
+                record[FILE_COLUMN], record[ROW_COLUMN], "geantwoord", "nee",
+                f"{record['organisatie']} heeft in meting '{record['meting']}' wel geantwoord: "
+                f"{where[FILE_COLUMN]}, rij {where[ROW_COLUMN]}",
+                "zet geantwoord op ja, of verwijder de antwoorden als ze niet bij deze meting horen"))

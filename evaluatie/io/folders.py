@@ -1,0 +1,248 @@
+"""Where the package may write: folders it owns, files written atomically, leftovers of killed runs.
+
+Every folder the package fills (``data/processed/``, ``reports/``, an export folder) carries a
+marker file, ``.evaluatie-map.json``, that says which kind of output it holds and — for a folder
+that is replaced whole — which files the package wrote there. A folder is only replaced or
+written into when it is ours: it is new or empty, or it carries our marker and holds nothing
+else. ``data/raw/``, every folder inside or above it, and the project root never are.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "verwerkt"
+>>> claim_folder(folder, PROCESSED_KIND)      # a new folder becomes ours
+>>> is_ours(folder, PROCESSED_KIND)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from evaluatie.errors import OutputRefused
+
+MARKER = ".evaluatie-map.json"
+PROCESSED_KIND = "verwerkt"
+REPORTS_KIND = "rapporten"
+#: Files a fresh checkout or a user's file manager may put in an otherwise empty folder.
+IGNORABLE = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.abspath(Path(path).expanduser())).resolve()
+
+
+def _inside(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` or lies inside it (both resolved)."""
+    return path == other or other in path.parents
+
+
+def is_inside(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` or lies inside it, after resolving both.
+
+    Example
+    -------
+    >>> is_inside(Path("/a/b/c"), Path("/a/b")), is_inside(Path("/a/bc"), Path("/a/b"))
+    (True, False)
+    """
+    return _inside(_resolved(path), _resolved(other))
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The marker of ``folder`` (its kind and files), or None when it has none or it is unreadable."""
+    try:
+        marker = json.loads((Path(folder) / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return marker if isinstance(marker, dict) and isinstance(marker.get("soort"), str) else None
+
+
+def write_marker(folder: Path, kind: str, files: list[str] | None = None) -> None:
+    """Mark ``folder`` as holding the package's output of ``kind`` (and, optionally, exactly ``files``)."""
+    marker = {"soort": kind, "pakket": "evaluatie"}
+    if files is not None:
+        marker["bestanden"] = sorted(files)
+    write_atomically(Path(folder) / MARKER, json.dumps(marker, ensure_ascii=False, indent=1))
+
+
+def foreign_entries(folder: Path, kind: str, known: set[str] | None = None, nested: bool = False) -> list[str] | None:
+    """What in ``folder`` the package did not write, or None when the folder is not ours at all.
+
+    A folder is ours when it does not exist, holds nothing but :data:`IGNORABLE` files, or carries
+    a marker of ``kind``; an unmarked folder whose every entry is in ``known`` was written by an
+    earlier version of the package. Of a marked folder, the entries that neither the marker nor
+    ``known`` name come back (temporary files of ours excepted). With ``nested``, folders that carry
+    a marker of their own count as ours too (``reports/echt/<netwerk>/processed``).
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        return None
+    entries = [entry for entry in folder.iterdir() if entry.name not in IGNORABLE]
+
+    def ours(entry: Path) -> bool:
+        return _is_temporary(entry.name) or (nested and _marked_tree(entry))
+
+    marker = read_marker(folder)
+    if marker is None:
+        if all(ours(entry) for entry in entries):
+            return []
+        if known is not None and all(entry.name in known or ours(entry) for entry in entries):
+            return []
+        return None
+    if marker["soort"] != kind:
+        return None
+    allowed = {MARKER, *(known or ()), *marker.get("bestanden", ())}
+    return sorted(entry.name for entry in entries if entry.name not in allowed and not ours(entry))
+
+
+def _marked_tree(folder: Path, depth: int = 3) -> bool:
+    """Whether ``folder`` carries a marker, or holds only folders that do (``reports/echt/<netwerk>``)."""
+    if not folder.is_dir() or depth < 0:
+        return False
+    if read_marker(folder) is not None:
+        return True
+    entries = [entry for entry in folder.iterdir() if entry.name not in IGNORABLE]
+    return bool(entries) and all(_marked_tree(entry, depth - 1) for entry in entries)
+
+
+def is_ours(folder: Path, kind: str, known: set[str] | None = None, nested: bool = False) -> bool:
+    """Whether the package may write into (or replace) ``folder``: see :func:`foreign_entries`."""
+    return foreign_entries(folder, kind, known, nested) == []
+
+
+def check_output_folder(folder: Path, kind: str, option: str, untouchable: tuple[Path, ...] = (),
+                        must_not_hold: tuple[Path, ...] = (), known: set[str] | None = None,
+                        nested: bool = False) -> None:
+    """Refuse (:class:`~evaluatie.errors.OutputRefused`) to write ``kind`` output to ``folder`` when it is
+    not ours.
+
+    ``untouchable`` folders (``data/raw``) may not be ``folder``, lie inside it or hold it;
+    ``must_not_hold`` paths (the project root, the corrections file) may not be ``folder`` or lie inside
+    it. ``option`` names the command-line option in the message.
+    """
+    target = _resolved(folder)
+    for other in map(_resolved, untouchable):
+        if _inside(target, other) or _inside(other, target):
+            relation = "is" if target == other else "ligt in" if _inside(target, other) else "bevat"
+            raise OutputRefused(f"{option} {folder}: deze map {relation} {other}, en daar schrijft het pakket "
+                                "nooit. Oplossing: kies een eigen map, bijvoorbeeld de standaardmap.")
+    for other in map(_resolved, must_not_hold):
+        if _inside(other, target):
+            relation = "is" if target == other else "bevat"
+            raise OutputRefused(f"{option} {folder}: deze map {relation} {other}, dat nooit overschreven wordt. "
+                                "Oplossing: kies een eigen map, bijvoorbeeld de standaardmap.")
+    home = _resolved(Path(os.environ.get("HOME", "/")))
+    if target == Path(target.anchor) or target == home or _inside(home, target):
+        raise OutputRefused(f"{option} {folder}: dit is de hoofdmap van de schijf of (een map boven) uw thuismap. "
+                            "Oplossing: kies een eigen, nieuwe map.")
+    foreign = foreign_entries(target, kind, known, nested)
+    if foreign is None:
+        what = "geen map" if target.exists() and not target.is_dir() else "niet door dit pakket gemaakt"
+        raise OutputRefused(f"{option} {folder}: deze map is {what} en wordt daarom niet gebruikt (er ontbreekt "
+                            f"een {MARKER} van soort '{kind}'). Oplossing: kies een nieuwe of lege map.")
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" en nog {len(foreign) - 5}" if len(foreign) > 5 else "")
+        raise OutputRefused(f"{option} {folder}: deze map bevat bestanden die het pakket niet schreef ({shown}). "
+                            "Oplossing: verplaats ze naar een andere map, of kies een nieuwe map.")
+
+
+def claim_folder(folder: Path, kind: str, option: str = "map", untouchable: tuple[Path, ...] = (),
+                 must_not_hold: tuple[Path, ...] = (), known: set[str] | None = None, nested: bool = False) -> None:
+    """Check ``folder`` with :func:`check_output_folder`, create it, and mark it as ours."""
+    check_output_folder(folder, kind, option, untouchable, must_not_hold, known, nested)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if read_marker(folder) is None:
+        write_marker(folder, kind)
+
+
+# --------------------------------------------------------------------------- atomic files and leftovers
+
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]*\.tmp$")
+_STAGING = re.compile(r"^\.(?P<name>.+)\.(?:nieuw|oud)-(?P<pid>\d+)$")
+_WORKDIR = re.compile(r"^\.werk-(?P<pid>\d+)-.+$")
+
+
+def _is_temporary(name: str) -> bool:
+    return bool(_TEMPORARY.match(name) or _WORKDIR.match(name))
+
+
+def write_with(path: Path, writer) -> Path:
+    """Let ``writer(temporary)`` write a temporary file beside ``path`` (named with this process's id, so
+    :func:`remove_leftovers` recognises it) and rename it into place: a reader sees the old file or the
+    new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        writer(temporary)
+        make_readable(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` with :func:`write_with`."""
+    write_with(path, lambda temporary: temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data))
+
+
+def make_readable(path: Path) -> None:
+    """Give a file the permissions the umask allows (``mkstemp`` makes 0600; a report is for reading)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def staging_folder(folder: Path, state: str) -> Path:
+    """``.<name>.nieuw-<pid>`` or ``.<name>.oud-<pid>`` beside ``folder``: where a replacement is built."""
+    folder = Path(folder)
+    return folder.parent / f".{folder.name}.{state}-{os.getpid()}"
+
+
+def work_folder(parent: Path) -> Path:
+    """A new private working folder ``.werk-<pid>-…`` inside ``parent`` (removed by the caller)."""
+    Path(parent).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=parent, prefix=f".werk-{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists but is someone else's: leave its files alone
+    return True
+
+
+def remove_leftovers(folder: Path) -> list[str]:
+    """Remove what killed runs left in ``folder``: temporary files, working folders and half-built
+    replacements whose process no longer runs. Returns the names removed."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    removed = []
+    for entry in folder.iterdir():
+        match = _TEMPORARY.match(entry.name) or _STAGING.match(entry.name) or _WORKDIR.match(entry.name)
+        if match is None or _alive(int(match.group("pid"))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry.name)
+    return sorted(removed)

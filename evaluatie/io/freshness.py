@@ -1,0 +1,170 @@
+"""Freshness: whether a step has anything to do. A hash of the files a step reads and of the package's own
+code (standard library only, so that checking costs a fraction of a second and no pandas), compared with what
+the last run recorded.
+
+``make reports`` with nothing changed then skips the cleaning (raw data, corrections, settings and code
+unchanged: :func:`cleaning_fingerprint`, compared with ``herkomst.json``) and the whole batch (processed data,
+notebooks and code unchanged: :func:`batch_fingerprint`, compared with ``reports/.vingerafdrukken.json``).
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.csv").write_text("x")
+>>> tree_digest([folder]) == tree_digest([folder])
+True
+>>> is_up_to_date("/does/not/exist", "abc"), batch_up_to_date("/does/not/exist", "abc")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from evaluatie.paths import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK
+from evaluatie.settings import Settings, __version__
+from evaluatie.tables import SCHEMA_VERSION
+
+PACKAGE = Path(__file__).resolve().parents[1]
+#: The files of the package whose change changes what it produces.
+CODE_SUFFIXES = (".py", ".j2", ".json", ".js", ".css", ".csv")
+
+
+def tree_digest(paths, ignore: tuple[str, ...] = ()) -> str:
+    """A hash of every file under ``paths`` (names relative to each path, and contents); a missing path
+    counts as empty. Names in ``ignore`` are left out wherever they occur."""
+    digest = hashlib.sha256()
+    for root in map(Path, paths):
+        digest.update(b"\0root\0" + str(root.name).encode())
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for path in files:
+            if any(part in ignore for part in path.parts):
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" if path != root else b"\0")
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+    return digest.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """A hash of the package's code, templates, scripts and reference lists (and its version)."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
+                       and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def notebook_digest(path) -> str:
+    """A hash of what a notebook runs: its cells' types and sources, in order. Outputs, execution counts and
+    metadata (which JupyterLab rewrites when it opens or saves a notebook) do not count; an unreadable
+    notebook counts by its bytes, so that its error is for the batch to report.
+
+    Example
+    -------
+    >>> import json, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.ipynb"
+    >>> cell = {"cell_type": "code", "source": "1 + 1", "metadata": {}, "outputs": []}
+    >>> _ = path.write_text(json.dumps({"cells": [cell], "metadata": {}}))
+    >>> before = notebook_digest(path)
+    >>> cell["outputs"] = [{"output_type": "stream", "text": "2"}]
+    >>> _ = path.write_text(json.dumps({"cells": [cell], "metadata": {"language_info": {"version": "3.11"}}}))
+    >>> notebook_digest(path) == before
+    True
+    """
+    raw = Path(path).read_bytes()
+    try:
+        cells = json.loads(raw)["cells"]
+        parts = [(cell["cell_type"], "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"],
+                  cell.get("metadata", {}).get("tags", [])) for cell in cells]
+    except (ValueError, KeyError, TypeError):
+        return hashlib.sha256(raw).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def combine(*parts: str) -> str:
+    """One fingerprint of several."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- the cleaning
+
+#: What the cleaning records about itself (settings, summary, the raw folder, the input fingerprint).
+PROVENANCE_FILE = "herkomst.json"
+
+
+def cleaning_fingerprint(raw_dir: Path, corrections: Path | None, settings: Settings) -> str:
+    """What a cleaning depends on: the raw files, the corrections file, the settings and the code."""
+
+    return combine(str(Path(raw_dir).resolve()), tree_digest([raw_dir]),
+                   tree_digest([corrections] if corrections else []),
+                   json.dumps(settings.as_dict(), sort_keys=True), code_fingerprint())
+
+
+def is_up_to_date(processed_dir: Path, fingerprint: str) -> bool:
+    """Whether ``processed_dir`` holds a complete cleaning of exactly these inputs (marker, every table and
+    the recorded fingerprint), so cleaning again would give the same folder."""
+    from evaluatie.io.folders import read_marker
+
+    processed_dir = Path(processed_dir)
+    try:
+        provenance = json.loads((processed_dir / PROVENANCE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    marker = read_marker(processed_dir)
+    return (isinstance(provenance, dict) and provenance.get("invoer_vingerafdruk") == fingerprint
+            and provenance.get("schema") == SCHEMA_VERSION and marker is not None
+            and all((processed_dir / name).exists() for name in marker.get("bestanden", [])))
+
+
+# --------------------------------------------------------------------------- the batch of reports
+
+FINGERPRINTS_FILE = ".vingerafdrukken.json"
+#: The key under which the fingerprint of the last complete, successful run is kept.
+WHOLE_BATCH = "__alle_rapporten__"
+
+
+def batch_fingerprint(processed_dir: Path, notebook: Path, code: str | None = None) -> str:
+    """What a full batch depends on: the processed tables, the three notebooks and the code (``code``:
+    :func:`~evaluatie.io.freshness.code_fingerprint` when the caller has it already)."""
+    return combine(tree_digest([processed_dir], ignore=("wijzigingslog.xlsx",)),
+                   *(notebook_digest(path) for path in (notebook, OVERVIEW_NOTEBOOK, NATIONAL_NOTEBOOK)),
+                   code or code_fingerprint())
+
+
+def read_fingerprints(reports_dir: Path) -> dict:
+    """The fingerprints a reports folder holds (empty when there are none or they are unreadable)."""
+    try:
+        known = json.loads((Path(reports_dir) / FINGERPRINTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def batch_up_to_date(reports_dir: Path, fingerprint: str) -> list[str] | bool:
+    """The files of the last complete run when it had exactly these inputs and every file is still
+    there; False otherwise."""
+    entry = read_fingerprints(reports_dir).get(WHOLE_BATCH)
+    if not isinstance(entry, dict) or entry.get("vingerafdruk") != fingerprint:
+        return False
+    files = entry.get("bestanden")
+    if not isinstance(files, list) or not all((Path(reports_dir) / name).exists() for name in files):
+        return False
+    return files
+
+
+def up_to_date_message(processed_dir: Path, reports_dir: Path, notebook: Path) -> str | None:
+    """The line ``evaluatie rapporten`` prints when a full run has nothing to do, or None when it has."""
+    processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
+    if not processed_dir.is_dir() or not reports_dir.is_dir():
+        return None  # a wrong or missing folder is for the batch to report
+    files = batch_up_to_date(reports_dir, batch_fingerprint(processed_dir, notebook))
+    if not files:
+        return None
+    pages = len(files) - 1
+    return (f"{pages} van {pages} rapporten actueel: opgeschoonde gegevens, notebooks en code niet veranderd sinds "
+            f"de vorige volledige run (--opnieuw maakt ze toch opnieuw); overzicht: {reports_dir / 'index.html'}")

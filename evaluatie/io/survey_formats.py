@@ -1,0 +1,300 @@
+"""The answers in every shape they arrive in, turned into the long format (one row per respondent,
+partner and wave) before they are cleaned.
+
+- **long** (contract section 3): a ``partner`` column; read as it is.
+- **wide** (section 3b): survey-tool exports, one row per respondent and one column per partner;
+  the header names the partner alone or after question text (``Vraag - Naam``, ``Vraag: Naam``,
+  ``Vraag [Naam]``); a header with the word ``gewenst`` holds the wanted level. An empty cell is
+  "not answered about this partner"; a row with no cell filled is an answer naming nobody.
+- **questionnaire**: a returned ``evaluatie vragenlijst`` workbook (its answer sheet is called
+  ``Antwoorden``): long columns, but a partner row without a level is a partner not answered about,
+  and a questionnaire without any level is an answer naming nobody (with a warning).
+- **workshop matrix**: a column ``organisatie`` instead of ``respondent``, one row per organisation
+  and one column per partner, the level agreed in the workshop in the cells. Each pair is read
+  from both cells; one filled cell counts for both sides; every organisation in the matrix answered.
+
+Every long row keeps the file and row it came from, and for wide and matrix files the header of
+the column its name and level came from, so that messages and the change log point at the cell.
+
+Example
+-------
+>>> partner_from_header("Hoe werkt u samen met: - Huisartsenpraktijk De Dijk")
+'Huisartsenpraktijk De Dijk'
+>>> partner_from_header("Samenwerking [GGD Polderland]"), partner_from_header("Gewenst: GGZ Oost")
+('GGD Polderland', 'GGZ Oost')
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.errors import Problem
+from evaluatie.privacy import check_table
+from evaluatie.io.raw import (
+    ANSWER_SHEET,
+    FILE_COLUMN,
+    HEADER_ATTRIBUTE,
+    ROW_COLUMN,
+    SHEET_ATTRIBUTE,
+    read_table,
+    relative_name,
+    table_files,
+)
+from evaluatie.vocabulary import RELATION_QUESTIONS
+
+LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
+KIND_COLUMN = "_soort"
+#: The header of the column a cell came from (wide and matrix files), for messages.
+RESPONDENT_HEADER, PARTNER_HEADER = "_kolom_respondent", "_kolom_partner"
+LEVEL_HEADER, WANTED_HEADER = "_kolom_niveau", "_kolom_gewenst_niveau"
+BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_HEADER, LEVEL_HEADER, WANTED_HEADER,
+               *(f"_kolom_{question}" for question in RELATION_QUESTIONS)]
+#: Columns of a wide or matrix file that do not name a partner: the contract's own, and the
+#: bookkeeping survey tools add (a header with one of these words, unless it is written as a question
+#: about a partner: ``Vraag - Naam`` or ``Vraag [Naam]``).
+NOT_PARTNERS = {"gemeente", "meting", "datum", "respondent", "organisatie"}
+METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|telefoon\w*|tel|phone|ip|start\w*|eind\w*|end\w*|"
+                            r"tijd\w*|time\w*|duur|status|voltooid|completed|taal|language|opmerking\w*|toelichting|"
+                            r"contactpersoon|functie|naam|name|ingevuld\w*|verzonden|submitted|response|token)$")
+#: Survey-tool spellings of the personal-data columns, so that their cells are counted when dropped.
+PERSONAL_ALIASES = {"email": ("email", "e_mail", "emailadres", "e_mailadres", "mail"),
+                    "telefoon": ("telefoon", "telefoonnummer", "tel", "phone"),
+                    "contactpersoon": ("contactpersoon", "naam", "name", "naam_respondent"),
+                    "toelichting": ("toelichting", "opmerking", "opmerkingen")}
+
+
+def _is_question(header: str) -> bool:
+    return bool(re.search(r"\[[^\[\]]+\]\s*$", header)) or any(s in header for s in (" - ", ": ", " – "))
+
+
+def is_metadata(column: str, header: str) -> bool:
+    """Whether a wide column is survey-tool bookkeeping or personal data rather than a partner.
+
+    Example
+    -------
+    >>> is_metadata("e_mail", "E-mail"), is_metadata("response_id", "Response ID"), is_metadata("ggd", "GGD")
+    (True, True, False)
+    >>> is_metadata("x", "Samenwerking [Start Foundation]")
+    False
+    """
+    if column in NOT_PARTNERS:
+        return True
+    if _is_question(header):
+        return False
+    return any(METADATA_WORDS.match(word) for word in column.split("_") if word)
+
+
+def partner_from_header(header: str) -> str:
+    """The partner a wide column is about: the text inside ``[...]``, after the last `` - `` or ``: ``,
+    or the whole header."""
+    text = " ".join(str(header).split())
+    bracket = re.search(r"\[([^\[\]]+)\]\s*$", text)
+    if bracket:
+        return bracket.group(1).strip()
+    for separator in (" - ", ": ", " – "):
+        if separator in text:
+            return text.rsplit(separator, 1)[1].strip()
+    return text
+
+
+def question_text(header: str) -> str:
+    """The question a wide column's header asks, without the partner: the text before `` - ``, ``: ``
+    or a trailing ``[...]``; empty for a header that is a partner's name alone.
+
+    Example
+    -------
+    >>> question_text("Gewenste samenwerking: - GGZ Oost"), question_text("Vertrouwen [GGD]"), question_text("GGD")
+    ('Gewenste samenwerking:', 'Vertrouwen ', '')
+    """
+    question = re.sub(r"\[[^\[\]]*\]\s*$", "", str(header))
+    for separator in (" - ", ": ", " – "):
+        if separator in question:
+            return question.rsplit(separator, 1)[0]
+    return question if "[" in str(header) else ""
+
+
+def is_wanted_header(header: str) -> bool:
+    """Whether a wide column holds the wanted level (its question text has the word ``gewenst``)."""
+    return bool(re.search(r"\bgewenst", question_text(header), re.IGNORECASE))
+
+
+def relation_of_header(header: str) -> str | None:
+    """The relation question (``vertrouwen``, ``meerwaarde``) a wide column holds, if its question text
+    names one; None for a level column."""
+    question = question_text(header)
+    return next((key for key in RELATION_QUESTIONS if re.search(rf"\b{key}", question, re.IGNORECASE)), None)
+
+
+def kind_of(table: pd.DataFrame) -> str:
+    """``lang``, ``vragenlijst``, ``matrix`` or ``breed`` for a table read with :func:`read_table`."""
+    if "partner" in table.columns or "niveau" in table.columns:  # a long file (perhaps missing its partner column)
+        return QUESTIONNAIRE if table.attrs.get(SHEET_ATTRIBUTE) == ANSWER_SHEET else LONG
+    if "organisatie" in table.columns and "respondent" not in table.columns:
+        return MATRIX
+    return WIDE
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, *BOOKKEEPING]})
+
+
+def _partner_columns(table: pd.DataFrame) -> list[tuple[str, str, bool]]:
+    """(column key, header text, wanted?) of every column that names a partner."""
+    headers = table.attrs.get(HEADER_ATTRIBUTE, {})
+    found = [(column, headers.get(column, column), is_wanted_header(headers.get(column, column)))
+             for column in table.columns
+             if not column.startswith("_") and not is_metadata(column, headers.get(column, column))]
+    return found  # none at all: every respondent answered naming nobody
+
+
+def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped: tuple[str, ...] = ()) -> list[dict]:
+    """Long rows of a wide export: one per filled level cell; a row with nothing filled answers naming nobody.
+    The ``dropped`` (personal-data) cells of a respondent ride on its first long row, to be counted."""
+    columns = _partner_columns(table)
+    relation = {c: relation_of_header(h) for c, h, _ in columns}
+    current = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if not w and not relation[c]}
+    wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w and not relation[c]}
+    extra = {(relation[c], partner_from_header(h).lower()): (c, h) for c, h, _ in columns if relation[c]}
+    for key, (_, header) in wanted.items():
+        if key not in current:
+            problems.append(Problem(file, 1, header, None, "er is een kolom voor het gewenste niveau maar niet "
+                                    "voor het huidige niveau van deze partner",
+                                    "voeg de kolom met het huidige niveau toe, of verwijder deze kolom"))
+    rows = []
+    for record in table.to_dict("records"):
+        base = {key: record.get(key, "") for key in ("gemeente", "meting", "datum", "respondent")}
+        base.update({FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN], KIND_COLUMN: WIDE})
+        first = len(rows)
+        filled = 0
+        for key, (column, header) in current.items():
+            level = record[column].strip()
+            want_column, want_header = wanted.get(key, (None, None))
+            want = record[want_column].strip() if want_column else ""
+            if not level and want:
+                problems.append(Problem(record[FILE_COLUMN], record[ROW_COLUMN], want_header, want,
+                                        "er staat een gewenst niveau maar geen huidig niveau voor deze partner",
+                                        "vul ook het huidige niveau in (0 als er geen contact is)"))
+            if not level:
+                continue
+            filled += 1
+            scores = {question: record[extra[(question, key)][0]].strip() for question in RELATION_QUESTIONS
+                      if (question, key) in extra}
+            rows.append({**base, "partner": partner_from_header(header), "niveau": level, "gewenst_niveau": want,
+                         **scores, PARTNER_HEADER: header, LEVEL_HEADER: header, WANTED_HEADER: want_header,
+                         **{f"_kolom_{q}": extra[(q, key)][1] for q in scores}})
+        if not filled:
+            rows.append({**base, "partner": "", "niveau": "", "gewenst_niveau": ""})
+        rows[first].update({column: next((record[alias] for alias in PERSONAL_ALIASES.get(column, (column,))
+                                          if str(record.get(alias, "")).strip()), "") for column in dropped})
+    return rows
+
+
+def _matrix_rows(table: pd.DataFrame) -> list[dict]:
+    """Long rows of a workshop matrix: both directions of every pair with a filled cell, and an answer
+    naming nobody for every organisation in it (so that each counts as response)."""
+    columns = [(c, h) for c, h, _ in _partner_columns(table)]
+    records = table.to_dict("records")
+    present = {" ".join(record["organisatie"].split()).lower() for record in records}
+    cells: dict[tuple[str, str], tuple[str, dict, str]] = {}
+    rows = []
+    for record in records:
+        organisation = " ".join(record["organisatie"].split())
+        base = {"gemeente": record.get("gemeente", ""), "meting": record.get("meting", ""),
+                "datum": record.get("datum", ""), FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN],
+                KIND_COLUMN: MATRIX}
+        rows.append({**base, "respondent": organisation, "partner": "", "niveau": "", "gewenst_niveau": "",
+                     RESPONDENT_HEADER: "organisatie"})
+        for column, header in columns:
+            partner = partner_from_header(header)
+            if record[column].strip() and partner.lower() != organisation.lower():
+                cells[(organisation, partner)] = (record[column].strip(), base, header)
+    for (organisation, partner), (level, base, header) in cells.items():
+        rows.append({**base, "respondent": organisation, "partner": partner, "niveau": level, "gewenst_niveau": "",
+                     RESPONDENT_HEADER: "organisatie", PARTNER_HEADER: header, LEVEL_HEADER: header})
+        # one filled cell speaks for both sides, when the other side took part in the workshop
+        if (partner, organisation) not in cells and partner.lower() in present:
+            rows.append({**base, "respondent": partner, "partner": organisation, "niveau": level,
+                         "gewenst_niveau": "", RESPONDENT_HEADER: header, PARTNER_HEADER: "organisatie",
+                         LEVEL_HEADER: header})
+    return rows
+
+
+def _questionnaire_rows(table: pd.DataFrame) -> list[dict]:
+    """Long rows of a returned questionnaire: partner rows without any level are left out; when no row
+    has a level, one row naming nobody stands for the answer."""
+    rows, first = [], None
+    for record in table.to_dict("records"):
+        row = {key: record.get(key, "") for key in ("gemeente", "meting", "datum", "respondent", "partner", "niveau",
+                                                     "gewenst_niveau", *RELATION_QUESTIONS)}
+        row.update({FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN], KIND_COLUMN: QUESTIONNAIRE})
+        first = first or row
+        if any(str(row[key]).strip() for key in ("niveau", "gewenst_niveau", *RELATION_QUESTIONS)):
+            rows.append(row)
+    if not rows and first is not None:
+        rows.append({**first, "partner": "", "niveau": "", "gewenst_niveau": ""})
+    return rows
+
+
+def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
+                       dropped: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read every answer file of ``samenwerking/`` in whichever shape, as one long table.
+
+    Columns: the long format's (``gemeente``, ``meting``, ``datum``, ``respondent``, ``partner``,
+    ``niveau``, ``gewenst_niveau``), the ``dropped`` personal-data columns (long files only, to be
+    counted), and the bookkeeping columns (file, row, kind, source headers).
+    """
+    columns = ["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau",
+               *RELATION_QUESTIONS, *dropped]
+    name = relative_name(folder, base)
+    if not folder.is_dir():
+        problems.append(Problem(name, None, None, None, "deze map ontbreekt",
+                                f"maak de map '{name}' aan en zet de bestanden erin"))
+        return _empty(columns)
+    files = table_files(folder)
+    if not files:
+        problems.append(Problem(name, None, None, None, "de map bevat geen bestanden",
+                                "zet er minstens één .csv- of .xlsx-bestand in"))
+    frames = []
+    for path in files:
+        table = read_table(path, base, problems)
+        if table is None:
+            continue
+        file = relative_name(path, base)
+        kind = kind_of(table)
+        identity = "organisatie" if kind == MATRIX else "respondent"
+        required = ["gemeente", "meting", "datum", identity] + (["partner", "niveau"] if kind in (LONG, QUESTIONNAIRE)
+                                                                 else [])
+        missing = [column for column in required if column not in table.columns]
+        for column in missing:
+            problems.append(Problem(file, 1, column, None, "deze verplichte kolom ontbreekt (in xlsx: op het blad "
+                                    f"'{ANSWER_SHEET}' of het eerste werkblad)",
+                                    f"voeg een kolom '{column}' toe aan de kopregel"))
+        if missing:
+            continue
+        if kind == LONG:
+            frame = table.assign(**{KIND_COLUMN: LONG})
+        else:
+            rows = (_wide_rows(table, file, problems, dropped) if kind == WIDE else _matrix_rows(table)
+                    if kind == MATRIX else _questionnaire_rows(table))
+            frame = pd.DataFrame(rows)
+        for column in [*columns, *BOOKKEEPING]:
+            if column not in frame.columns:
+                frame[column] = "" if not column.startswith("_kolom") else None
+            elif not column.startswith("_"):
+                frame[column] = frame[column].fillna("")
+        frames.append(frame[[*columns, *BOOKKEEPING]])
+    if not frames:
+        return _empty(columns)
+    combined = pd.concat(frames, ignore_index=True)
+    check_table(combined, [c for c in columns if c not in dropped], problems)
+    return combined
+
+
+def source_column(record: dict, column: str) -> str:
+    """The column a message about ``column`` of ``record`` should name: the wide or matrix header the
+    value came from, or the long format's column name."""
+    header = record.get(f"_kolom_{column}")
+    return header if isinstance(header, str) and header else column

@@ -1,0 +1,268 @@
+"""Charts beside the chain maps: the type x type heatmap, measures over the waves, persona routes, and
+indicator trends and breakdowns (small counts of people are never drawn at their height).
+
+Example
+-------
+>>> import pandas as pd
+>>> from evaluatie.report.style import to_png
+>>> chain = pd.DataFrame({"meting": ["T0", "T1"], "relaties": [10, 12]})
+>>> png = to_png(measure_dumbbells(chain, {"relaties": "Relaties"}))
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+import math
+
+import matplotlib
+import matplotlib.colors
+import matplotlib.lines
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
+
+from evaluatie.vocabulary import LEVELS
+from evaluatie.report.avatars import tint
+from evaluatie.report import style
+from evaluatie.report.style import LEVEL_COLOURS, node_colour, styled
+from evaluatie.dutch import format_number
+
+
+@styled
+def type_heatmap(square: pd.DataFrame, annotations: pd.DataFrame | None = None, title: str = "") -> Figure:
+    """The type x type matrix as a heatmap: the number of ties in each cell and, below it, the mean level
+    (``annotations``). The matrix is symmetric, so only the lower triangle and the diagonal are drawn;
+    colours step by whole numbers of ties. Plain matplotlib with margins measured from the labels (no
+    layout pass, no seaborn).
+
+    Example
+    -------
+    >>> square = pd.DataFrame([[1, 2], [2, 0]], index=["ggz", "huisarts"], columns=["ggz", "huisarts"])
+    >>> fig = type_heatmap(square, title="T0")
+    >>> [text.get_text() for text in fig.axes[0].texts]
+    ['1', '2']
+    """
+    from evaluatie.report.labels import label_size
+
+    dpi, label_points = 110, 9.0
+    types = [str(kind) for kind in square.index]
+    count = len(types)
+    longest = max((label_size(kind, label_points, 72.0)[0] for kind in types), default=0.0) / 72 + 0.15
+    cell = min(0.45, max(0.32, (7.2 - longest - 1.2) / max(1, count)))
+    side = cell * max(1, count)
+    width, height = longest + side + 1.2, 0.45 + side + longest
+    fig = style.figure(figsize=(width, height), dpi=dpi)
+    ax = fig.add_axes((longest / width, longest / height, side / width, side / height))
+    values = square.to_numpy(dtype=float)
+    lower = np.tril(np.ones_like(values, dtype=bool)) if count else np.zeros((0, 0), dtype=bool)
+    shown = np.where(lower, values, np.nan)
+    top = int(max(1, np.nanmax(shown) if count and np.isfinite(shown).any() else 1))
+    cmap = matplotlib.colormaps["Blues"]
+    norm = (matplotlib.colors.BoundaryNorm(np.arange(-0.5, top + 1.5), cmap.N) if top <= 12
+            else matplotlib.colors.Normalize(0, top))
+    mesh = ax.pcolormesh(np.ma.masked_invalid(shown), cmap=cmap, norm=norm, edgecolors="white", linewidth=0.8)
+    ax.set_xlim(0, max(1, count))
+    ax.set_ylim(max(1, count), 0)
+    ax.set_xticks(np.arange(count) + 0.5, types, rotation=90, fontsize=label_points)
+    ax.set_yticks(np.arange(count) + 0.5, types, fontsize=label_points)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for row in range(count):
+        for column in range(row + 1):
+            ties = values[row, column]
+            if not ties > 0:
+                continue
+            colour = "white" if _luminance(cmap(norm(ties))) < 0.408 else "#222222"
+            mean = annotations.iloc[row, column] if annotations is not None else float("nan")
+            text = f"{int(ties)}" + (f"\n({format_number(mean, 1)})" if pd.notna(mean) else "")
+            ax.text(column + 0.5, row + 0.5, text, ha="center", va="center", color=colour,
+                    fontsize=8 if cell >= 0.38 else 7, linespacing=1.0)
+    bar = fig.add_axes(((longest + side + 0.25) / width, longest / height, 0.15 / width, min(side, 2.5) / height))
+    fig.colorbar(mesh, cax=bar, ticks=range(top + 1) if top <= 12 else matplotlib.ticker.MaxNLocator(integer=True))
+    bar.set_ylabel("aantal relaties", fontsize=label_points)
+    bar.tick_params(labelsize=8)
+    ax.set_title(title, fontsize=11, loc="left", pad=8)
+    return fig
+
+
+def _luminance(rgba: tuple) -> float:
+    """Relative luminance (WCAG) of a colour: text on a cell below 0.408 is white, else dark."""
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3]]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def dutch_number(value: float, decimals: int = 2) -> str:
+    """An axis or point label with a decimal comma: ``0,25``, ``1.234``, ``12``."""
+    text = format_number(value, decimals)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+#: Fixed scales of the measures that have one (share or level); others run from zero to their maximum.
+SCALES = {"dichtheid": 1.0, "dichtheid_sterk": 1.0, "centralisatie": 1.0, "respons": 1.0, "gemiddeld_niveau": 4.0}
+
+
+@styled
+def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = ("respons",),
+                      title: str = "") -> Figure:
+    """Each whole-chain measure on its own axis from zero, one dot per wave joined by a line, every value
+    written beside its dot: the change is shown at its true size (a dumbbell chart; with one wave, dots)."""
+    count = len(measures)
+    columns = 2
+    rows = math.ceil(count / columns)
+    fig, axes = style.subplots(rows, columns, figsize=(7.2, 0.35 + 1.15 * rows), dpi=110, squeeze=False)
+    waves = list(chain["meting"])
+    shades = ["#9ecae1", "#4292c6", "#08519c", "#08306b"]
+    colours = [shades[min(len(shades) - 1, round(i * (len(shades) - 1) / max(1, len(waves) - 1)))]
+               for i in range(len(waves))]
+    for ax, (column, label) in zip(axes.ravel(), measures.items()):
+        values = [float(v) for v in chain[column]]
+        finite = [v for v in values if math.isfinite(v)]
+        top = SCALES.get(column) or (max(finite) * 1.15 if finite and max(finite) > 0 else 1.0)
+        ax.set_xlim(0, top * 1.03)
+        ax.set_ylim(-1.9, 2.3)
+        if len(finite) >= 2:
+            ax.plot([finite[0], finite[-1]], [0, 0], color="#bbbbbb", linewidth=3, zorder=1, solid_capstyle="round")
+        placed: list[float] = []
+        for number, (wave, value, colour) in enumerate(zip(waves, values, colours)):
+            if not math.isfinite(value):
+                continue
+            ax.scatter([value], [0], s=60, color=colour if number else "white", edgecolors=colour, linewidths=2,
+                       zorder=3, clip_on=False)
+            text = f"{format_number(value * 100)}%" if column in percent else format_number(
+                value, 0 if float(value).is_integer() else 2)
+            below = any(abs(value - other) < top * 0.12 for other in placed) and number % 2 == 1
+            ax.annotate(text, (value, 0), xytext=(0, -11 if below else 8), textcoords="offset points",
+                        ha="center", va="top" if below else "bottom", fontsize=9)
+            placed.append(value)
+        ax.set_yticks([])
+        ax.set_title(label, fontsize=9, loc="left", pad=2)
+        ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator([top * k / 4 for k in range(5)])
+                                   if column in SCALES else matplotlib.ticker.MaxNLocator(4))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _, p=column in percent: f"{dutch_number(v * 100, 0)}%" if p else dutch_number(v, 2)))
+        ax.tick_params(axis="x", labelsize=9)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+    for ax in axes.ravel()[count:]:
+        ax.set_visible(False)
+    handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", markersize=7,
+                                       markerfacecolor=colour if number else "white", markeredgecolor=colour,
+                                       markeredgewidth=2, label=wave)
+               for number, (wave, colour) in enumerate(zip(waves, colours))]
+    fig.legend(handles=handles, loc="upper right", ncol=len(handles), fontsize=9, frameon=False,
+               bbox_to_anchor=(1.0, 1.0))
+    if title:
+        fig.suptitle(title, fontsize=10, x=0.01, ha="left")
+    _fixed_margins(fig, rows, top=0.62 if title else 0.45, bottom=0.3, gap=0.5, side=0.3)
+    return fig
+
+
+def _fixed_margins(fig: Figure, rows: int, top: float, bottom: float, gap: float, side: float) -> None:
+    """Subplot margins in inches (``gap`` between rows for titles and tick labels): a fixed layout that,
+    unlike ``tight_layout``, needs no pass over every text's extent."""
+    width, height = fig.get_size_inches()
+    axes_height = max(0.1, (height - top - bottom - (rows - 1) * gap) / rows)
+    fig.subplots_adjust(left=side / width, right=1 - side / width, bottom=bottom / height, top=1 - top / height,
+                        hspace=gap / axes_height, wspace=0.12)
+
+
+@styled
+def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> Figure:
+    """A persona's route as a row of arrows per wave, coloured by level; missing steps unmistakable.
+
+    ``steps`` is :func:`evaluatie.chain.routes.route_steps` (all personas and waves).
+    """
+    own = steps[steps["persona"] == persona]
+    route = [own[own["nummer"] == 1]["van_type"].iloc[0]] + list(
+        own[own["meting"] == waves[0]].sort_values("nummer")["naar_type"])
+    fig, ax = style.subplots(figsize=(7.2, 0.45 + 0.8 * len(waves)), dpi=110)
+    ax.set_xlim(-0.6, len(route) - 0.4)
+    ax.set_ylim(-0.6, len(waves) - 0.4)
+    ax.invert_yaxis()
+    ax.set_axis_off()
+    for row, wave in enumerate(waves):
+        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=9, fontweight="bold")
+        wave_steps = own[own["meting"] == wave].set_index("nummer")
+        for position, kind in enumerate(route):
+            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=9,
+                    bbox={"boxstyle": "round,pad=0.45", "fc": tint(node_colour(kind), 0.7), "ec": "#555555"})
+        for number in range(1, len(route)):
+            step = wave_steps.loc[number]
+            level = int(step["niveau"])
+            start, end = number - 1 + 0.62, number - 0.12
+            if level > 0:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": LEVEL_COLOURS[level], "lw": 1.2 + level})
+                ax.text((start + end) / 2, row - 0.28, f"{level} {LEVELS[level]}", ha="center", va="bottom",
+                        fontsize=9, color="#333333")
+            else:
+                ax.annotate("", xy=(end, row), xytext=(start, row),
+                            arrowprops={"arrowstyle": "-|>", "color": "#d73027", "lw": 2.2, "linestyle": "--"})
+                ax.text((start + end) / 2, row, "✕", ha="center", va="center", fontsize=14, color="#d73027",
+                        fontweight="bold")
+                ax.text((start + end) / 2, row - 0.28, "ontbreekt", ha="center", va="bottom", fontsize=9,
+                        color="#d73027", fontweight="bold")
+    ax.set_title(f"Route van {persona}", fontsize=10, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.85, bottom=0.03)
+    return fig
+
+
+@styled
+def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: int, unit: str = "") -> Figure:
+    """An indicator over its periods; ``nvt`` and missing periods are labelled, small counts of people
+    are not drawn at their height but marked ``<threshold``."""
+    fig, ax = style.subplots(figsize=(6.0, 2.0), dpi=100)
+    positions = list(range(len(series)))
+    shown = []
+    for x, row in zip(positions, series.itertuples(index=False)):
+        hidden = row.status != "waarde" or (people and 0 < row.waarde < threshold)
+        shown.append(None if hidden else row.waarde)
+    values = [v for v in shown if v is not None]
+    top = max(values) if values and max(values) > 0 else 1.0
+    xs = [x for x, v in zip(positions, shown) if v is not None]
+    ax.plot(xs, [v for v in shown if v is not None], marker="o", color="#0072B2", linewidth=2)
+    for x, v in zip(xs, [v for v in shown if v is not None]):
+        label = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+        ax.annotate(label + ("%" if unit == "procent" else ""), (x, v), xytext=(0, 6), textcoords="offset points",
+                    ha="center", fontsize=9)
+    for x, row, v in zip(positions, series.itertuples(index=False), shown):
+        if v is None:
+            text = "nvt" if row.status == "nvt" else "ontbreekt" if row.status == "ontbreekt" else f"<{threshold}"
+            ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=9, color="#b2182b",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#b2182b", "lw": 0.6})
+    ax.set_xticks(positions, list(series["periode"]), fontsize=9)
+    ax.set_ylim(0, top * 1.3)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4, integer=top >= 4))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
+    ax.grid(axis="y", color="#eeeeee")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+@styled
+def indicator_breakdown(parts: pd.DataFrame, title: str, people: bool, threshold: int) -> Figure:
+    """A horizontal bar per breakdown category; small counts of people are shown as ``<threshold``."""
+    fig, ax = style.subplots(figsize=(7.5, 0.6 + 0.45 * len(parts)), dpi=90)
+    labels = list(parts["uitsplitsing"])[::-1]
+    amounts = list(parts["aantal"])[::-1]
+    hidden = [people and 0 < a < threshold for a in amounts]
+    drawn = [threshold if h else a for a, h in zip(amounts, hidden)]
+    ax.barh(labels, drawn, color=["#bdbdbd" if h else "#0072B2" for h in hidden],
+            hatch=None, edgecolor="white")
+    for y, (a, h) in enumerate(zip(amounts, hidden)):
+        text = f"<{threshold}" if h else format_number(a, 0 if float(a).is_integer() else 1)
+        ax.text(drawn[y], y, f" {text}", va="center", fontsize=9)
+    ax.set_xlim(0, max(drawn) * 1.2 if drawn else 1)
+    ax.tick_params(labelsize=9)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title, fontsize=9, loc="left")
+    fig.tight_layout()
+    return fig
+

@@ -1,0 +1,181 @@
+"""A document whose tables and figures are numbered in the order they are shown, and whose every
+table can be written to one Excel workbook. The municipality report and the programme-wide
+page are both such documents.
+
+Example
+-------
+>>> import pandas as pd
+>>> document = NumberedDocument()
+>>> "Tabel 1. Partners" in document._table(pd.DataFrame({"a": [1]}), "Partners")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import html
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.paths import PROJ_ROOT
+from evaluatie.settings import __version__
+from evaluatie.io.workbooks import sheet_name, write_workbook
+from evaluatie.dutch import format_date, readable_table
+
+
+def git_commit(root: Path = PROJ_ROOT) -> str | None:
+    """The current git commit of the project, or None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                                text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (result.stdout.strip() or None) if result.returncode == 0 else None
+
+
+def contents_nav(sections: dict[str, str]) -> str:
+    """The table of contents: one link per section anchor."""
+    items = "".join(f"<li><a href='#{anchor}'>{html.escape(title)}</a></li>" for anchor, title in sections.items())
+    return f"<nav class='inhoud' aria-label='Inhoud'><h2 class='geen-nummer'>Inhoud</h2><ol>{items}</ol></nav>"
+
+
+def page_links(links: dict[str, str] | None) -> str:
+    """The links to the other pages of a reports folder (label -> relative address); empty without any.
+
+    Example
+    -------
+    >>> page_links({"Alle rapporten": "index.html"})
+    "<nav class='paginas' aria-label='Andere pagina’s'><ul><li><a href='index.html'>Alle rapporten</a></li></ul></nav>"
+    """
+    if not links:
+        return ""
+    items = "".join(f"<li><a href='{html.escape(href, quote=True)}'>{html.escape(label)}</a></li>"
+                    for label, href in links.items())
+    return f"<nav class='paginas' aria-label='Andere pagina’s'><ul>{items}</ul></nav>"
+
+
+def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tuple[str, ...] = ()) -> str:
+    """The provenance lines every page prints: package version and git commit, parameters,
+    ``extra`` lines (HTML), and the run date (its own line, the only one that changes between runs)."""
+    run_date = run_date or dt.date.today()
+    commit = git_commit()
+    described = "; ".join(f"{k} = {v}" for k, v in sorted(parameters.items())) or "geen"
+    return ("<ul class='herkomst'>"
+            f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
+            + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
+            f"<li>Parameters: {html.escape(described)}</li>"
+            + "".join(f"<li>{line}</li>" for line in extra)
+            + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
+
+
+#: The most rows a table shows in the HTML; the workbook always has them all.
+ROW_LIMIT = 15
+
+
+def number_format(text: object) -> str | None:
+    """The Excel number format that shows a number the way the report printed it (``text``).
+
+    Excel stores the format with ``.`` and ``,``; a Dutch Excel shows ``0,29`` and ``1.234``.
+
+    Example
+    -------
+    >>> number_format("86%"), number_format("0,29"), number_format("1.234"), number_format("–")
+    ('0%', '#,##0.00', '#,##0', None)
+    """
+    if not isinstance(text, str) or not text or not (text[0].isdigit() or text[0] == "-" and text[1:2].isdigit()):
+        return None
+    body = text[:-1] if text.endswith("%") else text
+    if not body.replace(".", "").replace(",", "").lstrip("-").isdigit():
+        return None
+    decimals = len(body.split(",", 1)[1]) if "," in body else 0
+    if text.endswith("%"):
+        return "0" + ("." + "0" * decimals if decimals else "") + "%"
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+@dataclasses.dataclass
+class Table:
+    """One table of a document: shown in the HTML as Tabel ``number`` (None: only in the workbook), and
+    written to the workbook's sheet ``sheet`` with the number formats of what the HTML showed."""
+
+    number: int | None
+    caption: str
+    frame: pd.DataFrame
+    sheet: str
+    formats: pd.DataFrame | None = None
+
+
+class NumberedDocument:
+    """Numbers tables and figures; keeps every table (the values, not the text) for Excel.
+
+    A table over :data:`ROW_LIMIT` rows shows its first rows and names the workbook sheet that holds
+    all of them; the sheet of table *n* is called ``T<n> …``, the same number the HTML prints.
+    """
+
+    #: What the workbook beside the report is called in the text (the notebook writes it).
+    workbook_label = "de Excel-bijlage"
+    #: Links to the other pages of the reports folder (label -> file), shown under the title.
+    links: dict[str, str] | None = None
+
+    def __init__(self) -> None:
+        self.tables: list[Table] = []  # every table for Excel, in document order
+        self._shown_tables = 0
+        self._figures = 0
+        self._sheets: set[str] = {"inhoud"}
+
+    def _register(self, frame: pd.DataFrame, caption: str, shown: pd.DataFrame | None = None,
+                  numbered: bool = True) -> Table:
+        """Keep ``frame`` for the workbook under the next table number (or, not ``numbered``, as an
+        extra sheet), with the number formats of its ``shown`` text."""
+        number = None
+        if numbered:
+            self._shown_tables += 1
+            number = self._shown_tables
+        sheet = sheet_name(f"T{number} {caption}" if number else f"Bijlage {caption}", self._sheets)
+        formats = None
+        if shown is not None and list(shown.columns) == list(frame.columns) and len(shown) == len(frame):
+            formats = shown.apply(lambda column: column.map(number_format)) if not shown.empty else None
+        table = Table(number, caption, frame, sheet, formats)
+        self.tables.append(table)
+        return table
+
+    def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
+               classes: str = "tabel", limit: int = ROW_LIMIT) -> str:
+        """Number a table, keep its values for Excel, and render the readable version: at most
+        ``limit`` rows, with a note naming the sheet that holds them all."""
+        shown = readable if readable is not None else readable_table(frame)
+        table = self._register(frame, caption, shown)
+        note = ""
+        if len(shown) > limit:
+            note = (f"<p class='meer-rijen'>De eerste {limit} van {len(shown)} rijen; alle {len(shown)} rijen "
+                    f"staan in {self.workbook_label}, blad ‘{html.escape(table.sheet)}’.</p>")
+            shown = shown.head(limit)
+        body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
+        return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
+                f"{html.escape(caption)}</figcaption>{body}{note}</figure>")
+
+    def _appendix(self, frame: pd.DataFrame, caption: str) -> Table:
+        """Keep a table for the workbook only (no number in the HTML)."""
+        return self._register(frame, caption, readable_table(frame), numbered=False)
+
+    def _figure(self, png: bytes, alt: str, caption: str) -> str:
+        self._figures += 1
+        data = base64.b64encode(png).decode("ascii")
+        return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+                f"<figcaption>Figuur {self._figures}. {html.escape(caption)}</figcaption></figure>")
+
+    def save_tables(self, path: Path | str | None) -> Path | None:
+        """Write every table shown so far to ``path`` (xlsx), one sheet per table after a contents
+        sheet that links to each; None skips. Text cells are stored as text (:mod:`evaluatie.io.workbooks`)."""
+        if path is None:
+            return None
+        ordered = [t for t in self.tables if t.number is not None] + [t for t in self.tables if t.number is None]
+        contents = pd.DataFrame({"Tabel": [t.number for t in ordered], "Blad": [t.sheet for t in ordered],
+                                 "Titel": [t.caption for t in ordered], "Rijen": [len(t.frame) for t in ordered]})
+        sheets = {"Inhoud": contents, **{t.sheet: t.frame for t in ordered}}
+        formats = {t.sheet: t.formats for t in ordered if t.formats is not None}
+        return write_workbook(Path(path), sheets, formats=formats, contents="Inhoud")

@@ -1,0 +1,138 @@
+"""Panel comparison, Jaccard, QAP and the bootstrap: hand-worked small networks and independent checks."""
+
+import datetime as dt
+import itertools
+
+import networkx as nx
+import numpy as np
+import pytest
+from scipy import stats
+
+from evaluatie.settings import Settings
+from evaluatie.cleaning.clean import clean
+from evaluatie.chain import network, panel
+
+from ..conftest import REPOSITORY
+
+REAL = REPOSITORY.parent / "shared" / "data" / "real" / "indiana-tobacco-2010" / "data" / "raw"
+
+
+def _graph(edges, nodes=(), kind="huisarts"):
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes, type=kind)
+    for a, b, level in edges:
+        graph.add_node(a, type=graph.nodes[a].get("type", kind) if a in graph else kind)
+        graph.add_node(b, type=graph.nodes[b].get("type", kind) if b in graph else kind)
+        graph.add_edge(a, b, niveau=level)
+    return graph
+
+
+def test_panel_comparison_by_hand():
+    # D answered only in T0, E joined in T1: on all partners density falls from 3/6 to 2/6,
+    # on the panel A, B, C it stays 2/3 (A-B and B-C in T0; A-B and A-C in T1).
+    before = _graph([("A", "B", 2), ("B", "C", 3), ("C", "D", 1)])
+    after = _graph([("A", "B", 3), ("A", "C", 2)], nodes=["E"])
+    table = panel.panel_comparison({"T0": before, "T1": after}).set_index("maat")
+    assert table.loc["dichtheid", ["alle_van", "alle_tot", "panel_van", "panel_tot"]].tolist() == pytest.approx(
+        [3 / 6, 2 / 6, 2 / 3, 2 / 3])
+    assert table.loc["partners", ["alle_van", "alle_tot", "panel_van", "panel_tot", "panelpartners"]].tolist() == [
+        4, 4, 3, 3, 3]
+    assert table.loc["relaties", ["alle_van", "alle_tot", "panel_van", "panel_tot"]].tolist() == [3, 2, 2, 2]
+
+
+def test_jaccard_by_hand_overall_and_per_type():
+    before = _graph([("A", "B", 2), ("B", "C", 3)])
+    after = _graph([("A", "B", 3), ("A", "C", 2)])
+    after.nodes["C"]["type"] = "ggd"
+    assert panel.jaccard(before, after) == pytest.approx(1 / 3)
+    table = panel.stability({"T0": before, "T1": after}).set_index("groep")
+    assert table.loc["alle partners", ["in_beide", "in_een_van_beide"]].tolist() == [1, 3]
+    assert table.loc["ggd", ["in_beide", "in_een_van_beide", "jaccard"]].tolist() == [0, 2, 0.0]  # B-C, A-C
+    assert table.loc["huisarts", "jaccard"] == pytest.approx(1 / 3)
+
+
+def test_comparisons_are_consecutive_and_first_against_last():
+    assert panel.comparisons(["a", "b"]) == [("a", "b")]
+    assert panel.comparisons(["a", "b", "c", "d"]) == [("a", "b"), ("b", "c"), ("c", "d"), ("a", "d")]
+    assert panel.comparisons(["a"]) == []
+
+
+def test_qap_of_a_path_with_itself_is_one_with_p_the_share_of_its_automorphisms():
+    path = np.array([[0, 2, 0, 0], [2, 0, 3, 0], [0, 3, 0, 1], [0, 0, 1, 0]])
+    # Only the identity keeps the levels 2-3-1 in place among 24 relabellings: p = 1/24.
+    r, p = panel.qap_correlation(path, path, permutations=4000)
+    assert r == pytest.approx(1.0)
+    assert p == pytest.approx(1 / 24, abs=0.01)
+
+
+def test_qap_against_an_exhaustive_independent_computation_on_random_networks():
+    generator = np.random.default_rng(7)
+    for _ in range(3):
+        n = 6
+        first = np.triu(generator.integers(0, 5, (n, n)), 1)
+        first = first + first.T
+        second = np.triu(np.where(generator.random((n, n)) < 0.7, first, generator.integers(0, 5, (n, n))), 1)
+        second = second + second.T
+        rows, columns = np.triu_indices(n, 1)
+        observed = stats.pearsonr(first[rows, columns], second[rows, columns])[0]
+        exact = np.mean([stats.pearsonr(first[rows, columns], second[np.ix_(o, o)][rows, columns])[0]
+                         >= observed - 1e-12 for o in map(list, itertools.permutations(range(n)))])
+        r, p = panel.qap_correlation(first, second, permutations=6000, seed=11)
+        assert r == pytest.approx(observed)
+        assert p == pytest.approx(exact, abs=0.02)
+
+
+def test_bootstrap_of_complete_and_empty_networks_has_no_spread():
+    complete = nx.complete_graph(5)
+    nx.set_edge_attributes(complete, 2, "niveau")
+    empty = nx.empty_graph(5)
+    table = panel.wave_intervals({"vol": complete, "leeg": empty}, samples=200).set_index(["meting", "maat"])
+    assert table.loc[("vol", "dichtheid"), ["waarde", "laag", "hoog"]].tolist() == [1.0, 1.0, 1.0]
+    assert table.loc[("leeg", "dichtheid"), ["waarde", "laag", "hoog"]].tolist() == [0.0, 0.0, 0.0]
+    change = panel.change_intervals({"T0": empty, "T1": complete}, samples=200).set_index("maat")
+    assert change.loc["dichtheid", ["verschil", "laag", "hoog", "duidelijk"]].tolist() == [1.0, 1.0, 1.0, True]
+    same = panel.change_intervals({"T0": complete, "T1": complete.copy()}, samples=200).set_index("maat")
+    assert same.loc["dichtheid", ["verschil", "laag", "hoog", "duidelijk"]].tolist() == [0.0, 0.0, 0.0, False]
+
+
+def test_bootstrap_draws_equal_a_naive_loop_over_the_same_resamples():
+    graph = nx.gnp_random_graph(9, 0.4, seed=3)
+    partners = sorted(graph)
+    matrix = panel.valued_matrix(graph, partners)
+    draws = panel.bootstrap_measures([matrix], samples=50, seed=5)[:, 0, 0]
+    generator = np.random.default_rng(5)
+    for draw in draws:
+        sample = generator.integers(0, 9, 9)
+        pairs = [(i, j) for i in range(9) for j in range(i + 1, 9) if sample[i] != sample[j]]
+        ties = sum(1 for i, j in pairs if graph.has_edge(partners[sample[i]], partners[sample[j]]))
+        assert draw == pytest.approx(ties / len(pairs))
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared staat niet naast de repository")
+def test_the_real_indiana_network_has_an_interval_around_its_published_density():
+    cleaned = clean(REAL, None, Settings(), today=dt.date(2026, 1, 15))
+    graphs = network.wave_graphs(cleaned.partners, cleaned.ties, cleaned.response, 1)
+    table = panel.wave_intervals(graphs, samples=500).iloc[0]
+    assert table["waarde"] == pytest.approx(0.5367, abs=1e-4)
+    assert 0 < table["laag"] < 0.5367 < table["hoog"] < 1  # 25 partners: about 0,37 to 0,70
+
+
+def test_jaccard_and_panel_density_equal_an_independent_pandas_computation_on_random_networks():
+    import pandas as pd
+
+    for seed in range(5):
+        before = nx.gnp_random_graph(12, 0.3, seed=seed)
+        after = nx.gnp_random_graph(12, 0.35, seed=seed + 100)
+        after.remove_node(0)
+        after.add_edge(11, 20)  # partner 20 joins; partner 0 left
+        edges = {name: pd.DataFrame([sorted(e) for e in g.edges], columns=["a", "b"])
+                 for name, g in (("T0", before), ("T1", after))}
+        common = set(before) & set(after)
+        kept = {name: frame[frame["a"].isin(common) & frame["b"].isin(common)] for name, frame in edges.items()}
+        both = kept["T0"].merge(kept["T1"], on=["a", "b"])
+        either = pd.concat(kept.values()).drop_duplicates()
+        assert panel.jaccard(before, after) == pytest.approx(len(both) / len(either))
+        table = panel.panel_comparison({"T0": before, "T1": after}).set_index("maat")
+        n = len(common)
+        assert table.loc["dichtheid", "panel_van"] == pytest.approx(len(kept["T0"]) / (n * (n - 1) / 2))
+        assert table.loc["dichtheid", "panel_tot"] == pytest.approx(len(kept["T1"]) / (n * (n - 1) / 2))

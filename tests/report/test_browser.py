@@ -1,0 +1,191 @@
+"""The reports opened in a real browser (headless Chromium from Debian, driven by Playwright) with the
+network off: every image loads, no console errors, no request leaves the machine, the table of contents
+works, the interactive ketenkaart highlights exactly a partner's ties, every page passes axe-core's
+WCAG 2.1 A/AA rules, and the Polderwijk example prints to at most 20 A4 pages.
+
+The screenshots and PDF are kept in pytest's temporary folder (printed with -s), never in the repository.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evaluatie.io.store import load_municipality
+from evaluatie.chain.analysis import analyse
+from evaluatie.batch.pool import render_reports
+from evaluatie.batch.pdf import page_count, print_pdf
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium ontbreekt; 'make browser' installeert het")
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def reports_folder(example_processed, tmp_path_factory):
+    reports = tmp_path_factory.mktemp("browser") / "rapporten"
+    results = render_reports(None, example_processed, reports, workers=2)
+    assert all(result.status == "gelukt" for result in results), [(r.municipality, r.error) for r in results]
+    return reports
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def open_page(browser, path: Path):
+    """The page at ``path`` offline; every request that is not file: or data: is recorded and refused."""
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
+    requests, errors = [], []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+                  else (requests.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri(), wait_until="load")
+    return page, requests, errors
+
+
+@pytest.fixture(scope="module")
+def polderwijk(browser, reports_folder):
+    page, requests, errors = open_page(browser, reports_folder / "polderwijk.html")
+    yield page, requests, errors
+    page.context.close()
+
+
+def test_every_image_loads_and_nothing_goes_to_the_network(polderwijk):
+    page, requests, errors = polderwijk
+    images = page.evaluate("Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
+    assert len(images) == 11  # 2 chain maps, change map, measures, heatmap, 4 persona routes, 2 indicator trends
+    assert all(loaded and alt for loaded, alt in images)
+    assert requests == []
+    assert errors == []
+
+
+def test_key_message_first_and_limits_present_and_no_long_table(polderwijk, reports_folder):
+    page, _, _ = polderwijk
+    headings = page.evaluate("Array.from(document.querySelectorAll('h2[id]')).map(h => h.id)")
+    assert headings[0] == "kernboodschap" and "beperkingen" in headings
+    findings = page.evaluate("document.querySelectorAll('ol.kernboodschap > li').length")
+    assert 3 <= findings <= 5
+    above_the_fold = page.evaluate("document.querySelector('ol.kernboodschap').getBoundingClientRect().bottom")
+    assert above_the_fold < 900  # one screen
+    longest = page.evaluate("Math.max(...Array.from(document.querySelectorAll('table tbody'))"
+                            ".map(b => b.rows.length))")
+    assert longest <= 15
+    assert (reports_folder / "polderwijk.html").stat().st_size <= 1_000_000
+
+
+def test_every_table_of_contents_link_resolves(polderwijk):
+    page, _, _ = polderwijk
+    targets = page.evaluate("Array.from(document.querySelectorAll('nav.inhoud a')).map(a => a.getAttribute('href'))")
+    assert len(targets) == 14
+    for target in targets:
+        assert page.evaluate(f"document.getElementById({target[1:]!r}) !== null"), target
+    page.click("nav.inhoud a[href='#versterking']")
+    assert page.evaluate("location.hash") == "#versterking"
+    top = page.evaluate("document.getElementById('versterking').getBoundingClientRect().top")
+    assert abs(top) < 5  # the heading is scrolled to the top
+
+
+def test_clicking_a_partner_highlights_exactly_its_ties(polderwijk, example_processed):
+    page, _, errors = polderwijk
+    graph = analyse(load_municipality("Polderwijk", example_processed)).graphs["vervolgmeting"]
+    box = page.locator("[data-ketenkaart]")
+    assert box.is_visible() and page.locator(".alleen-zonder-script").first.is_hidden()  # static maps: print only
+    assert int(box.get_attribute("data-getoond")) == graph.number_of_edges()
+    ids = page.evaluate("Object.fromEntries(JSON.parse(document.querySelector('[data-ketenkaart-gegevens]')"
+                        ".textContent).partners.map(p => [p.naam, p.id]))")
+    for name in ("Mantelzorg Polderwijk", "Moskee Al Noor", "Ziekenhuis Polderland"):
+        own = ids[name]
+        page.locator(f"[data-partner='{own}'] circle").click()
+        lit = page.evaluate("Array.from(document.querySelectorAll('line.kk-actief'))"
+                            ".map(l => [l.dataset.a, l.dataset.b])")
+        expected = {frozenset((ids[a], ids[b])) for a, b in graph.edges(name)}
+        assert {frozenset(pair) for pair in lit} == expected, name
+        assert page.locator(f"[data-partner='{own}']").get_attribute("aria-pressed") == "true"
+        info = page.locator(".kk-info").inner_text()
+        assert name in info and str(graph.degree(name)) in info and "Tussenpositie" in info
+        page.locator(f"[data-partner='{own}'] circle").click()  # a second click clears the choice
+        assert page.evaluate("document.querySelectorAll('line.kk-actief').length") == 0
+    assert errors == []
+
+
+def test_the_map_filters_switches_waves_and_works_by_keyboard(polderwijk, example_processed):
+    page, _, errors = polderwijk
+    graphs = analyse(load_municipality("Polderwijk", example_processed)).graphs
+    box = page.locator("[data-ketenkaart]")
+    page.select_option("[data-keuze='niveau']", "3")
+    strong = sum(1 for _, _, level in graphs["vervolgmeting"].edges(data="niveau") if level >= 3)
+    assert int(box.get_attribute("data-getoond")) == strong
+    page.select_option("[data-keuze='meting']", "nulmeting")
+    assert int(box.get_attribute("data-getoond")) == sum(
+        1 for _, _, level in graphs["nulmeting"].edges(data="niveau") if level >= 3)
+    page.click("[data-keuze='wissen']")
+    page.select_option("[data-keuze='meting']", "vervolgmeting")
+    page.select_option("[data-keuze='type']", "huisarts")
+    shown_partners = page.evaluate("Array.from(document.querySelectorAll('[data-partner]'))"
+                                   ".filter(g => g.style.display !== 'none').length")
+    assert shown_partners == sum(1 for _, kind in graphs["vervolgmeting"].nodes(data="type") if kind == "huisarts")
+    page.click("[data-keuze='wissen']")
+    first = page.locator("[data-partner]").first
+    first.focus()
+    page.keyboard.press("Enter")
+    assert first.get_attribute("aria-pressed") == "true"
+    page.keyboard.press("Escape")
+    assert first.get_attribute("aria-pressed") == "false"
+    page.select_option("[data-keuze='persona']", "Daan")
+    assert page.evaluate("document.querySelectorAll('line.kk-route').length") == 3  # Daan's three steps
+    page.select_option("[data-keuze='persona']", "")
+    assert errors == []
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core ontbreekt; 'make js' installeert het (npm ci)")
+@pytest.mark.parametrize("name", ["polderwijk", "index", "overzicht", "landelijk"])
+def test_every_page_passes_axe_core_wcag_21_aa(browser, reports_folder, name):
+    page, _, _ = open_page(browser, reports_folder / f"{name}.html")
+    page.add_script_tag(path=str(AXE))
+    if name == "polderwijk":  # check the map in use too: a partner chosen, a persona's route shown
+        page.locator("[data-partner] circle").nth(3).click()
+        page.select_option("[data-keuze='persona']", "Samira")
+    result = page.evaluate("async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == [], violations
+    assert len(result["passes"]) > 10  # axe really ran
+    page.context.close()
+
+
+def test_navigation_links_every_page_to_the_others(browser, reports_folder):
+    for name, expected in [("polderwijk", {"index.html", "overzicht.html", "landelijk.html", "polderwijk.xlsx"}),
+                           ("overzicht", {"index.html", "landelijk.html", "overzicht.xlsx"}),
+                           ("landelijk", {"index.html", "overzicht.html", "landelijk.xlsx"}),
+                           ("index", {"overzicht.html", "landelijk.html", "polderwijk.html", "polderwijk.xlsx"})]:
+        page, _, _ = open_page(browser, reports_folder / f"{name}.html")
+        links = set(page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))"))
+        assert expected <= links, (name, expected - links)
+        for link in links:
+            if not link.startswith("#"):
+                assert (reports_folder / link.split("#")[0]).exists(), (name, link)
+        page.context.close()
+
+
+def test_pdf_of_polderwijk_has_at_most_twenty_a4_pages(polderwijk, reports_folder, tmp_path_factory):
+    page, _, _ = polderwijk
+    artefacts = tmp_path_factory.mktemp("artefacten")
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot = artefacts / "polderwijk.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 50_000
+    pdf = print_pdf(reports_folder / "polderwijk.html", artefacts / "polderwijk.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert 10 <= page_count(pdf) <= 20
+    print(f"schermafdruk: {screenshot}; pdf: {pdf} ({page_count(pdf)} pagina's)")

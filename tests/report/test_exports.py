@@ -1,0 +1,134 @@
+"""Every export read back with networkx and python-igraph: the same partners, ties, levels and attributes."""
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaluatie.io.store import load_municipality
+from evaluatie.chain.analysis import analyse
+from evaluatie.io import network_files as exports
+
+ODD = ['GGD "Oost", regio Zuid', "=1+1 Stichting", "Huisarts A & B <b>", "Café Één"]
+
+
+@pytest.fixture(scope="module")
+def written(example_processed, tmp_path_factory):
+    data = load_municipality("Polderwijk", example_processed)
+    graphs = analyse(data).graphs
+    graph = graphs["vervolgmeting"].copy()
+    graph.add_node(ODD[0], type="ggd", geregistreerd=True, signaleren=True, geantwoord=False)
+    graph.add_node(ODD[1], type="overig", geregistreerd=False)
+    graph.add_node(ODD[2], type="huisarts")
+    graph.add_node(ODD[3], type="welzijn")  # isolated: in every format that holds partners
+    graph.add_edge(ODD[0], ODD[1], niveau=4, meldingen=1, gewenst_niveau=None, vertrouwen=2.5)
+    graph.add_edge(ODD[1], ODD[2], niveau=1, meldingen=2, gewenst_niveau=3)
+    folder = tmp_path_factory.mktemp("netwerken")
+    files = {suffix: path for wave, suffix, path in exports.write_exports({"T1": graph}, folder, "polderwijk")}
+    return exports.export_graph(graph), files
+
+
+def _levels(graph: nx.Graph) -> dict:
+    return {frozenset((a, b)): level for a, b, level in graph.edges(data="niveau")}
+
+
+def _igraph_levels(graph: ig.Graph, attribute: str, names=None) -> dict:
+    names = names or graph.vs["name"]
+    return {frozenset((names[e.source], names[e.target])): int(e[attribute]) for e in graph.es}
+
+
+def test_graphml_reads_back_in_networkx_and_igraph(written):
+    original, files = written
+    back = nx.read_graphml(files[".graphml"])
+    assert set(back) == set(original) and _levels(back) == _levels(original)
+    assert dict(back.nodes(data="type")) == dict(original.nodes(data="type"))
+    assert back.nodes[ODD[0]]["ketenfuncties"] == "signaleren" and back.nodes[ODD[0]]["geregistreerd"] is True
+    assert back.edges[ODD[0], ODD[1]]["vertrouwen"] == 2.5 and "gewenst_niveau" not in back.edges[ODD[0], ODD[1]]
+    assert back.edges[ODD[1], ODD[2]]["gewenst_niveau"] == 3
+    other = ig.Graph.Read_GraphML(str(files[".graphml"]))
+    names = other.vs["label"]  # igraph keeps "&#38;" in GraphML ids; the label attribute is read exactly
+    assert set(names) == set(original)
+    assert _igraph_levels(other, "niveau", names) == _levels(original)
+    assert dict(zip(names, other.vs["type"])) == dict(original.nodes(data="type"))
+
+
+def test_gexf_reads_back_in_networkx_with_every_attribute(written):
+    original, files = written
+    back = nx.read_gexf(files[".gexf"])
+    labels = {node: data.get("label", node) for node, data in back.nodes(data=True)}
+    relabelled = nx.relabel_nodes(back, labels)
+    assert set(relabelled) == set(original) and _levels(relabelled) == _levels(original)
+    assert dict(relabelled.nodes(data="type")) == dict(original.nodes(data="type"))
+    # python-igraph has no GEXF reader; the same graph reaches igraph through networkx
+    other = ig.Graph.from_networkx(relabelled)
+    assert _igraph_levels(other, "niveau", other.vs["_nx_name"]) == _levels(original)
+
+
+def test_pajek_reads_back_in_networkx_and_igraph(written):
+    original, files = written
+    back = nx.Graph(nx.read_pajek(files[".net"]))
+    expected = {name.replace('"', "'") for name in original}
+    assert set(back) == expected
+    assert {frozenset(e): int(w) for *e, w in back.edges(data="weight")} == {
+        frozenset(n.replace('"', "'") for n in pair): level for pair, level in _levels(original).items()}
+    other = ig.Graph.Read_Pajek(str(files[".net"]))
+    assert set(other.vs["name"]) == expected
+    assert _igraph_levels(other, "weight") == {
+        frozenset(n.replace('"', "'") for n in pair): level for pair, level in _levels(original).items()}
+
+
+def _read_dl(path) -> nx.Graph:
+    """An independent reader for the DL subset we write (networkx has none)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    labels = lines[lines.index("LABELS:") + 1].split(",")
+    graph = nx.Graph()
+    graph.add_nodes_from(labels)
+    for line in lines[lines.index("DATA:") + 1:]:
+        a, b, weight = line.split()
+        graph.add_edge(labels[int(a) - 1], labels[int(b) - 1], niveau=int(weight))
+    return graph
+
+
+def test_ucinet_dl_reads_back_in_igraph_and_networkx(written):
+    original, files = written
+    expected_levels = {frozenset(exports.dl_label(n) for n in pair): level for pair, level in _levels(original).items()}
+    other = ig.Graph.Read_DL(str(files[".dl"]), directed=False)
+    assert set(other.vs["name"]) == {exports.dl_label(n) for n in original}
+    assert _igraph_levels(other, "weight") == expected_levels
+    back = _read_dl(files[".dl"])
+    assert len(back) == len(original) and _levels(back) == expected_levels
+
+
+def test_kumu_workbook_and_edge_list_read_back(written):
+    original, files = written
+    sheets = pd.read_excel(files["-kumu.xlsx"], sheet_name=None)
+    assert list(sheets) == ["Elements", "Connections"]
+    elements, connections = sheets["Elements"], sheets["Connections"]
+    assert set(elements["Label"]) == set(original) and ODD[1] in set(elements["Label"])  # "=1+1" stayed text
+    assert dict(zip(elements["Label"], elements["Type"])) == dict(original.nodes(data="type"))
+    kumu = nx.from_pandas_edgelist(connections, "From", "To", edge_attr=["Niveau"])
+    assert {frozenset(e): int(level) for *e, level in kumu.edges(data="Niveau")} == _levels(original)
+    assert set(connections["Direction"]) == {"undirected"}
+    edges = pd.read_csv(files["-relaties.csv"], sep=";", encoding="utf-8-sig")
+    plain = nx.from_pandas_edgelist(edges, "partner_a", "partner_b", edge_attr=["niveau"])
+    assert {frozenset(e): int(level) for *e, level in plain.edges(data="niveau")} == _levels(original)
+    other = ig.Graph.DataFrame(edges[["partner_a", "partner_b", "niveau", "type_a"]], directed=False, use_vids=False)
+    assert _igraph_levels(other, "niveau") == _levels(original)
+    gewenst = edges.set_index(["partner_a", "partner_b"])["gewenst_niveau"]
+    assert np.isnan(gewenst.loc[(ODD[0], ODD[1])]) and gewenst.loc[(ODD[1], ODD[2])] == 3
+
+
+def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_processed, tmp_path):
+    from evaluatie.report.municipality import Report
+
+    report = Report(load_municipality("Rivierstad", example_processed))
+    page = report.network_files(tmp_path / "rivierstad-netwerken").data
+    files = sorted(p.name for p in (tmp_path / "rivierstad-netwerken").iterdir())
+    assert len(files) == 2 * len(exports.FORMATS)
+    for name in files:
+        assert f"href='rivierstad-netwerken/{name}'" in page
+    table = report.tables[-1]
+    assert table.caption == "Netwerkbestanden voor andere programma's" and len(table.frame) == len(files)
+    assert table.sheet.startswith(f"T{table.number} ")
+    assert report.network_files(None).data == ""

@@ -1,0 +1,229 @@
+"""Figures: fixed colours, stable layout, labels that never overlap."""
+
+import itertools
+
+import networkx as nx
+import numpy as np
+from PIL import Image
+
+from evaluatie.vocabulary import PARTNER_TYPES, SECTOR_OF_TYPE, SECTORS
+from evaluatie.report import style, labels, maps
+
+
+def _chain(n=30, seed=3):
+    graph = nx.gnp_random_graph(n, 0.15, seed=seed)
+    graph = nx.relabel_nodes(graph, {i: f"Organisatie met een lange naam {i:02d}" for i in graph.nodes})
+    kinds = list(PARTNER_TYPES)
+    for index, node in enumerate(sorted(graph.nodes)):
+        graph.nodes[node]["type"] = kinds[index % len(kinds)]
+    for a, b in graph.edges:
+        graph.edges[a, b]["niveau"] = 1 + (int(a[-2:]) + int(b[-2:])) % 4
+    return graph
+
+
+#: Okabe & Ito (2008), "Color Universal Design": eight colours told apart with every common colour-vision deficiency.
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#BBBBBB"}
+
+
+def test_every_partner_type_belongs_to_one_of_a_handful_of_colour_blind_safe_sectors():
+    assert set(PARTNER_TYPES) <= set(SECTOR_OF_TYPE)
+    assert len(SECTORS) <= 6
+    colours = list(style.SECTOR_COLOURS.values())
+    assert len(set(colours)) == len(colours) and set(colours) <= OKABE_ITO
+    assert style.node_colour("huisarts") == style.node_colour("poh-ggz") == "#0072B2"
+    assert style.node_colour(None) == style.node_colour("iets anders") == style.SECTOR_COLOURS["overig"]
+
+
+def test_layout_is_the_same_every_time_and_shared_by_waves():
+    graph = _chain()
+    later = graph.copy()
+    later.remove_node(sorted(later.nodes)[0])
+    first = maps.union_layout({"T0": graph, "T1": later})
+    again = maps.union_layout({"T0": graph, "T1": later})
+    assert first == again
+    assert set(first) == set(graph.nodes)
+
+
+def _labels(fig):
+    return [text for text in fig.axes[0].texts if hasattr(text, "overlap")]
+
+
+def test_thirty_labels_do_not_overlap_each_other_named_or_numbered():
+    graph = _chain(30)
+    positions = maps.union_layout({"T0": graph})
+    fig = maps.chain_map(graph, positions, "T0")
+    if not fig.labels_free:  # the names do not fit: the report draws numbers with a key instead
+        fig = maps.chain_map(graph, positions, "T0", numbers=maps.partner_numbers({"T0": graph}))
+        assert sorted(int(text.get_text()) for text in _labels(fig)) == list(range(1, 31))
+    assert fig.labels_free
+    renderer = fig.canvas.get_renderer()
+    texts = _labels(fig)
+    assert len(texts) == 30 and all(text.overlap == 0 for text in texts)
+    assert all(text.get_fontsize() >= 9 for text in texts)  # 9 pt: the figure is drawn at its printed width
+    assert fig.get_figwidth() <= 7.25
+    boxes = [text.get_window_extent(renderer) for text in texts]
+    for one, other in itertools.combinations(boxes, 2):
+        assert not one.overlaps(other)
+    style.to_png(fig)
+
+
+def test_a_small_chain_is_labelled_with_names_and_the_type_when_the_name_does_not_say_it():
+    graph = nx.Graph()
+    graph.add_edge("Huisartsenpraktijk Oost", "Moskee Al Noor", niveau=2)
+    nx.set_node_attributes(graph, {"Huisartsenpraktijk Oost": "huisarts", "Moskee Al Noor": "migrantenorganisatie"},
+                           "type")
+    fig = maps.chain_map(graph, maps.union_layout({"T0": graph}), "T0")
+    assert fig.labels_free
+    assert sorted(text.get_text() for text in _labels(fig)) == ["Huisartsenpraktijk Oost",
+                                                                 "Moskee Al Noor · migrantenorganisatie"]
+    style.to_png(fig)
+
+
+def test_interactive_map_data_holds_every_partner_tie_and_route():
+    import pandas as pd
+
+    from evaluatie.report import interactive
+
+    graph = _chain(20)
+    later = graph.copy()
+    later.remove_edge(*sorted(later.edges)[0])
+    graphs = {"T0": graph, "T1": later}
+    steps = pd.DataFrame({"persona": ["P", "P"], "meting": ["T1", "T1"], "van_organisatie": sorted(graph.nodes)[:2],
+                          "naar_organisatie": sorted(graph.nodes)[1:3]})
+    data = interactive.map_data(graphs, maps.union_layout(graphs), {"T0": {}, "T1": {}}, steps)
+    assert len(data["partners"]) == 20
+    assert all(0 <= p["x"] <= interactive.WIDTH and 0 <= p["y"] <= interactive.HEIGHT for p in data["partners"])
+    assert [len(data["metingen"][w]["relaties"]) for w in graphs] == [g.number_of_edges() for g in graphs.values()]
+    ids = {p["naam"]: p["id"] for p in data["partners"]}
+    first = data["metingen"]["T0"]["relaties"]
+    assert {frozenset((a, b)) for a, b, _ in first} == {frozenset((ids[a], ids[b])) for a, b in graph.edges}
+    assert all(a < b for a, b, _ in first)  # one spelling per tie, as the script looks them up
+    assert data["personas"]["P"]["T1"] == [[ids[a], ids[b]] for a, b in zip(steps["van_organisatie"],
+                                                                            steps["naar_organisatie"])]
+    page = interactive.interactive_map(graphs, maps.union_layout(graphs), {"T0": {}, "T1": {}}, steps)
+    assert page.count("data-partner=") == 20 and "http" not in page.replace("http://www.w3.org", "")
+
+
+def test_png_is_reproducible_and_compact():
+    graph = _chain(25)
+    positions = maps.union_layout({"T0": graph})
+    first = style.to_png(maps.chain_map(graph, positions, "T0"))
+    second = style.to_png(maps.chain_map(graph, positions, "T0"))
+    assert first == second
+    assert len(first) < 250_000
+    image = Image.open(__import__("io").BytesIO(first))
+    assert image.mode == "P" and image.size[0] > 800
+    assert np.asarray(image.convert("RGB")).std() > 10  # not a blank picture
+
+
+def test_interactive_map_keeps_hostile_names_as_text():
+    from evaluatie.report import interactive
+
+    names = ["</script><script>alert(1)</script>", "Kosten $5$ & <b>vet</b>", "=HYPERLINK(\"x\")"]
+    graph = nx.Graph()
+    graph.add_edge(names[0], names[1], niveau=2)
+    graph.add_edge(names[1], names[2], niveau=4)
+    nx.set_node_attributes(graph, {n: "welzijn" for n in names}, "type")
+    page = interactive.interactive_map({"T0": graph}, maps.union_layout({"T0": graph}), {"T0": {}})
+    assert page.count("<script") == 2 and page.count("</script>") == 2  # the name cannot close the data block
+    assert "<b>vet</b>" not in page and "&lt;b&gt;vet&lt;/b&gt;" in page
+    import json
+    import re
+    payload = re.search(r"<script type='application/json' data-ketenkaart-gegevens>(.*?)</script>", page, re.S).group(1)
+    assert sorted(p["naam"] for p in json.loads(payload)["partners"]) == sorted(names)
+
+
+# --------------------------------------------------------------------------- issue 15: cheaper, same or better
+
+def test_partners_without_any_tie_sit_in_a_row_below_and_the_chain_keeps_the_width_of_the_map():
+    graph = _chain(24, seed=5)
+    graph.add_nodes_from(["Zonder relatie A", "Zonder relatie B"], type="welzijn")
+    positions = maps.union_layout({"T0": graph})
+    tied = [positions[n] for n in graph if graph.degree(n) > 0]
+    alone = [positions["Zonder relatie A"], positions["Zonder relatie B"]]
+    xs = [x for x, _ in positions.values()]
+    # a spring layout pushes isolated partners to a corner and squeezes the chain into a small part of the map
+    assert max(x for x, _ in tied) - min(x for x, _ in tied) >= 0.95 * (max(xs) - min(xs))
+    assert all(y < min(y for _, y in tied) for _, y in alone)
+    assert alone[0][0] < alone[1][0]  # in name order
+    assert maps.union_layout({"T0": graph}) == positions
+
+
+def test_label_spots_on_a_hand_worked_pair_of_nodes():
+    # two nodes 30 px apart on a line, labels 20 x 8 px: the first (larger) node's label goes to its right,
+    # where it would cover the second node's, so the second label finds another free side
+    spots = labels.label_spots({"a": (40, 50), "b": (70, 50)}, {"a": 4, "b": 3}, {"a": (20, 8), "b": (20, 8)},
+                             (0, 0, 200, 100), 1.0)
+    a, b = spots["a"], spots["b"]
+    assert (a.ha, a.va, a.step) == ("left", "center", 1.0)
+    assert a.box == (40 + 6.5, 46.0, 66.5, 54.0)  # offset radius + 2.5 pt at step 1
+    assert b.overlap == 0
+    assert b.box[0] >= a.box[2] or b.box[2] <= a.box[0] or b.box[3] <= a.box[1] or b.box[1] >= a.box[3]
+    # no room at all: the least-overlapping spot is kept and says how much it covers
+    tight = labels.label_spots({"a": (10, 10)}, {"a": 4}, {"a": (50, 50)}, (0, 0, 20, 20), 1.0)
+    assert tight["a"].overlap > 0
+
+
+def test_labels_fit_says_what_place_labels_then_does():
+    import matplotlib.pyplot as plt
+
+    for seed in range(6):
+        graph = _chain(12 + 4 * seed, seed=seed)
+        positions = maps.union_layout({"T0": graph})
+        for numbers in (None, maps.partner_numbers({"T0": graph})):
+            fits = maps.chain_map(graph, positions, "T0", numbers=numbers, fit_only=True)
+            fig = maps.chain_map(graph, positions, "T0", numbers=numbers)
+            assert fits is fig.labels_free
+            plt.close(fig)
+
+
+def test_a_label_is_measured_once_and_as_matplotlib_measures_it():
+    import matplotlib.pyplot as plt
+
+    labels.label_size.cache_clear()
+    width, height = labels.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    fig = plt.figure(dpi=130)
+    text = fig.text(0, 0, "Huisartsenpraktijk De Dijk · huisarts", fontsize=9.0, bbox=labels.LABEL_BOX)
+    extent = text.get_window_extent(fig.canvas.get_renderer())
+    plt.close(fig)
+    assert width == extent.width * 1.02 + 0.2 * 9 * 130 / 72 and height == extent.height * 1.05 + 0.2 * 9 * 130 / 72
+    labels.label_size("Huisartsenpraktijk De Dijk · huisarts", 9.0, 130.0)
+    assert labels.label_size.cache_info().hits == 1
+
+
+def test_png_pixels_are_those_matplotlib_renders():
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=100)
+    ax.plot([0, 1], [0, 1], color="#0072B2")
+    ax.set_title("Ketenkaart 0,5")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    expected = np.asarray(Image.open(buffer).convert("RGB"))
+    png = style.to_png(fig)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P" and image.size == (300, 200)
+    got = np.asarray(image.convert("RGB")).astype(int)
+    assert np.abs(got - expected.astype(int)).max() <= 24  # 256 colours: antialiased edges may shift a little
+    assert (got == expected).all(axis=2).mean() > 0.97
+
+
+def test_type_heatmap_shows_each_pair_once_with_counts_and_mean_levels_with_a_decimal_comma():
+    import pandas as pd
+
+    from evaluatie.report import charts
+
+    kinds = ["ggz", "huisarts", "welzijn"]
+    square = pd.DataFrame([[1, 2, 0], [2, 0, 3], [0, 3, 0]], index=kinds, columns=kinds)
+    means = pd.DataFrame([[4.0, 2.5, None], [2.5, None, 1.0], [None, 1.0, None]], index=kinds, columns=kinds)
+    fig = charts.type_heatmap(square, means, "T0")
+    ax, bar = fig.axes
+    assert sorted(text.get_text() for text in ax.texts) == ["1\n(4,0)", "2\n(2,5)", "3\n(1,0)"]  # lower triangle
+    assert [tick.get_text() for tick in ax.get_xticklabels()] == kinds
+    assert list(bar.get_yticks()) == [0, 1, 2, 3]  # whole numbers of ties
+    assert style.to_png(fig)[:4] == b"\x89PNG"
+    empty = charts.type_heatmap(pd.DataFrame(dtype=float), None, "geen relaties")
+    assert len(empty.axes[0].texts) == 0
+    style.to_png(empty)
