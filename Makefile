@@ -5,33 +5,48 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
+DEV_STAMP := $(VENV)/.geinstalleerd-dev
 RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel lock clean
+.PHONY: help env data reports echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel lock clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml requirements.lock
+# install(lock file): the versions of that lock file, with uv (falls back to pip), then this package itself.
+define install
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check uv >/dev/null 2>&1 \
-		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r requirements.lock \
+		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r $(1) \
 		&& $(BIN)/python -m uv pip install --quiet --python $(BIN)/python --no-deps -e . ; then \
-		echo "Omgeving gemaakt met uv (versies uit requirements.lock)."; \
+		echo "Omgeving bijgewerkt met uv (versies uit $(1))."; \
 	else \
-		echo "uv niet beschikbaar: installeren met pip (versies uit requirements.lock)..."; \
-		$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
+		echo "uv niet beschikbaar: installeren met pip (versies uit $(1))..."; \
+		$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(1) \
 		&& $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; \
 	fi
 	$(BIN)/python -m ipykernel install --sys-prefix --name evaluatie --display-name "Python (evaluatie)" >/dev/null
+endef
+
+# What `make reports` needs: the package and its dependencies, no test tools and no JupyterLab.
+$(STAMP): pyproject.toml requirements.lock
+	$(call install,requirements.lock)
 	@touch $(STAMP)
+
+# What `make test` and `make lab` add: the test tools, the linter and JupyterLab (requirements-dev.lock
+# holds the same versions as requirements.lock for every package the two share).
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(call install,requirements-dev.lock)
+	@touch $(DEV_STAMP)
 
 env: $(STAMP) ## Maak de Python-omgeving (.venv) als die ontbreekt, met de versies uit requirements.lock
 
-lock: $(STAMP) ## Leg de versies van alle pakketten opnieuw vast in requirements.lock (na een wijziging in pyproject.toml)
-	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
+lock: $(STAMP) ## Leg de versies opnieuw vast in requirements.lock en requirements-dev.lock (na een wijziging in pyproject.toml)
+	$(BIN)/python -m uv pip compile pyproject.toml --python-version 3.11 --no-header -o requirements.lock
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --extra lab -c requirements.lock --python-version 3.11 \
+		--no-header -o requirements-dev.lock
 
 data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 	$(BIN)/evaluatie opschonen
@@ -49,8 +64,14 @@ echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in ../shared/data/
 			|| exit 1; \
 	done
 
-test: $(STAMP) browser libreoffice js ## Draai alle tests
+test: $(DEV_STAMP) browser libreoffice js lint ## Draai alle tests (en ruff)
 	$(BIN)/python -m pytest
+
+test-fast: $(DEV_STAMP) ## Draai de snelle tests (zonder papermill, browser en Hypothesis): de bewerkingslus, ca. 2 minuten
+	$(BIN)/python -m pytest -m "not render and not browser and not slow"
+
+lint: $(DEV_STAMP) ## Controleer de code met ruff (pyflakes, volgorde van imports, regellengte 120)
+	$(BIN)/ruff check evaluatie tests benchmarks
 
 browser: ## Installeer Chromium (Debian-pakket) voor de browsertest, als dat ontbreekt
 	@if command -v chromium >/dev/null 2>&1; then :; \
@@ -89,7 +110,7 @@ js: $(JS_STAMP) ## Installeer de JavaScript-pakketten van de tests (axe-core, vi
 kernel: $(STAMP) ## Meld de kernel 'evaluatie' aan bij uw eigen JupyterLab (in ~/.local/share/jupyter)
 	$(BIN)/python -m ipykernel install --user --name evaluatie --display-name "Python (evaluatie)"
 
-lab: $(STAMP) ## Open JupyterLab in notebooks/
+lab: $(DEV_STAMP) ## Open JupyterLab in notebooks/ (uw eigen notebooks horen in notebooks/verkenning/)
 	$(BIN)/jupyter lab notebooks/
 
 voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieuw (vast zaadgetal)

@@ -16,11 +16,11 @@ import time
 import numpy as np
 import pandas as pd
 
+from evaluatie.chain.analysis import analyse_tables
+from evaluatie.cleaning.clean import clean
 from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
 from evaluatie.settings import Settings
-from evaluatie.cleaning.clean import clean
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
-from evaluatie.chain.analysis import analyse_tables
 
 
 def regional_network(partners: int = 2000, ties: int = 20000, seed: int = 1):
@@ -42,7 +42,8 @@ def regional_network(partners: int = 2000, ties: int = 20000, seed: int = 1):
     tie_table = pd.DataFrame({"gemeente": "Regio", "meting": "T0",
                               "organisatie_a": [names[a] for a, _ in pairs],
                               "organisatie_b": [names[b] for _, b in pairs],
-                              "niveau": levels, "gewenst_niveau": np.minimum(4, levels + rng.integers(0, 2, len(pairs))),
+                              "niveau": levels, "gewenst_niveau": np.minimum(4, levels + rng.integers(0, 2,
+                                                                                                      len(pairs))),
                               "meldingen": rng.integers(1, 3, len(pairs))})
     response = pd.DataFrame({"gemeente": "Regio", "meting": "T0", "organisatie": names,
                              "geantwoord": rng.random(partners) < 0.8})

@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from evaluatie.settings import Settings
 from evaluatie.cleaning.clean import clean
-from evaluatie.io.store import write_processed
 from evaluatie.examples import write_scale_data
+from evaluatie.io.store import write_processed
+from evaluatie.settings import Settings
 
 
 def main(repeats: int = 3) -> None:

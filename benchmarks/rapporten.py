@@ -21,11 +21,11 @@ import threading
 import time
 from pathlib import Path
 
+from evaluatie.cleaning.clean import clean
+from evaluatie.examples import write_scale_data
+from evaluatie.io.store import municipality_names, write_processed
 from evaluatie.paths import REPORT_NOTEBOOK
 from evaluatie.settings import Settings
-from evaluatie.cleaning.clean import clean
-from evaluatie.io.store import municipality_names, write_processed
-from evaluatie.examples import write_scale_data
 
 BIN = Path(sys.executable).parent
 
@@ -120,14 +120,15 @@ started = time.perf_counter()
 from evaluatie.io.store import load_municipality
 from evaluatie.report.municipality import Report
 for number, name in enumerate({names!r}):
-    report = Report(load_municipality(name, Path({str(processed)!r})), {{"gemeente": name}})
+    report = Report(load_municipality(name, Path({str(processed)!r})), {{"gemeente": name}},
+                    exports_dir=Path({str(reports)!r}, f"{{name}}-netwerken"))
     parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
              report.chain_maps(),
              report.development(), report.measures(), report.central_players(), report.sectors(),
              report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),
              report.limitations(), report.accountability()]
     Path({str(reports)!r}, f"{{name}}.html").write_text("".join(p.data for p in parts), encoding="utf-8")
-    report.network_files(Path({str(reports)!r}, f"{{name}}-netwerken"))
+    report.network_files()
     report.save_tables(Path({str(reports)!r}, f"{{name}}.xlsx"))
 print(time.perf_counter() - started)
 """

@@ -8,8 +8,9 @@ Example
 -------
 >>> p = Problem("organisaties/register.csv", 4, "type", "bakker",
 ...             "onbekend partnertype", "gebruik een type uit de woordenlijst")
->>> print(p)
-organisaties/register.csv, rij 4, kolom 'type': waarde 'bakker' — onbekend partnertype. Oplossing: gebruik een type uit de woordenlijst
+>>> print(p)  # doctest: +NORMALIZE_WHITESPACE
+organisaties/register.csv, rij 4, kolom 'type': waarde 'bakker' — onbekend partnertype.
+Oplossing: gebruik een type uit de woordenlijst
 """
 
 from __future__ import annotations
@@ -116,8 +117,10 @@ def describe_os_error(exc: OSError, doing: str = "") -> str:
     Example
     -------
     >>> import errno
-    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device", "/data/x"), "bij het opschonen")
-    'De schijf is vol bij het opschonen (/data/x). Oplossing: maak ruimte vrij en probeer het opnieuw; er is niets half weggeschreven.'
+    >>> print(describe_os_error(OSError(errno.ENOSPC, "No space left on device", "/data/x"),
+    ...                         "bij het opschonen"))  # doctest: +NORMALIZE_WHITESPACE
+    De schijf is vol bij het opschonen (/data/x). Oplossing: maak ruimte vrij en probeer het opnieuw;
+    er is niets half weggeschreven.
     """
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
     doing = f" {doing}" if doing else ""

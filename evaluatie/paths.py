@@ -1,9 +1,17 @@
 """Paths: where the project's folders are, and the file names the package gives what it writes.
 
-The project root holds ``data/``, ``notebooks/`` and ``reports/``; ``EVALUATIE_ROOT`` overrides it.
+The project root holds ``data/``, ``notebooks/`` and ``reports/``: the checkout this package lives in,
+or ``EVALUATIE_ROOT`` when that is set. Every folder is resolved when it is asked for (the functions
+below), never frozen at import, so a notebook or a test that sets ``EVALUATIE_ROOT`` sees its own
+folders. The upper-case names (``PROCESSED_DATA_DIR`` …) are the same, resolved on access.
 
 Example
 -------
+>>> import os
+>>> os.environ["EVALUATIE_ROOT"] = "/tmp/project"
+>>> processed_data_dir()
+PosixPath('/tmp/project/data/processed')
+>>> del os.environ["EVALUATIE_ROOT"]
 >>> slugify("'s-Hertogenbosch"), slugify("Súdwest-Fryslân"), slugify("Bergen (NH.)")
 ('s-hertogenbosch', 'sudwest-fryslan', 'bergen-nh')
 """
@@ -16,29 +24,112 @@ from pathlib import Path
 
 from evaluatie.vocabulary import text_key
 
-#: The project root: the folder that holds ``data/``, ``notebooks/`` and ``reports/``.
-#: ``EVALUATIE_ROOT`` overrides it (useful when the package is installed elsewhere).
-PROJ_ROOT = Path(os.environ.get("EVALUATIE_ROOT", Path(__file__).resolve().parents[1]))
-DATA_DIR = PROJ_ROOT / "data"
-RAW_DATA_DIR = DATA_DIR / "raw"
-PROCESSED_DATA_DIR = DATA_DIR / "processed"
-#: Corrections an evaluator adds (unknown labels, names the matcher cannot place).
-#: Lives outside ``data/raw/`` because raw data is never edited.
-CORRECTIONS_FILE = DATA_DIR / "correcties.csv"
-REPORTS_DIR = PROJ_ROOT / "reports"
-#: Where ``evaluatie vragenlijst`` writes questionnaires and respondent lists (git-ignored).
-QUESTIONNAIRES_DIR = PROJ_ROOT / "vragenlijsten"
-NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
-#: The report notebooks (products, run by the batch); a researcher's own notebooks go in ``verkenning/``.
-REPORT_NOTEBOOKS_DIR = NOTEBOOKS_DIR / "rapporten"
-REPORT_NOTEBOOK = REPORT_NOTEBOOKS_DIR / "gemeenterapport.ipynb"
-NATIONAL_NOTEBOOK = REPORT_NOTEBOOKS_DIR / "landelijk.ipynb"
-OVERVIEW_NOTEBOOK = REPORT_NOTEBOOKS_DIR / "overzicht.ipynb"
+__all__ = ["CBS_MUNICIPALITIES_FILE", "FAILED_DIR_NAME", "NATIONAL_SLUG", "OVERVIEW_SLUG", "PROJECT_DEFAULT",
+           "RESERVED_SLUGS", "resolve",
+           "SLUG_LIMIT", "TEMPLATES_DIR", "corrections_file", "data_dir", "national_notebook", "notebooks_dir",
+           "overview_notebook", "processed_data_dir", "project_root", "questionnaires_dir", "raw_data_dir",
+           "report_notebook", "report_notebooks_dir", "reports_dir", "slugify", "unique_slugs"]
+
+#: The folder of the package itself (files shipped with it live under it).
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    """The folder that holds ``data/``, ``notebooks/`` and ``reports/``: ``EVALUATIE_ROOT``, or the checkout."""
+    return Path(os.environ.get("EVALUATIE_ROOT") or PACKAGE_DIR.parent)
+
+
+def data_dir() -> Path:
+    return project_root() / "data"
+
+
+def raw_data_dir() -> Path:
+    """``data/raw/``: the raw exports, never modified."""
+    return data_dir() / "raw"
+
+
+def processed_data_dir() -> Path:
+    """``data/processed/``: the cleaned tables, a pure function of ``data/raw/`` and the code."""
+    return data_dir() / "processed"
+
+
+def corrections_file() -> Path:
+    """``data/correcties.csv``: the corrections an evaluator adds (outside ``data/raw/``, which is never edited)."""
+    return data_dir() / "correcties.csv"
+
+
+def reports_dir() -> Path:
+    return project_root() / "reports"
+
+
+def questionnaires_dir() -> Path:
+    """Where ``evaluatie vragenlijst`` writes questionnaires and respondent lists (git-ignored)."""
+    return project_root() / "vragenlijsten"
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def report_notebooks_dir() -> Path:
+    """The report notebooks (products, run by the batch); a researcher's own notebooks go in ``verkenning/``."""
+    return notebooks_dir() / "rapporten"
+
+
+def report_notebook() -> Path:
+    return report_notebooks_dir() / "gemeenterapport.ipynb"
+
+
+def national_notebook() -> Path:
+    return report_notebooks_dir() / "landelijk.ipynb"
+
+
+def overview_notebook() -> Path:
+    return report_notebooks_dir() / "overzicht.ipynb"
+
+
+class _ProjectDefault:
+    """The default of an argument whose ``None`` has a meaning of its own (``corrections=None``: no
+    corrections file): "this project's file, resolved when the function runs"."""
+
+    def __repr__(self) -> str:
+        return "<het bestand van dit project>"
+
+
+PROJECT_DEFAULT = _ProjectDefault()
+
+
+def resolve(value: object, default) -> Path | None:
+    """``default()`` for :data:`PROJECT_DEFAULT`, None for None, otherwise ``value`` as a path.
+
+    Example
+    -------
+    >>> resolve(None, corrections_file) is None, resolve("x.csv", corrections_file)
+    (True, PosixPath('x.csv'))
+    """
+    if value is PROJECT_DEFAULT:
+        return default()
+    return None if value is None else Path(value)
+
+
+#: The upper-case names, resolved when accessed (``paths.PROCESSED_DATA_DIR``).
+_RESOLVED = {"PROJ_ROOT": project_root, "DATA_DIR": data_dir, "RAW_DATA_DIR": raw_data_dir,
+             "PROCESSED_DATA_DIR": processed_data_dir, "CORRECTIONS_FILE": corrections_file,
+             "REPORTS_DIR": reports_dir, "QUESTIONNAIRES_DIR": questionnaires_dir, "NOTEBOOKS_DIR": notebooks_dir,
+             "REPORT_NOTEBOOKS_DIR": report_notebooks_dir, "REPORT_NOTEBOOK": report_notebook,
+             "NATIONAL_NOTEBOOK": national_notebook, "OVERVIEW_NOTEBOOK": overview_notebook}
+
+
+def __getattr__(name: str) -> Path:
+    if name in _RESOLVED:
+        return _RESOLVED[name]()
+    raise AttributeError(f"module 'evaluatie.paths' has no attribute {name!r}")
+
 
 #: Reference list shipped with the package: the 342 municipalities of 2024 (CBS).
-CBS_MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "cleaning" / "referentie" / "gemeenten-2024.csv"
+CBS_MUNICIPALITIES_FILE = PACKAGE_DIR / "cleaning" / "referentie" / "gemeenten-2024.csv"
 #: The nbconvert template of every page and the interactive map's script, shipped with the package.
-TEMPLATES_DIR = Path(__file__).resolve().parent / "report" / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 
 #: The reports folder's own pages and folders.
 FAILED_DIR_NAME = "mislukt"

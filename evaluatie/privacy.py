@@ -1,5 +1,7 @@
-"""Contact details in text that would be published: e-mail addresses and phone numbers are found,
-masked in messages, and refused with the file, row and column.
+"""What protects people: contact details in text that would be published (e-mail addresses and phone
+numbers are found, masked in messages, and refused with the file, row and column), and the one rule
+for small counts of people (:func:`is_hidden`, :func:`hidden_label`): every table, sentence, chart and
+workbook that shows a count of people asks these two functions.
 
 Columns for personal data (``contactpersoon``, ``email``, ``telefoon``, the respondents'
 ``toelichting``) are dropped on reading; this module guards the text that *is* kept and shown:
@@ -13,6 +15,8 @@ Example
 'Vragen: [e-mailadres] of [telefoonnummer]'
 >>> contact_details("Periode 2019-2020: 1.234 mantelzorgers, 0,5 fte")
 []
+>>> [hidden_label(5) if is_hidden(n, True, 5) else n for n in (0, 3, 5)]
+[0, '<5', 5]
 """
 
 from __future__ import annotations
@@ -88,3 +92,32 @@ def check_table(table: pd.DataFrame, columns: list[str], problems: list[Problem]
                                       table.at[index, column])
             if problem is not None:
                 problems.append(problem)
+
+
+def is_hidden(value: object, people: bool, threshold: int) -> bool:
+    """Whether a value must not be shown: a count of people from 1 up to ``threshold - 1``.
+
+    Zero is shown (no one is identified by "nobody"), and counts of organisations, percentages and
+    amounts (``people`` false) are never hidden. The threshold is ``Settings.disclosure_threshold``
+    (5 by default, as Statistics Netherlands protects small counts; CBS, *Statistische
+    beveiliging*, 2019).
+
+    Example
+    -------
+    >>> is_hidden(4, True, 5), is_hidden(4.0, False, 5), is_hidden(0, True, 5), is_hidden(None, True, 5)
+    (True, False, False, False)
+    """
+    if not people or value is None or pd.isna(value):
+        return False
+    return 0 < float(value) < threshold
+
+
+def hidden_label(threshold: int) -> str:
+    """What a reader sees in place of a hidden count: ``<5``.
+
+    Example
+    -------
+    >>> hidden_label(5)
+    '<5'
+    """
+    return f"<{threshold}"

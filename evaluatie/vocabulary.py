@@ -12,6 +12,7 @@ Example
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -114,19 +115,55 @@ def chain_function(label: object) -> str | None:
 
 
 def yes_no(value: object) -> bool | None:
-    """Read the contract's yes/no forms; None when the value is none of them.
+    """Read the contract's yes/no forms — the one yes/no of every file, CSV, Excel and YAML alike;
+    None when the value is none of them. A YAML ``true``/``false`` is its own answer; an empty cell is no.
 
     Example
     -------
-    >>> yes_no("J"), yes_no(""), yes_no("misschien")
-    (True, False, None)
+    >>> yes_no("J"), yes_no(""), yes_no("misschien"), yes_no(True), yes_no("Nee")
+    (True, False, None, True, False)
     """
+    if isinstance(value, bool):
+        return value
     key = text_key(value)
     if key in _YES:
         return True
     if key in _NO:
         return False
     return None
+
+
+def number(value: object) -> float | None:
+    """Read a number the way the input contract writes one — the one number of every file: ``12``,
+    ``0,5`` or ``0.5``, ``1.234,5`` (Dutch thousands), ``-3``; a YAML number as itself. None for anything
+    else, for yes/no values, and for ``inf``/``nan``.
+
+    Example
+    -------
+    >>> number("1.234,5"), number("0,5"), number(" 12 "), number(7), number("1.234"), number("12 uur")
+    (1234.5, 0.5, 12.0, 7.0, 1234.0, None)
+    >>> number(True), number("nan")
+    (None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        result = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5 and 1.234
+            text = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"[-+]?\d+,\d+", text):  # 0,5
+            text = text.replace(",", ".")
+        elif not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+            return None
+        try:
+            result = float(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    return result if math.isfinite(result) else None
 
 
 def level(value: object) -> int | None:

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
-from evaluatie.settings import Settings
 from evaluatie.cleaning.clean import clean
 from evaluatie.cleaning.indicators import read_indicators
 from evaluatie.io.store import write_processed
+from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
+from evaluatie.settings import Settings
 
 #: A fixed run date for tests, so "a date after today" is stable.
 TODAY = dt.date(2026, 1, 15)
-REAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "indiana-tobacco-2010" / "data" / "raw"
+REAL_DATA = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "indiana-tobacco-2010"
+             / "data" / "raw")
 
 
 @pytest.fixture(scope="session")

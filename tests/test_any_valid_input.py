@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evaluatie.settings import Settings
 from evaluatie.cleaning.clean import clean
 from evaluatie.io.store import load_municipality, write_processed
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
 from evaluatie.report.municipality import Report
+from evaluatie.settings import Settings
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
 
 TODAY = dt.date(2026, 1, 15)
 ODD = ["$x$", "50%", "'", '"', "<b>", "=1+1", "+31", "-", "@", "&amp;", "\\", "é"]
@@ -143,13 +143,14 @@ def _every_section(report: Report) -> str:
     parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
              report.chain_maps(), report.development(), report.measures(), report.central_players(), report.sectors(),
              report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),
-             report.limitations(), report.accountability(run_date=TODAY)]
+             report.limitations(), report.accountability()]
     return "".join(part.data for part in parts)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.data_too_large])
+@pytest.mark.slow
 @given(tree=raw_trees())
 def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     municipality, files = tree
@@ -157,7 +158,8 @@ def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     _write(root / "raw", files)
     cleaned = clean(root / "raw", None, Settings(), today=TODAY)
     write_processed(cleaned, root / "processed", Settings())
-    report = Report.load(municipality, root / "processed")  # also the pilots' comparison (none for one pilot)
+    report = Report.load(municipality, root / "processed",
+                         run_date=TODAY)  # also the pilots' comparison (none for one pilot)
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
     assert "Traceback" not in page
@@ -182,6 +184,7 @@ def test_a_pilot_without_any_answers_still_gets_every_section(tmp_path):
     assert "geen enkele samenwerkingsrelatie gemeten" in _every_section(answered)
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("seed", [3, 11])
 def test_generated_trees_render_through_papermill(seed, tmp_path):
     from evaluatie.batch.pool import render_reports

@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import app
@@ -56,6 +57,7 @@ def test_opschonen_bad_input_exits_non_zero_and_keeps_previous_output(raw_copy, 
     assert {p.name: p.read_bytes() for p in processed.iterdir()} == before
 
 
+@pytest.mark.render
 def test_reports_console_holds_no_kernel_warnings_and_decimal_commas(example_processed, tmp_path):
     """A successful run prints no ipykernel TCP warning and no false 'KeyboardInterrupt caught in kernel' (the
     kernels log to a file), uses the named kernel 'evaluatie', and writes seconds with a decimal comma."""
@@ -78,6 +80,7 @@ def test_reports_console_holds_no_kernel_warnings_and_decimal_commas(example_pro
     assert kernel_name() == "evaluatie"  # registered by make env in the project's environment
 
 
+@pytest.mark.render
 def test_an_unchanged_make_reports_does_nothing_and_says_so(raw_copy, tmp_path):
     """Cleaning is skipped when raw data, corrections, settings and code are unchanged; the whole batch
     (reports, overview, national page) when processed data, notebooks and code are; a change is picked up."""

@@ -11,15 +11,19 @@ import json, os, pkgutil, importlib, sys
 import matplotlib
 import click.core
 before_backend = matplotlib.rcParams._get_backend_or_none()
-before_rc = {k: repr(v) for k, v in matplotlib.rcParams.items() if k != "backend"}
+# rcParams.items() would read "backend" and so choose one: read every other key by name
+settings = lambda: {k: repr(matplotlib.rcParams[k]) for k in list(matplotlib.rcParams.keys()) if k != "backend"}
+before_rc = settings()
+before_modules = set(sys.modules)
 before_env = dict(os.environ)
 before_click = click.core._("Usage:") if hasattr(click.core, "_") else "Usage:"
 import evaluatie
 names = [m.name for m in pkgutil.walk_packages(evaluatie.__path__, "evaluatie.") if not m.name.endswith("__main__")]
 for name in names:
     importlib.import_module(name)
-after_rc = {k: repr(v) for k, v in matplotlib.rcParams.items() if k != "backend"}
-fake = sorted(k for k, v in sys.modules.items() if v is None or getattr(v, "__name__", k) != k)
+after_rc = settings()
+fake = sorted(k for k, v in sys.modules.items()
+              if k not in before_modules and (v is None or not hasattr(v, "__name__")))
 print(json.dumps({
     "modules": len(names),
     "backend": [before_backend, matplotlib.rcParams._get_backend_or_none()],

@@ -17,7 +17,8 @@ def _name(requirement: str) -> str:
 
 def test_environment_yml_lists_the_same_packages_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]}
+    extras = project["optional-dependencies"]
+    wanted = {_name(r) for r in project["dependencies"] + extras["dev"] + extras["lab"]}
     environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = {_name(d) for d in environment["dependencies"] if isinstance(d, str)} - {"python", "pip"}
     assert conda == wanted
@@ -36,7 +37,8 @@ def test_notebooks_are_committed_without_outputs_and_have_a_parameters_cell():
 
 
 def test_report_notebook_is_thin():
-    cells = json.loads((ROOT / "notebooks" / "rapporten" / "gemeenterapport.ipynb").read_text(encoding="utf-8"))["cells"]
+    notebook = ROOT / "notebooks" / "rapporten" / "gemeenterapport.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     source = "\n".join("".join(c["source"]) for c in cells)
     assert not re.search(r"^\s*(def|class|for|while) ", source, re.MULTILINE)
     assert max(len("".join(c["source"]).splitlines()) for c in cells) <= 8
@@ -55,15 +57,24 @@ def test_make_help_lists_targets():
         assert f"make {target}" in output
 
 
-def test_the_lock_file_pins_every_dependency_of_pyproject():
-    import tomllib
+def _pinned(lock: str) -> dict[str, str]:
+    pinned = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / lock).read_text(encoding="utf-8"), re.MULTILINE))
+    return {name.lower().replace("_", "-"): version for name, version in pinned.items()}
 
+
+def test_the_lock_files_pin_every_dependency_and_keep_the_test_tools_out_of_make_reports():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
-    pinned = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "requirements.lock").read_text(encoding="utf-8"),
-                             re.MULTILINE))
-    pinned = {name.lower().replace("_", "-"): version for name, version in pinned.items()}
-    for requirement in wanted:
-        name = re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
-        assert name in pinned, f"{name} ontbreekt in requirements.lock: make lock"
-    assert "uv pip install" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    extras = project["optional-dependencies"]
+    runtime, development = _pinned("requirements.lock"), _pinned("requirements-dev.lock")
+    for requirement in project["dependencies"]:
+        name = _name(requirement).replace("_", "-")
+        assert name in runtime, f"{name} ontbreekt in requirements.lock: make lock"
+    for requirement in project["dependencies"] + extras["dev"] + extras["lab"]:
+        name = _name(requirement).replace("_", "-")
+        assert name in development, f"{name} ontbreekt in requirements-dev.lock: make lock"
+    # what make reports installs holds no test tool and no JupyterLab ...
+    assert not {"pytest", "hypothesis", "playwright", "ruff", "jupyterlab"} & set(runtime)
+    # ... and every package the two share has one version
+    assert {name: v for name, v in development.items() if name in runtime} == runtime
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "uv pip install" in makefile and "$(call install,requirements.lock)" in makefile

@@ -63,6 +63,7 @@ def test_the_readme_has_the_examples_this_test_runs():
     assert any(" synthetisch" in c for c in commands) and any("--help" in c for c in commands)
 
 
+@pytest.mark.render
 def test_every_evaluatie_command_in_the_readme_runs(project):
     root, scale, environment = project
     for line in _commands():
@@ -77,6 +78,10 @@ def test_every_evaluatie_command_in_the_readme_runs(project):
         "index.html", "s-hertogenbosch.html", "sudwest-fryslan.html"]
 
 
+def _expression(line: str) -> str:
+    return line.split("#")[0].strip()
+
+
 def test_the_python_example_runs_and_every_attribute_it_names_is_there(project):
     root, _, environment = project
     if not (root / "data" / "processed" / "relaties.parquet").exists():
@@ -84,7 +89,7 @@ def test_the_python_example_runs_and_every_attribute_it_names_is_there(project):
                        capture_output=True)
     code = _blocks("python")[0]
     # Each bare expression line of the example is printed, so the run shows it produced something.
-    shown = "\n".join(f"print('UITVOER', type({line.split('#')[0].strip()}).__name__, len({line.split('#')[0].strip()}))"
+    shown = "\n".join(f"print('UITVOER', type({_expression(line)}).__name__, len({_expression(line)}))"
                       if re.match(r"^[a-z_.]+(\(.*\))?\s*(#.*)?$", line) and "=" not in line.split("#")[0]
                       else line for line in code.splitlines())
     result = subprocess.run([sys.executable, "-c", shown], cwd=root, env=environment, capture_output=True,

@@ -6,12 +6,12 @@ import math
 
 import pytest
 
-from evaluatie.settings import Settings
-from evaluatie.cleaning.clean import clean
-from evaluatie.io.store import load_municipality, municipality_names, write_processed
+from evaluatie.batch.pool import render_reports
 from evaluatie.chain.analysis import analyse
 from evaluatie.chain.network import density
-from evaluatie.batch.pool import render_reports
+from evaluatie.cleaning.clean import clean
+from evaluatie.io.store import load_municipality, municipality_names, write_processed
+from evaluatie.settings import Settings
 
 from .conftest import REPOSITORY
 
@@ -45,6 +45,7 @@ def test_published_figures_are_reproduced(network):
     assert analysis.chain.loc[0, "wederkerigheid"] == 1.0
 
 
+@pytest.mark.render
 def test_the_real_network_renders_through_papermill(network):
     which, root, _ = network
     results = render_reports(None, root / "processed", root / "reports", workers=2)

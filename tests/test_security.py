@@ -26,20 +26,20 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from evaluatie.cli import app
-from evaluatie.settings import Settings
-from evaluatie.errors import InputError, OutputRefused, ProcessedDataError, quote_cell
-from evaluatie.io import store as processed_module
+from evaluatie.batch import run as render
 from evaluatie.cleaning.clean import clean
 from evaluatie.cleaning.indicators import read_indicators
-from evaluatie.cleaning.municipalities import RESERVED_SLUGS, SLUG_LIMIT
-from evaluatie.io.store import load_tables, write_processed
-from evaluatie.monitoring.indicators import breakdown, indicator_series
+from evaluatie.cli import app
+from evaluatie.errors import InputError, OutputRefused, ProcessedDataError, quote_cell
+from evaluatie.io import store as processed_module
 from evaluatie.io.folders import MARKER, remove_leftovers
-from evaluatie.batch import run as render
+from evaluatie.io.store import load_tables, write_processed
+from evaluatie.io.workbooks import write_workbook
+from evaluatie.monitoring.indicators import breakdown, indicator_series
+from evaluatie.paths import RESERVED_SLUGS, SLUG_LIMIT
 from evaluatie.report.document import NumberedDocument
 from evaluatie.report.factsheets import factsheet, series_table
-from evaluatie.io.workbooks import write_workbook
+from evaluatie.settings import Settings
 
 TODAY = dt.date(2026, 1, 15)
 HOSTILE_TEXT = ["=1+1", '=HYPERLINK("http://example.invalid";"klik")', "+31 cmd", "-2+3", "@SUM(A1)", "\t=1",
@@ -65,7 +65,7 @@ def _clean_args(raw: Path, corrections: Path, processed: Path) -> list[str]:
 @pytest.mark.parametrize("target", ["raw", "raw/organisaties", "raw/nieuw", ".", "project", "notes"])
 def test_cleaning_never_replaces_a_folder_that_is_not_ours(raw_copy, tmp_path, monkeypatch, target):
     raw, corrections = raw_copy
-    monkeypatch.setattr(processed_module, "PROJ_ROOT", tmp_path)  # the temporary folder plays the checkout
+    monkeypatch.setenv("EVALUATIE_ROOT", str(tmp_path))  # the temporary folder plays the checkout
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "verslag.docx").write_bytes(b"mijn werk")
     before_raw, before_notes = _tree_digest(raw), _tree_digest(tmp_path / "notes")
@@ -175,7 +175,7 @@ def test_text_cells_never_become_formulas(tmp_path):
 
 def test_report_workbook_and_change_log_keep_hostile_names_as_text(example_cleaned, tmp_path):
     document = NumberedDocument()
-    document._table(pd.DataFrame({"Partner": HOSTILE_TEXT[:2], "Relaties": [1, 2]}), "Partners: =1+1")
+    document.table(pd.DataFrame({"Partner": HOSTILE_TEXT[:2], "Relaties": [1, 2]}), "Partners: =1+1")
     path = document.save_tables(tmp_path / "rapport.xlsx")
     cleaned = example_cleaned.__class__(**{**example_cleaned.__dict__,
                                            "log": example_cleaned.log.assign(oud="=1+1")})
@@ -281,7 +281,8 @@ def test_contact_details_in_an_indicator_note_are_refused_with_file_row_and_colu
 def test_persona_text_with_contact_details_is_refused(raw_copy):
     raw, corrections = raw_copy
     persona = raw / "personas" / "marieke.yaml"
-    persona.write_text(persona.read_text(encoding="utf-8").replace("situatie: ", "situatie: Mail marieke@example.nl. ", 1),
+    persona.write_text(persona.read_text(encoding="utf-8").replace("situatie: ", "situatie: Mail marieke@example.nl. ",
+                                                                   1),
                        encoding="utf-8")
     with pytest.raises(InputError) as error:
         clean(raw, corrections, Settings(), today=TODAY)
@@ -390,12 +391,13 @@ def _reports_folder_state(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
+@pytest.mark.render
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(example_processed, tmp_path, signum):
     import psutil
 
     reports = tmp_path / "rapporten"
-    process = subprocess.Popen([sys.executable, "-m", "evaluatie.cli", "rapporten", "--verwerkt",
+    process = subprocess.Popen([sys.executable, "-m", "evaluatie", "rapporten", "--verwerkt",
                                 str(example_processed), "--rapporten", str(reports), "--workers", "2", "--opnieuw"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120

@@ -24,24 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.paths import PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
-from evaluatie.errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
-from evaluatie.io.freshness import code_fingerprint, combine, notebook_digest
-from evaluatie.tables import SCHEMA
-from evaluatie.vocabulary import NATIONAL
-from evaluatie.io.store import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
-from evaluatie.io.folders import (
-    REPORTS_KIND,
-    check_output_folder,
-    is_inside,
-    remove_leftovers,
-    write_atomically,
-    write_marker,
-)
-from evaluatie.report.comparison import pilot_benchmark, pilot_figures
+from evaluatie import paths
 from evaluatie.batch.forkserver import fork_server, launch
-from evaluatie.io.freshness import FINGERPRINTS_FILE, WHOLE_BATCH, batch_fingerprint, read_fingerprints
-from evaluatie.report.index_page import write_index
 from evaluatie.batch.run import (
     EXPORTS_SUFFIX,
     NATIONAL_LABEL,
@@ -53,7 +37,30 @@ from evaluatie.batch.run import (
     render_overview,
     stop_kernels,
 )
+from evaluatie.errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
+from evaluatie.io.folders import (
+    REPORTS_KIND,
+    check_output_folder,
+    is_inside,
+    remove_leftovers,
+    write_atomically,
+    write_marker,
+)
+from evaluatie.io.freshness import (
+    FINGERPRINTS_FILE,
+    WHOLE_BATCH,
+    batch_fingerprint,
+    code_fingerprint,
+    combine,
+    notebook_digest,
+    read_fingerprints,
+)
+from evaluatie.io.store import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG
+from evaluatie.report.comparison import pilot_benchmark, pilot_figures
+from evaluatie.report.index_page import write_index
+from evaluatie.tables import SCHEMA
+from evaluatie.vocabulary import NATIONAL
 
 #: The file name of each page besides the municipalities' reports.
 PAGE_SLUGS = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}
@@ -99,8 +106,9 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
         raise OutputRefused(f"--rapporten {reports_dir}: deze map ligt in de map met opgeschoonde gegevens "
                             f"{processed_dir}, die bij elk opschonen vervangen wordt. Oplossing: kies een andere map.")
     raw = recorded_raw_dir(processed_dir)
-    check_output_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(RAW_DATA_DIR, *([raw] if raw else [])),
-                        must_not_hold=(PROJ_ROOT,), known=_report_files(reports_dir), nested=True)
+    check_output_folder(reports_dir, REPORTS_KIND, "--rapporten", untouchable=(paths.raw_data_dir(),
+                                                                               *([raw] if raw else [])),
+                        must_not_hold=(paths.project_root(),), known=_report_files(reports_dir), nested=True)
     try:  # (re)writing the marker also proves the folder is writable before any kernel starts
         write_marker(reports_dir, REPORTS_KIND)
     except OSError as exc:
@@ -110,8 +118,8 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
     remove_leftovers(reports_dir / FAILED_DIR_NAME)
 
 
-def render_reports(municipalities: list[str] | None = None, processed_dir: Path = PROCESSED_DATA_DIR,
-                   reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK, workers: int = 1,
+def render_reports(municipalities: list[str] | None = None, processed_dir: Path | None = None,
+                   reports_dir: Path | None = None, notebook: Path | None = None, workers: int = 1,
                    on_done=None, force: bool = False, on_total=None, fork: bool = True,
                    executor: concurrent.futures.Executor | None = None) -> list[RenderResult]:
     """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
@@ -129,6 +137,9 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     reports are cancelled, running kernels are stopped, nothing half-written is left, and the
     interrupt is raised again once the reports that did finish are recorded.
     """
+    notebook = paths.report_notebook() if notebook is None else notebook
+    reports_dir = paths.reports_dir() if reports_dir is None else reports_dir
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     launched = launch(fork)  # the template warms up while the batch reads the data and its fingerprints
     try:
@@ -263,7 +274,8 @@ def unknown_message(unknown: list[str], known: list[str]) -> str:
     for name in unknown:
         guess = suggest(name, known)
         parts.append(quote_cell(name, 60) + (f" (bedoelt u {guess}?)" if guess else ""))
-    shown = ", ".join(quote_cell(name, 40) for name in known[:10]) + (f" en nog {len(known) - 10}" if len(known) > 10 else "")
+    shown = ", ".join(quote_cell(name,
+                                 40) for name in known[:10]) + (f" en nog {len(known) - 10}" if len(known) > 10 else "")
     return f"Onbekende gemeente(n): {'; '.join(parts)}. Bekend zijn: {shown}."
 
 

@@ -22,11 +22,12 @@ from pathlib import Path
 
 import nbformat
 
-from evaluatie.paths import TEMPLATES_DIR, FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK, PROCESSED_DATA_DIR, REPORT_NOTEBOOK, REPORTS_DIR
-from evaluatie.errors import describe_os_error
-from evaluatie.io.store import load_tables
-from evaluatie.io.folders import work_folder, write_atomically
+from evaluatie import paths
 from evaluatie.batch.kernels import kernel_name, last_log_line, quiet_manager
+from evaluatie.errors import describe_os_error
+from evaluatie.io.folders import work_folder, write_atomically
+from evaluatie.io.store import load_tables
+from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
 
 NATIONAL_LABEL = "landelijk (programmabreed)"
 OVERVIEW_LABEL = "overzicht (alle pilots)"
@@ -142,8 +143,8 @@ def stop_kernels(timeout: float = 2.0) -> int:
     return len(kernels)
 
 
-def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_DIR,
-                        reports_dir: Path = REPORTS_DIR, notebook: Path = REPORT_NOTEBOOK,
+def render_municipality(municipality: str, processed_dir: Path | None = None,
+                        reports_dir: Path | None = None, notebook: Path | None = None,
                         slug: str | None = None, cancelled: threading.Event | None = None,
                         comparison: dict | None = None, links: dict[str, str] | None = None) -> RenderResult:
     """Execute the report notebook for one municipality and write ``reports/<slug>.html`` and ``.xlsx``.
@@ -153,6 +154,9 @@ def render_municipality(municipality: str, processed_dir: Path = PROCESSED_DATA_
     the reports folder the report links to. On failure the executed notebook (with the error in it) is kept as
     ``reports/mislukt/<slug>.ipynb`` and the result says which error occurred.
     """
+    notebook = paths.report_notebook() if notebook is None else notebook
+    reports_dir = paths.reports_dir() if reports_dir is None else reports_dir
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     slug = slug or municipality_slugs(processed_dir)[municipality]
     parameters = {"gemeente": municipality, "processed_dir": str(processed_dir),
@@ -173,17 +177,23 @@ def _render_page(label: str, slug: str, notebook: Path, processed_dir: Path, rep
                     reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb", cancelled)
 
 
-def render_national(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = NATIONAL_NOTEBOOK, cancelled: threading.Event | None = None,
+def render_national(processed_dir: Path | None = None, reports_dir: Path | None = None,
+                    notebook: Path | None = None, cancelled: threading.Event | None = None,
                     links: dict[str, str] | None = None) -> RenderResult:
     """Execute the programme-wide notebook and write ``reports/landelijk.html`` and ``.xlsx``."""
+    notebook = paths.national_notebook() if notebook is None else notebook
+    reports_dir = paths.reports_dir() if reports_dir is None else reports_dir
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     return _render_page(NATIONAL_LABEL, NATIONAL_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
 
 
-def render_overview(processed_dir: Path = PROCESSED_DATA_DIR, reports_dir: Path = REPORTS_DIR,
-                    notebook: Path = OVERVIEW_NOTEBOOK, cancelled: threading.Event | None = None,
+def render_overview(processed_dir: Path | None = None, reports_dir: Path | None = None,
+                    notebook: Path | None = None, cancelled: threading.Event | None = None,
                     links: dict[str, str] | None = None) -> RenderResult:
     """Execute the all-pilots notebook and write ``reports/overzicht.html`` and ``.xlsx``."""
+    notebook = paths.overview_notebook() if notebook is None else notebook
+    reports_dir = paths.reports_dir() if reports_dir is None else reports_dir
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     return _render_page(OVERVIEW_LABEL, OVERVIEW_SLUG, notebook, processed_dir, reports_dir, cancelled, links)
 
 

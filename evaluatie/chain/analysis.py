@@ -15,23 +15,28 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from evaluatie.settings import Settings
-from evaluatie.tables import MunicipalityData
 from evaluatie.chain import (
-    functions as chain_functions,
     change,
     network,
     panel,
     relations,
     routes,
-    mixing as sectors,
     sensitivity,
     strengthening,
 )
 from evaluatie.chain import directed as directed_view
+from evaluatie.chain import (
+    functions as chain_functions,
+)
+from evaluatie.chain import (
+    mixing as sectors,
+)
+from evaluatie.dutch import format_number
+from evaluatie.settings import Settings
+from evaluatie.tables import MunicipalityData
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ChainAnalysis:
     """Every measure of the ketenanalyse of one municipality (DataFrames, Dutch columns).
 
@@ -55,21 +60,49 @@ class ChainAnalysis:
     partner_changes: pd.DataFrame   # partners joined / left
     change_summary: pd.DataFrame    # counts per pair of consecutive waves
     settings: Settings
-    route_steps: pd.DataFrame = None      # every step of every persona route per wave
-    route_overview: pd.DataFrame = None   # per persona and wave: complete? weakest step
-    route_changes: pd.DataFrame = None    # steps repaired or broken between first and last wave
-    target_reach: pd.DataFrame = None     # organisations reaching each persona's target group
-    first_last: pd.DataFrame = None       # the first wave against the last, compared directly
-    directed: dict = None                 # per wave: who names whom (nx.DiGraph)
-    directed_chain: pd.DataFrame = None   # directed density and reciprocity per wave
-    sensitivity: pd.DataFrame = None      # headline figures under every combination and one-sided rule
-    relation_scores: pd.DataFrame = None  # per wave and partner: mean trust / added value others gave it
-    relation_chain: pd.DataFrame = None   # per wave: mean of every trust / added-value rating
-    panel: pd.DataFrame = None            # whole-chain measures on all partners and on those in both waves
-    stability: pd.DataFrame = None        # Jaccard index of ties between waves, overall and per type
-    qap: pd.DataFrame = None              # QAP correlation between waves and its p-value
-    wave_intervals: pd.DataFrame = None   # density and centralisation per wave with bootstrap interval
-    change_intervals: pd.DataFrame = None  # their change on the panel with bootstrap interval
+    route_steps: pd.DataFrame              # every step of every persona route per wave
+    route_overview: pd.DataFrame           # per persona and wave: complete? weakest step
+    route_changes: pd.DataFrame            # steps repaired or broken between first and last wave
+    target_reach: pd.DataFrame             # organisations reaching each persona's target group
+    first_last: pd.DataFrame               # the first wave against the last, compared directly
+    directed: dict                         # per wave: who names whom (nx.DiGraph)
+    directed_chain: pd.DataFrame           # directed density and reciprocity per wave
+    sensitivity: pd.DataFrame              # headline figures under every combination and one-sided rule
+    relation_scores: pd.DataFrame          # per wave and partner: mean trust / added value others gave it
+    relation_chain: pd.DataFrame           # per wave: mean of every trust / added-value rating
+    panel: pd.DataFrame                    # whole-chain measures on all partners and on those in both waves
+    stability: pd.DataFrame                # Jaccard index of ties between waves, overall and per type
+    qap: pd.DataFrame                      # QAP correlation between waves and its p-value
+    wave_intervals: pd.DataFrame           # density and centralisation per wave with bootstrap interval
+    change_intervals: pd.DataFrame          # their change on the panel with bootstrap interval
+
+    def _summary_rows(self) -> list[tuple[str, int, int, str]]:
+        """Per wave: label, partners, ties and density (as a Dutch number), for the two reprs."""
+        chain = self.chain.set_index("meting") if "meting" in self.chain else pd.DataFrame()
+        rows = []
+        for wave, graph in self.graphs.items():
+            density = chain["dichtheid"].get(wave) if "dichtheid" in chain else None
+            shown = format_number(density, 2)
+            rows.append((wave, graph.number_of_nodes(), graph.number_of_edges(), shown))
+        return rows
+
+    def _tables(self) -> list[str]:
+        return [name for name, value in vars(self).items() if isinstance(value, pd.DataFrame)]
+
+    def __repr__(self) -> str:
+        waves = "; ".join(f"{w}: {n} partners, {e} relaties" for w, n, e, _ in self._summary_rows())
+        return f"ChainAnalysis({waves or 'geen metingen'}; {len(self._tables())} tabellen)"
+
+    def _repr_html_(self) -> str:
+        """What is inside, per wave, in a few lines (a cell that ends with ``analysis`` shows this)."""
+        import html
+
+        rows = "".join(f"<tr><td>{html.escape(str(w))}</td><td>{n}</td><td>{e}</td><td>{d}</td></tr>"
+                       for w, n, e, d in self._summary_rows())
+        names = ", ".join(f"<code>{name}</code>" for name in self._tables())
+        return ("<p><strong>ChainAnalysis</strong>: de ketenanalyse van één gemeente.</p>"
+                "<table><thead><tr><th>meting</th><th>partners</th><th>relaties</th><th>dichtheid</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table><p>Tabellen (DataFrames): {names}.</p>")
 
 
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,

@@ -66,7 +66,8 @@ def first_last_change(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     -------
     >>> t0 = nx.Graph([("A", "B", {"niveau": 2})]); t1 = nx.Graph([("B", "C", {"niveau": 2})])
     >>> t2 = nx.Graph([("A", "B", {"niveau": 2})])
-    >>> first_last_change({"T0": t0, "T1": t1, "T2": t2})[["van", "naar", "nieuw", "verdwenen", "gelijk"]].values.tolist()
+    >>> table = first_last_change({"T0": t0, "T1": t1, "T2": t2})
+    >>> table[["van", "naar", "nieuw", "verdwenen", "gelijk"]].values.tolist()
     [['T0', 'T2', 0, 0, 1]]
     """
     waves = list(graphs)
@@ -83,7 +84,8 @@ def change_summary(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     rows = []
     for before, after in zip(waves, waves[1:]):
         tie_counts = ties[(ties["van"] == before) & (ties["naar"] == after)]["verandering"].value_counts()
-        partner_counts = partners[(partners["van"] == before) & (partners["naar"] == after)]["verandering"].value_counts()
+        pair = (partners["van"] == before) & (partners["naar"] == after)
+        partner_counts = partners[pair]["verandering"].value_counts()
         rows.append({"van": before, "naar": after, **{c: int(tie_counts.get(c, 0)) for c in TIE_CATEGORIES},
                      "toegetreden": int(partner_counts.get("toegetreden", 0)),
                      "vertrokken": int(partner_counts.get("vertrokken", 0))})

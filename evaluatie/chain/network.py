@@ -26,8 +26,8 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from evaluatie.vocabulary import CHAIN_FUNCTIONS
 from evaluatie.chain.directed import reciprocity
+from evaluatie.vocabulary import CHAIN_FUNCTIONS
 
 NODE_ATTRIBUTES = ("type", "geregistreerd", "kernpartner", *CHAIN_FUNCTIONS)
 
@@ -81,7 +81,7 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
         invited = dict(zip(wave_response["organisatie"], wave_response["uitgenodigd"])) \
             if "uitgenodigd" in wave_response else {}
         wave_ties = ties[(ties["meting"] == wave) & (ties["niveau"] >= min_level)]
-        members = list(wave_response["organisatie"]) + list(wave_ties["organisatie_a"]) + list(wave_ties["organisatie_b"])
+        members = [*wave_response["organisatie"], *wave_ties["organisatie_a"], *wave_ties["organisatie_b"]]
         for name in dict.fromkeys(members):
             row = attributes.get(name, {})
             values = {key: row.get(key) for key in NODE_ATTRIBUTES}

@@ -23,8 +23,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from evaluatie.settings import SEED
 from evaluatie.chain.network import degree_centralisation, density
+from evaluatie.settings import SEED
 
 #: The whole-chain measures compared on all partners and on the panel.
 PANEL_MEASURES = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",

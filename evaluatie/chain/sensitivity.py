@@ -20,9 +20,9 @@ import dataclasses
 
 import pandas as pd
 
-from evaluatie.settings import COMBINE_RULES, ONE_SIDED_RULES, Settings
-from evaluatie.cleaning.ties import combine_ties
 from evaluatie.chain import directed, network
+from evaluatie.cleaning.ties import combine_ties
+from evaluatie.settings import COMBINE_RULES, ONE_SIDED_RULES, Settings
 
 COLUMNS = ["combineren", "eenzijdig", "meting", "relaties", "dichtheid", "relaties_sterk", "gemiddeld_niveau",
            "wederkerigheid", "gekozen"]

@@ -23,14 +23,14 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from evaluatie.settings import Settings
-from evaluatie.errors import Problem
 from evaluatie.cleaning import matching
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.municipalities import MunicipalityIndex
+from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
 from evaluatie.io.survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
+from evaluatie.settings import Settings
 from evaluatie.vocabulary import RELATION_QUESTIONS, SCORES, level, score, text_key
 
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]

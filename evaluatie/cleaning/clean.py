@@ -22,21 +22,21 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from evaluatie.settings import DEFAULTS, Settings
-from evaluatie.tables import Cleaned
-from evaluatie.errors import Problem, raise_if_any
 from evaluatie.cleaning.answers import PERSONAL_COLUMNS, clean_answers
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections, read_corrections
 from evaluatie.cleaning.indicators import read_indicators
 from evaluatie.cleaning.municipalities import clean_municipalities
 from evaluatie.cleaning.personas import read_personas
-from evaluatie.privacy import check_table
-from evaluatie.io.raw import FILE_COLUMN, read_folder, read_table, relative_name, table_files
 from evaluatie.cleaning.register import PARTNER_COLUMNS, clean_register
 from evaluatie.cleaning.respondents import check_against_answers, read_respondents
-from evaluatie.io.survey_formats import read_answer_folder
 from evaluatie.cleaning.ties import combine_ties, response_table
+from evaluatie.errors import Problem, raise_if_any
+from evaluatie.io.raw import FILE_COLUMN, read_folder, read_table, relative_name, table_files
+from evaluatie.io.survey_formats import read_answer_folder
+from evaluatie.privacy import check_table
+from evaluatie.settings import DEFAULTS, Settings
+from evaluatie.tables import Cleaned
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, text_key
 
 UNKNOWN_TYPE = "onbekend"
@@ -148,7 +148,8 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     problems: list[Problem] = []
     log = AuditLog()
     registered = _registers(raw_dir, corrections_path, problems, log)
-    corrections, municipality_table, municipalities = registered.corrections, registered.table, registered.municipalities
+    corrections, municipality_table = registered.corrections, registered.table
+    municipalities = registered.municipalities
     register_table, partners, target_groups, registers = (registered.register_table, registered.partners,
                                                           registered.target_groups, registered.registers)
     answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS))

@@ -14,7 +14,6 @@ Example
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from pathlib import Path
 
@@ -22,10 +21,10 @@ import numpy as np
 import pandas as pd
 
 from evaluatie.errors import Problem
-from evaluatie.privacy import contact_problem
 from evaluatie.io.raw import read_folder, relative_name
-from evaluatie.vocabulary import MISSING, NATIONAL, NOT_APPLICABLE, VALUE, text_key
 from evaluatie.io.yaml_files import read_yaml
+from evaluatie.privacy import contact_problem
+from evaluatie.vocabulary import NATIONAL, NOT_APPLICABLE, VALUE, number, text_key, yes_no
 
 DEFINITION_KEYS = ("id", "titel", "bron", "eenheid", "beschrijving", "programmadoel", "telt_personen")
 #: ``personen``: the value is a count of people (suppressed when small); ``uitsplitsing_personen``: the
@@ -76,13 +75,6 @@ def disclosure(unit: str, counts_people: bool | None = None) -> tuple[bool, bool
     return bool(counts_people and not not_a_count), bool(counts_people)
 
 
-def _yes_no(value) -> bool | None:
-    """``ja``/``nee`` (also YAML's true/false); None for anything else."""
-    if isinstance(value, bool):
-        return value
-    return {"ja": True, "nee": False}.get(text_key(value)) if isinstance(value, str) else None
-
-
 def parse_period(text: str) -> str | None:
     """``2021`` or ``2021-Q3`` (also ``2021 q3``, ``2021Q3``); None for anything else.
 
@@ -104,17 +96,9 @@ def period_key(period: str) -> tuple[int, int]:
     return int(year), int(quarter) if quarter else 5
 
 
-def _number(text: str) -> float | None:
-    text = str(text).strip().replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234,5
-        text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d+,\d+", text):  # 0,5
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None  # "inf", "nan" and 1e400 are not numbers
+def _kind(value: object) -> str:
+    """What a YAML value is, in the words of a message: ``lijst``, ``ja/nee`` or ``samengestelde waarde``."""
+    return "lijst" if isinstance(value, list) else "ja/nee" if isinstance(value, bool) else "samengestelde waarde"
 
 
 def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.DataFrame:
@@ -132,8 +116,8 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
                                 "begin elke indicator met '- id: …'", row_word="regel"))
         return pd.DataFrame(columns=DEFINITION_COLUMNS)
     rows, seen = [], set()
-    for number, item in enumerate(data, 1):
-        where = f"indicator {number}"
+    for position, item in enumerate(data, 1):
+        where = f"indicator {position}"
         if not isinstance(item, dict):
             problems.append(Problem(name, None, where, None, "een indicator is een lijst van sleutels",
                                     "geef id, titel, bron, eenheid en beschrijving", row_word="regel"))
@@ -141,14 +125,15 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
         missing = [key for key in DEFINITION_KEYS[:5] if item.get(key) in (None, "")]
         unknown = [key for key in item if key not in DEFINITION_KEYS]
         for key in missing:
-            problems.append(Problem(name, None, key, None, f"{where} (id {item.get('id', '?')}): deze sleutel ontbreekt",
+            problems.append(Problem(name, None, key, None,
+                                    f"{where} (id {item.get('id', '?')}): deze sleutel ontbreekt",
                                     f"vul '{key}:' in", row_word="regel"))
         for key in unknown:
             problems.append(Problem(name, None, str(key), None, f"{where}: onbekende sleutel",
                                     f"gebruik alleen {', '.join(DEFINITION_KEYS)}", row_word="regel"))
         wrong = [key for key in DEFINITION_KEYS if key in item and item[key] is not None and key != "telt_personen"
                  and (isinstance(item[key], bool) or not isinstance(item[key], (str, int, float)))]
-        stated = _yes_no(item["telt_personen"]) if item.get("telt_personen") is not None else None
+        stated = yes_no(item["telt_personen"]) if item.get("telt_personen") is not None else None
         unclear = item.get("telt_personen") is not None and stated is None
         if unclear:
             problems.append(Problem(name, None, "telt_personen", str(item["telt_personen"])[:60],
@@ -159,7 +144,7 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
         for key in wrong:
             problems.append(Problem(name, None, key, str(item[key])[:60],
                                     f"{where} (id {item.get('id', '?')}): dit moet tekst zijn, geen "
-                                    f"{'lijst' if isinstance(item[key], list) else 'ja/nee' if isinstance(item[key], bool) else 'samengestelde waarde'}",
+                                    + _kind(item[key]),
                                     f"schrijf '{key}:' als één tekst op één regel (of tussen aanhalingstekens)",
                                     row_word="regel"))
         identifier = str(item.get("id", "")).strip()
@@ -177,7 +162,8 @@ def read_definitions(path: Path, base: Path, problems: list[Problem]) -> pd.Data
             continue
         people, breakdown_people = disclosure(str(item["eenheid"]), stated)
         rows.append({"indicator": identifier, "titel": str(item["titel"]).strip(), "bron": str(item["bron"]).strip(),
-                     "eenheid": str(item["eenheid"]).strip(), "beschrijving": " ".join(str(item["beschrijving"]).split()),
+                     "eenheid": str(item["eenheid"]).strip(),
+                     "beschrijving": " ".join(str(item["beschrijving"]).split()),
                      "programmadoel": (" ".join(str(item["programmadoel"]).split())
                                        if item.get("programmadoel") else None),
                      "personen": people, "uitsplitsing_personen": breakdown_people})
@@ -245,7 +231,7 @@ def read_values(folder: Path, base: Path, definitions: pd.DataFrame, municipalit
         if raw_value == "" or raw_value.lower() == NOT_APPLICABLE:
             value, status = np.nan, NOT_APPLICABLE
         else:
-            value, status = _number(raw_value), VALUE
+            value, status = number(raw_value), VALUE
             if value is None:
                 problems.append(Problem(file, row, "waarde", raw_value, "dit is geen (eindig) getal",
                                         "schrijf een getal (decimaal met komma mag), of 'nvt' als het niet van "
@@ -254,7 +240,7 @@ def read_values(folder: Path, base: Path, definitions: pd.DataFrame, municipalit
         breakdown, count = record["uitsplitsing"].strip(), record["aantal"].strip()
         amount = None
         if breakdown or count:
-            amount = _number(count) if count else None
+            amount = number(count) if count else None
             if not breakdown or amount is None or amount < 0:
                 column = "uitsplitsing" if not breakdown else "aantal"
                 problems.append(Problem(file, row, column, breakdown if column == "uitsplitsing" else count,
@@ -298,7 +284,8 @@ def _headline_rows(rows: list[dict], problems: list[Problem]) -> list[dict]:
                 where = "de rij zonder uitsplitsing" if headline else "de eerste uitsplitsingsrij"
                 problems.append(Problem(file, number, "waarde", f"{row['waarde']:g}",
                                         f"de waarde van {key[0]} in {key[2]} verschilt van {where} "
-                                        f"({reference['waarde']:g}, {reference['_plek'][0]}, rij {reference['_plek'][1]})",
+                                        f"({reference['waarde']:g}, {reference['_plek'][0]}, "
+                                        f"rij {reference['_plek'][1]})",
                                         "zet op elke uitsplitsingsrij dezelfde waarde als het kerngetal, of laat "
                                         "'waarde' op uitsplitsingsrijen leeg naast een rij zonder uitsplitsing"))
         if not headline:

@@ -10,11 +10,10 @@ import re
 
 import pandas as pd
 
-from evaluatie.paths import CBS_MUNICIPALITIES_FILE
-from evaluatie.errors import Problem
 from evaluatie.cleaning.audit import AuditLog
+from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
-from evaluatie.paths import unique_slugs
+from evaluatie.paths import CBS_MUNICIPALITIES_FILE, unique_slugs
 from evaluatie.vocabulary import NATIONAL, suggest, text_key
 
 MUNICIPALITY_COLUMNS = ["gemeente", "cbs_code", "slug", "provincie"]

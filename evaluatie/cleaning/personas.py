@@ -19,12 +19,12 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
 
-from evaluatie.errors import Problem
 from evaluatie.cleaning.corrections import Corrections
-from evaluatie.privacy import contact_problem
+from evaluatie.errors import Problem
 from evaluatie.io.raw import read_text_file, relative_name, table_files
-from evaluatie.vocabulary import PARTNER_TYPES, partner_type, text_key
 from evaluatie.io.yaml_files import YAML_BYTE_LIMIT, YamlTooLarge, load_yaml, yaml_problem
+from evaluatie.privacy import contact_problem
+from evaluatie.vocabulary import PARTNER_TYPES, number, partner_type, text_key
 
 KEYS = ("naam", "leeftijd", "doelgroep", "situatie", "zorgt_voor", "uren_per_week", "signalen", "behoeften", "route")
 LIST_KEYS = ("signalen", "behoeften", "route")
@@ -39,19 +39,6 @@ def _key_lines(text: str) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
-            return None
-    return None
 
 
 def read_persona(path: Path, base: Path, corrections: Corrections, problems: list[Problem]) -> tuple[dict, list] | None:
@@ -94,13 +81,14 @@ def read_persona(path: Path, base: Path, corrections: Corrections, problems: lis
             found = contact_problem(name, lines.get(key), key, value, row_word="regel")
             if found is not None:
                 problems.append(found)
-    age = _number(data.get("leeftijd")) if data.get("leeftijd") is not None else None
+    age = number(data.get("leeftijd")) if data.get("leeftijd") is not None else None
     if data.get("leeftijd") is not None and (age is None or not age.is_integer() or not 0 < age < 120):
         problem("leeftijd", data.get("leeftijd"), "de leeftijd moet een heel getal tussen 1 en 119 zijn",
                 "schrijf bijvoorbeeld 'leeftijd: 47'")
-    hours = _number(data.get("uren_per_week")) if data.get("uren_per_week") is not None else None
+    hours = number(data.get("uren_per_week")) if data.get("uren_per_week") is not None else None
     if data.get("uren_per_week") is not None and (hours is None or not 0 <= hours <= 168):
-        problem("uren_per_week", data.get("uren_per_week"), "het aantal uren per week moet een getal van 0 tot 168 zijn",
+        problem("uren_per_week", data.get("uren_per_week"),
+                "het aantal uren per week moet een getal van 0 tot 168 zijn",
                 "schrijf bijvoorbeeld 'uren_per_week: 18'")
     route = []
     for key in LIST_KEYS:

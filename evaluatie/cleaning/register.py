@@ -15,11 +15,11 @@ import re
 
 import pandas as pd
 
-from evaluatie.errors import Problem
 from evaluatie.cleaning import matching
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.municipalities import MunicipalityIndex
+from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
 from evaluatie.vocabulary import (
     CHAIN_FUNCTIONS,

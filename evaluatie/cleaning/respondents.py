@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.errors import Problem
 from evaluatie.cleaning.answers import NamePlacer
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.municipalities import MunicipalityIndex
+from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN, read_folder
 from evaluatie.vocabulary import text_key, yes_no
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from evaluatie.settings import DEFAULTS, Settings
 from evaluatie.cleaning.audit import AuditLog
+from evaluatie.settings import DEFAULTS, Settings
 from evaluatie.vocabulary import RELATION_QUESTIONS
 
 #: The relation questions' columns hold the mean of both sides' scores (NaN when neither was asked).
@@ -109,7 +109,8 @@ def response_table(answers: pd.DataFrame, partners: pd.DataFrame, answering: pd.
     respondents = respondents if respondents is not None else pd.DataFrame(
         columns=["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"])
     registered = partners[partners["geregistreerd"].astype(bool)][["gemeente", "organisatie"]]
-    answering = pd.concat([answers[["gemeente", "meting", "respondent"]], answering[["gemeente", "meting", "respondent"]]])
+    answering = pd.concat([answers[["gemeente", "meting", "respondent"]], answering[["gemeente", "meting",
+                                                                                     "respondent"]]])
     answering = answering.rename(columns={"respondent": "organisatie"})
     listed_yes = respondents.loc[respondents["geantwoord"].astype(bool), key]
     named = answers[["gemeente", "meting", "partner"]].rename(columns={"partner": "organisatie"})

@@ -23,9 +23,10 @@ import click
 
 from evaluatie import paths
 from evaluatie import settings as config
+from evaluatie.cli.dutch_click import install_dutch
+from evaluatie.dutch import format_number, format_seconds
 from evaluatie.errors import EvaluatieError, describe_os_error, quote_cell
 from evaluatie.vocabulary import RELATION_QUESTIONS
-from evaluatie.cli.dutch_click import install_dutch
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -102,17 +103,20 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 @app.command("opschonen", options_metavar="[OPTIES]")
-@click.option("--ruw", type=click.Path(path_type=Path), default=paths.RAW_DATA_DIR, show_default=True,
+@click.option("--ruw", type=click.Path(path_type=Path), default=paths.raw_data_dir, show_default="data/raw",
               metavar="MAP", help="Map met de ruwe exports (wordt nooit gewijzigd).")
-@click.option("--verwerkt", type=click.Path(path_type=Path), default=paths.PROCESSED_DATA_DIR, show_default=True,
+@click.option("--verwerkt", type=click.Path(path_type=Path), default=paths.processed_data_dir,
+              show_default="data/processed",
               metavar="MAP", help="Map voor de opgeschoonde tabellen.")
-@click.option("--correcties", type=click.Path(path_type=Path), default=paths.CORRECTIONS_FILE, show_default=True,
+@click.option("--correcties", type=click.Path(path_type=Path), default=paths.corrections_file,
+              show_default="data/correcties.csv",
               metavar="BESTAND", help="Het correctiebestand.")
 @click.option("--combineren", type=click.Choice(config.COMBINE_RULES), default=config.DEFAULTS.combine_rule,
               show_default=True, help="Regel voor twee kanten van één relatie met een verschillend niveau.")
 @click.option("--dubbel", type=click.Choice(config.DUPLICATE_RULES), default=config.DEFAULTS.duplicate_rule,
               show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
-@click.option("--opnieuw", is_flag=True, help="Schoon ook op als ruwe gegevens, correcties, regels en code niet veranderden.")
+@click.option("--opnieuw", is_flag=True,
+              help="Schoon ook op als ruwe gegevens, correcties, regels en code niet veranderden.")
 def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str, opnieuw: bool) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
     from evaluatie.io.freshness import cleaning_fingerprint, is_up_to_date
@@ -165,9 +169,10 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=max(1, os.cpu_count() or 1),
               show_default=True, metavar="AANTAL", help="Aantal rapporten tegelijk (elk in een eigen kernel).")
 @click.option("--opnieuw", is_flag=True, help="Maak ook rapporten opnieuw waarvan code en gegevens niet veranderden.")
-@click.option("--verwerkt", type=click.Path(path_type=Path), default=paths.PROCESSED_DATA_DIR, show_default=True,
+@click.option("--verwerkt", type=click.Path(path_type=Path), default=paths.processed_data_dir,
+              show_default="data/processed",
               metavar="MAP", help="Map met de opgeschoonde tabellen.")
-@click.option("--rapporten", type=click.Path(path_type=Path), default=paths.REPORTS_DIR, show_default=True,
+@click.option("--rapporten", type=click.Path(path_type=Path), default=paths.reports_dir, show_default="reports",
               metavar="MAP", help="Map voor de HTML-rapporten.")
 @click.option("--pdf", is_flag=True, help="Maak van elk rapport ook een PDF (A4, met paginanummers; vraagt Chromium).")
 def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verwerkt: Path, rapporten: Path,
@@ -193,12 +198,12 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
         failures += result.status == "mislukt"
         progress.update(1)
         progress.set_postfix_str(f"{failures} mislukt" if failures else "", refresh=False)
-        seconds = f"{result.seconds:.1f}".replace(".", ",")
+        seconds = format_seconds(result.seconds)
         if result.status == "mislukt":
-            progress.write(f"  MISLUKT  {result.municipality} ({seconds} s): {result.error}"
+            progress.write(f"  MISLUKT  {result.municipality} ({seconds}): {result.error}"
                            + (f" — notebook bewaard in {result.path}" if result.path else ""), file=sys.stderr)
         else:
-            progress.write(f"  {result.status:<8} {result.municipality} ({seconds} s) → {result.path}")
+            progress.write(f"  {result.status:<8} {result.municipality} ({seconds}) → {result.path}")
 
     try:
         results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,
@@ -222,7 +227,7 @@ def _batch_is_up_to_date(processed: Path, reports: Path) -> bool:
     """Say so and return True when the last complete run had the same inputs (checked without pandas)."""
     from evaluatie.io.freshness import up_to_date_message
 
-    message = up_to_date_message(processed, reports, paths.REPORT_NOTEBOOK)
+    message = up_to_date_message(processed, reports, paths.report_notebook())
     if message:
         click.echo(message)
     return message is not None
@@ -241,12 +246,16 @@ def _date_option(ctx, param, value: str) -> dt.date:
 @click.option("--meting", required=True, metavar="LABEL", help="Label van de meting, bijvoorbeeld nulmeting of T1.")
 @click.option("--datum", required=True, callback=_date_option, metavar="DATUM",
               help="Datum van de meting (dd-mm-jjjj of jjjj-mm-dd); komt op elke regel van de vragenlijst.")
-@click.option("--gemeente", "-g", multiple=True, metavar="NAAM", help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
-@click.option("--map", "folder", type=click.Path(path_type=Path), default=paths.QUESTIONNAIRES_DIR, show_default=True,
+@click.option("--gemeente", "-g", multiple=True, metavar="NAAM",
+              help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
+@click.option("--map", "folder", type=click.Path(path_type=Path), default=paths.questionnaires_dir,
+              show_default="vragenlijsten",
               metavar="MAP", help="Map voor de vragenlijsten en respondentenlijsten.")
-@click.option("--ruw", type=click.Path(path_type=Path), default=paths.RAW_DATA_DIR, show_default=True, metavar="MAP",
+@click.option("--ruw", type=click.Path(path_type=Path), default=paths.raw_data_dir, show_default="data/raw",
+              metavar="MAP",
               help="Map met gemeenten.csv en organisaties/ (wordt nooit gewijzigd).")
-@click.option("--correcties", type=click.Path(path_type=Path), default=paths.CORRECTIONS_FILE, show_default=True,
+@click.option("--correcties", type=click.Path(path_type=Path), default=paths.corrections_file,
+              show_default="data/correcties.csv",
               metavar="BESTAND", help="Het correctiebestand.")
 @click.option("--vraag", multiple=True, type=click.Choice(list(RELATION_QUESTIONS)), metavar="VRAAG",
               help="Extra vraag per partner op een schaal van 1 tot 4 (herhaalbaar): "
@@ -286,10 +295,10 @@ def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...]
               help="Partners per gemeente.")
 def synthetic_command(folder: Path, gemeenten: int, partners: int) -> None:
     """Maak synthetische ruwe gegevens voor echte gemeentenamen (voor schaal- en snelheidstests)."""
-    from evaluatie.io.folders import is_inside
     from evaluatie.examples import write_scale_data
+    from evaluatie.io.folders import is_inside
 
-    if is_inside(folder, paths.RAW_DATA_DIR) or is_inside(paths.RAW_DATA_DIR, folder):
+    if is_inside(folder, paths.raw_data_dir()) or is_inside(paths.raw_data_dir(), folder):
         _fail(f"--map {folder}: data/raw (en elke map erin of erboven) wordt nooit overschreven; kies een andere "
               "map.", 2)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -305,7 +314,7 @@ def _summary_table(results) -> str:
     """The closing table: municipality, status, seconds, report (or the error)."""
     rows = [("Gemeente", "Status", "Seconden", "Rapport of fout")]
     for result in results:
-        rows.append((result.municipality, result.status, f"{result.seconds:.1f}".replace(".", ","),
+        rows.append((result.municipality, result.status, format_number(result.seconds, 1),
                      str(result.path) if result.status != "mislukt" else (result.error or "")))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = ["  ".join(row[i].ljust(widths[i]) for i in range(3)) + "  " + row[3] for row in rows]

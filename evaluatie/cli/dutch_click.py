@@ -27,7 +27,8 @@ _DUTCH = {
     "No such command {name!r}.": "Onbekende opdracht {name!r}.",
     "No such option: {name}": "Onbekende optie: {name}",
     "Try {command} for help.": "Probeer {command} voor hulp.",
-    "Try [blue]'{command_path} {help_option}'[/] for help.": "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.":
+        "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
     "[default: {}]": "[standaard: {}]",
     "default: {default}": "standaard: {default}",
     "[required]": "[verplicht]",

@@ -1,5 +1,5 @@
-"""Examples (a tool, not a layer): synthetic example data in the input contract's format (fictional, deterministic): the bundled
-example (:mod:`.example`) and data at scale for real municipality names (:mod:`.scale`).
+"""Examples (a tool, not a layer): synthetic example data in the input contract's format (fictional,
+deterministic): the bundled example (:mod:`.example`) and data at scale for real municipality names (:mod:`.scale`).
 
 :func:`write_example_data` writes the bundled example under ``data/raw/``: three
 fictional pilot municipalities with two waves each, four personas and monitoring

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from evaluatie.settings import SEED
 from evaluatie.examples.answers import (
     ANSWER_COLUMNS,
     REGISTER_COLUMNS,
@@ -24,6 +23,7 @@ from evaluatie.examples.files import write_csv, write_xlsx
 from evaluatie.examples.indicators import write_indicators
 from evaluatie.examples.personas import write_personas
 from evaluatie.examples.pilots import example_pilots
+from evaluatie.settings import SEED
 
 
 def write_example_data(raw_dir: Path, seed: int = SEED) -> list[Path]:

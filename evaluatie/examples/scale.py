@@ -13,10 +13,10 @@ import csv
 import random
 from pathlib import Path
 
-from evaluatie.paths import CBS_MUNICIPALITIES_FILE
-from evaluatie.settings import SEED
 from evaluatie.examples.answers import REGISTER_COLUMNS, misspell
 from evaluatie.examples.files import write_csv
+from evaluatie.paths import CBS_MUNICIPALITIES_FILE
+from evaluatie.settings import SEED
 
 SCALE_TYPES = [
     ("Huisartsenpraktijk", "huisarts", "signaleren;toeleiden"), ("POH-GGZ", "poh-ggz", "signaleren;ondersteunen"),

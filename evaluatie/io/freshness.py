@@ -23,7 +23,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from evaluatie.paths import NATIONAL_NOTEBOOK, OVERVIEW_NOTEBOOK
+from evaluatie import paths
 from evaluatie.settings import Settings, __version__
 from evaluatie.tables import SCHEMA_VERSION
 
@@ -132,7 +132,8 @@ def batch_fingerprint(processed_dir: Path, notebook: Path, code: str | None = No
     """What a full batch depends on: the processed tables, the three notebooks and the code (``code``:
     :func:`~evaluatie.io.freshness.code_fingerprint` when the caller has it already)."""
     return combine(tree_digest([processed_dir], ignore=("wijzigingslog.xlsx",)),
-                   *(notebook_digest(path) for path in (notebook, OVERVIEW_NOTEBOOK, NATIONAL_NOTEBOOK)),
+                   *(notebook_digest(path) for path in (notebook, paths.overview_notebook(),
+                                                        paths.national_notebook())),
                    code or code_fingerprint())
 
 

@@ -24,10 +24,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from evaluatie.paths import slugify
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
 from evaluatie.io.folders import write_atomically, write_with
 from evaluatie.io.workbooks import write_workbook
+from evaluatie.paths import slugify
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
 
 #: Suffix of each export -> what it is for, as the report lists them.
 FORMATS = {

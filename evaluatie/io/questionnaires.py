@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.paths import RAW_DATA_DIR
+from evaluatie import paths
 from evaluatie.errors import OutputRefused, Problem, raise_if_any
 from evaluatie.io.folders import claim_folder, read_marker, write_atomically, write_marker
+from evaluatie.io.survey_formats import ANSWER_SHEET
 from evaluatie.io.workbooks import put, save_workbook
 from evaluatie.paths import slugify
-from evaluatie.io.survey_formats import ANSWER_SHEET
 from evaluatie.vocabulary import LEVELS, RELATION_QUESTIONS, SCORES
 
 QUESTIONNAIRES_KIND = "vragenlijsten"
@@ -114,7 +114,8 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
                 put(cell, values[column])
             if column == "datum":
                 cell.number_format = "DD-MM-YYYY"
-            editable = column in ("niveau", "gewenst_niveau", *questions, *CONTACT_COLUMNS) or (not partner and column in (
+            editable = column in ("niveau", "gewenst_niveau", *questions,
+                                  *CONTACT_COLUMNS) or (not partner and column in (
                 "partner", "type"))
             if editable:
                 cell.protection = Protection(locked=False)
@@ -161,7 +162,7 @@ def respondent_list(municipality: str, wave: str, partners: list[str]) -> str:
 
 def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, wave: str, date: dt.date,
                          folder: Path, names: list[str] | None = None, contact: bool = False,
-                         raw_dir: Path = RAW_DATA_DIR, questions: tuple[str, ...] = ()) -> dict[str, int]:
+                         raw_dir: Path | None = None, questions: tuple[str, ...] = ()) -> dict[str, int]:
     """Write every registered partner's questionnaire for ``wave`` and a respondent list per municipality.
 
     ``questions`` are extra relation questions (keys of
@@ -171,6 +172,7 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
     ``folder/<gemeente>-<meting>/<organisatie>.xlsx`` and ``folder/respondenten/<gemeente>-<meting>.csv``;
     a file that already exists is never overwritten (:class:`~evaluatie.errors.OutputRefused`).
     """
+    raw_dir = paths.raw_data_dir() if raw_dir is None else raw_dir
     folder = Path(folder)
     known = list(municipalities["gemeente"])
     names = names or known
@@ -198,7 +200,7 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
         raise OutputRefused(f"--map {folder}: deze vragenlijsten bestaan al ({shown}); een bestaand bestand wordt "
                             "nooit overschreven (het kan al ingevuld zijn). Oplossing: kies een andere map of een "
                             "ander label voor de meting.")
-    claim_folder(folder, QUESTIONNAIRES_KIND, "--map", untouchable=(raw_dir, RAW_DATA_DIR))
+    claim_folder(folder, QUESTIONNAIRES_KIND, "--map", untouchable=(raw_dir, paths.raw_data_dir()))
     counts = {"vragenlijsten": 0, "respondentenlijsten": 0}
     for path, content in plan.items():
         if isinstance(content, str):

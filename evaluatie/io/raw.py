@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from evaluatie.dutch import format_bytes
 from evaluatie.errors import Problem
 from evaluatie.privacy import check_table
 from evaluatie.vocabulary import text_key
@@ -118,22 +119,6 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def byte_size(size: int) -> str:
-    """A file size as a Dutch reader writes it.
-
-    Example
-    -------
-    >>> byte_size(1536), byte_size(200 * 1024 * 1024), byte_size(12)
-    ('1,5 kB', '200 MB', '12 bytes')
-    """
-    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("kB", 1024)):
-        if size >= factor:
-            number = size / factor
-            return (f"{number:.0f}" if number >= 100 or number.is_integer() else f"{number:.1f}").replace(".", ",") \
-                + f" {unit}"
-    return f"{size} bytes"
-
-
 def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_word: str = "rij") -> bool:
     """Whether ``path`` is a regular file of at most ``limit`` bytes; a problem when it is not."""
     try:
@@ -149,7 +134,8 @@ def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_
         return False
     if size > limit:
         problems.append(Problem(name, None, None, None,
-                                f"het bestand is {byte_size(size)}; meer dan {byte_size(limit)} wordt niet gelezen",
+                                f"het bestand is {format_bytes(size)}; meer dan {format_bytes(limit)} "
+                                "wordt niet gelezen",
                                 "controleer of dit het goede bestand is, of splits het in kleinere bestanden",
                                 row_word=row_word))
         return False
@@ -207,8 +193,8 @@ def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[lis
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > XLSX_UNPACKED_LIMIT:
             problems.append(Problem(name, None, None, None,
-                                    f"het xlsx-bestand pakt uit tot {byte_size(unpacked)} (meer dan "
-                                    f"{byte_size(XLSX_UNPACKED_LIMIT)} wordt niet gelezen)",
+                                    f"het xlsx-bestand pakt uit tot {format_bytes(unpacked)} (meer dan "
+                                    f"{format_bytes(XLSX_UNPACKED_LIMIT)} wordt niet gelezen)",
                                     "controleer of dit het goede bestand is; sla het opnieuw op vanuit Excel"))
             return None
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -311,7 +297,8 @@ def table_files(folder: Path) -> list[Path]:
 
 
 def read_folder(folder: Path, base: Path, required: list[str], optional: list[str] = (),
-                problems: list[Problem] | None = None, dropped: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
+                problems: list[Problem] | None = None, dropped: tuple[str, ...] = ()) -> tuple[pd.DataFrame,
+                                                                                               list[Problem]]:
     """Read and combine every table in ``folder``; check the required columns.
 
     Returns the combined table (columns ``required + optional`` plus ``_bestand`` and
@@ -356,7 +343,8 @@ def read_folder(folder: Path, base: Path, required: list[str], optional: list[st
     if not frames:
         return _empty(columns), problems
     combined = pd.concat(frames, ignore_index=True)
-    check_table(combined, [c for c in columns if c not in dropped], problems)  # what is kept may be published: no e-mail addresses or phone numbers
+    check_table(combined, [c for c in columns if c not in dropped],
+                problems)  # what is kept may be published: no e-mail addresses or phone numbers
     return combined, problems
 
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.paths import CORRECTIONS_FILE, PROCESSED_DATA_DIR, PROJ_ROOT, RAW_DATA_DIR, REPORTS_DIR
-from evaluatie.settings import Settings, __version__
+from evaluatie import paths
 from evaluatie.errors import ProcessedDataError, UnknownMunicipality
 from evaluatie.io.folders import (
     IGNORABLE,
@@ -31,8 +30,9 @@ from evaluatie.io.folders import (
     staging_folder,
     write_marker,
 )
-from evaluatie.io.workbooks import write_workbook
 from evaluatie.io.freshness import PROVENANCE_FILE
+from evaluatie.io.workbooks import write_workbook
+from evaluatie.settings import Settings, __version__
 from evaluatie.tables import SCHEMA, SCHEMA_VERSION, Cleaned, MunicipalityData, file_name
 
 LOG_WORKBOOK = "wijzigingslog.xlsx"
@@ -41,18 +41,22 @@ PROCESSED_FILES = {*(file_name(spec.name) for spec in SCHEMA), LOG_WORKBOOK, PRO
 AGAIN = "Oplossing: voer 'evaluatie opschonen' (of 'make data') opnieuw uit."
 
 
-def check_processed_folder(processed_dir: Path, raw_dir: Path = RAW_DATA_DIR,
-                           corrections: Path | None = CORRECTIONS_FILE) -> None:
+def check_processed_folder(processed_dir: Path, raw_dir: Path | None = None,
+                           corrections: Path | None = paths.PROJECT_DEFAULT) -> None:
     """Refuse (:class:`~evaluatie.errors.OutputRefused`) a ``processed_dir`` that is not the package's to
     replace: ``raw_dir`` or any folder inside or above it, the project root, the reports folder, a folder
     holding the corrections file, or one holding files the package did not write."""
-    check_output_folder(processed_dir, PROCESSED_KIND, "--verwerkt", untouchable=tuple({Path(raw_dir), RAW_DATA_DIR}),
-                        must_not_hold=(PROJ_ROOT, REPORTS_DIR, *([Path(corrections)] if corrections else [])),
+    corrections = paths.resolve(corrections, paths.corrections_file)
+    raw_dir = paths.raw_data_dir() if raw_dir is None else raw_dir
+    check_output_folder(processed_dir, PROCESSED_KIND, "--verwerkt", untouchable=tuple({Path(raw_dir),
+                                                                                        paths.raw_data_dir()}),
+                        must_not_hold=(paths.project_root(), paths.reports_dir(),
+                                       *([Path(corrections)] if corrections else [])),
                         known=PROCESSED_FILES)
 
 
-def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, settings: Settings | None = None,
-                    raw_dir: Path = RAW_DATA_DIR, corrections: Path | None = CORRECTIONS_FILE,
+def write_processed(cleaned: Cleaned, processed_dir: Path | None = None, settings: Settings | None = None,
+                    raw_dir: Path | None = None, corrections: Path | None = paths.PROJECT_DEFAULT,
                     fingerprint: str | None = None) -> list[Path]:
     """Write every table as Parquet, the audit log also as xlsx, and ``herkomst.json``.
 
@@ -64,6 +68,9 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
     ``fingerprint`` (:func:`cleaning_fingerprint`) is recorded so that an unchanged input is not cleaned
     again. Returns the files written (in their final place).
     """
+    corrections = paths.resolve(corrections, paths.corrections_file)
+    raw_dir = paths.raw_data_dir() if raw_dir is None else raw_dir
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     processed_dir = Path(processed_dir)
     check_processed_folder(processed_dir, raw_dir, corrections)
     parent = processed_dir.parent
@@ -107,12 +114,13 @@ def write_processed(cleaned: Cleaned, processed_dir: Path = PROCESSED_DATA_DIR, 
     return [processed_dir / name for name in names]
 
 
-def load_tables(processed_dir: Path = PROCESSED_DATA_DIR) -> dict[str, pd.DataFrame]:
+def load_tables(processed_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every processed table by its Dutch name (``gemeenten``, ``relaties`` …).
 
     A folder that is missing, incomplete, damaged or written with another table layout raises
     :class:`~evaluatie.errors.ProcessedDataError` with a Dutch message.
     """
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     processed_dir = Path(processed_dir)
     if not (processed_dir / "gemeenten.parquet").exists():
         raise ProcessedDataError(f"Er zijn nog geen opgeschoonde gegevens in {processed_dir}. "
@@ -133,8 +141,9 @@ def load_tables(processed_dir: Path = PROCESSED_DATA_DIR) -> dict[str, pd.DataFr
     return tables
 
 
-def load_provenance(processed_dir: Path = PROCESSED_DATA_DIR) -> dict:
+def load_provenance(processed_dir: Path | None = None) -> dict:
     """The contents of ``herkomst.json`` written by the cleaning step."""
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     path = Path(processed_dir) / PROVENANCE_FILE
     try:
         provenance = json.loads(path.read_text(encoding="utf-8"))
@@ -147,14 +156,16 @@ def load_provenance(processed_dir: Path = PROCESSED_DATA_DIR) -> dict:
     return provenance
 
 
-def recorded_raw_dir(processed_dir: Path = PROCESSED_DATA_DIR) -> Path | None:
+def recorded_raw_dir(processed_dir: Path | None = None) -> Path | None:
     """The raw folder ``data/processed/`` was cleaned from (None when not recorded)."""
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     recorded = load_provenance(processed_dir).get("ruwe_map")
     return Path(recorded) if isinstance(recorded, str) and recorded else None
 
 
-def load_settings(processed_dir: Path = PROCESSED_DATA_DIR) -> Settings:
+def load_settings(processed_dir: Path | None = None) -> Settings:
     """The settings the cleaning step used (the defaults when it recorded none)."""
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     recorded = load_provenance(processed_dir).get("instellingen")
     try:
         return Settings(**recorded) if recorded else Settings()
@@ -163,12 +174,13 @@ def load_settings(processed_dir: Path = PROCESSED_DATA_DIR) -> Settings:
                                  f"versie van het pakket. {AGAIN}") from None
 
 
-def municipality_names(processed_dir: Path = PROCESSED_DATA_DIR) -> list[str]:
+def municipality_names(processed_dir: Path | None = None) -> list[str]:
     """The pilot municipalities in ``data/processed/``, in the order of ``gemeenten.csv``."""
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     return list(load_tables(processed_dir)["gemeenten"]["gemeente"])
 
 
-def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> MunicipalityData:
+def load_municipality(name: str, processed_dir: Path | None = None) -> MunicipalityData:
     """Load one municipality's tables from ``data/processed/``.
 
     Example
@@ -177,6 +189,7 @@ def load_municipality(name: str, processed_dir: Path = PROCESSED_DATA_DIR) -> Mu
     >>> data.wave_labels                            # doctest: +SKIP
     ['nulmeting', 'vervolgmeting']
     """
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     return municipality_from_tables(name, load_tables(processed_dir), load_settings(processed_dir))
 
 
@@ -192,8 +205,9 @@ def municipality_from_tables(name: str, tables: dict[str, pd.DataFrame], setting
     return MunicipalityData.from_tables(name, tables, settings)
 
 
-def load_national(processed_dir: Path = PROCESSED_DATA_DIR) -> tuple[pd.DataFrame, pd.DataFrame, Settings]:
+def load_national(processed_dir: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame, Settings]:
     """The indicator definitions, the programme-wide (``landelijk``) values, and the settings."""
+    processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     tables = load_tables(processed_dir)
     values = tables["indicatorwaarden"]
     settings = load_settings(processed_dir)

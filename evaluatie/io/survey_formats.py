@@ -32,7 +32,6 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.errors import Problem
-from evaluatie.privacy import check_table
 from evaluatie.io.raw import (
     ANSWER_SHEET,
     FILE_COLUMN,
@@ -43,6 +42,7 @@ from evaluatie.io.raw import (
     relative_name,
     table_files,
 )
+from evaluatie.privacy import check_table
 from evaluatie.vocabulary import RELATION_QUESTIONS
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"

@@ -149,7 +149,8 @@ def _fill_sheet(sheet, frame: pd.DataFrame, formats: pd.DataFrame | None = None)
                 cell.font = Font(bold=True)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 shown = cell_formats[row_number - 2][column_number - 1] if cell_formats is not None else None
-                cell.number_format = shown if isinstance(shown, str) else ("#,##0" if float(value).is_integer() else "#,##0.00")
+                default = "#,##0" if float(value).is_integer() else "#,##0.00"
+                cell.number_format = shown if isinstance(shown, str) else default
     if columns:
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows))}"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from evaluatie.dutch import format_number
 from evaluatie.errors import Problem
 from evaluatie.io.raw import read_text_file, relative_name
 
@@ -103,7 +104,7 @@ def yaml_problem(name: str, exc: Exception) -> Problem:
     """The problem for a YAML file that cannot be read: a syntax error with its line, or a bomb."""
     if isinstance(exc, YamlTooLarge):
         return Problem(name, None, None, None, f"het YAML-bestand zou uitdijen tot meer dan "
-                       f"{YAML_NODE_LIMIT:,} waarden (te veel verwijzingen met * en &)".replace(",", "."),
+                       f"{format_number(YAML_NODE_LIMIT)} waarden (te veel verwijzingen met * en &)",
                        "schrijf de waarden uit zonder ankers (&) en verwijzingen (*)", row_word="regel")
     mark = getattr(exc, "problem_mark", None)
     return Problem(name, mark.line + 1 if mark else None, None, None,

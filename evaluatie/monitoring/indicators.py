@@ -22,7 +22,7 @@ from evaluatie.cleaning.indicators import DEFINITION_COLUMNS, VALUE_COLUMNS, per
 from evaluatie.vocabulary import MISSING, NATIONAL, NOT_APPLICABLE, VALUE
 
 __all__ = ["COMPUTED_DEFINITIONS", "COMPUTED_SOURCE", "DEFINITION_COLUMNS", "MISSING", "NATIONAL", "NOT_APPLICABLE",
-           "VALUE", "VALUE_COLUMNS", "breakdown", "computed_values", "disclosed", "indicator_series"]
+           "VALUE", "VALUE_COLUMNS", "breakdown", "computed_values", "indicator_series"]
 
 COMPUTED_SOURCE = "ketenanalyse (berekend)"
 
@@ -71,7 +71,8 @@ def computed_values(municipality: str, chain: pd.DataFrame, coverage: pd.DataFra
         earlier = [w for w in chain.index if periods[w] == periods[wave] and w != wave]
         strong = sum(1 for _, _, level in graphs[wave].edges(data="niveau", default=0) if level >= 3)
         figures = {"keten-partners": chain.loc[wave, "partners"], "keten-relaties-3": strong,
-                   "keten-dekking": coverage.loc[wave, "dekking"] * 100, "keten-respons": chain.loc[wave, "respons"] * 100}
+                   "keten-dekking": coverage.loc[wave, "dekking"] * 100, "keten-respons": chain.loc[wave,
+                                                                                                    "respons"] * 100}
         for indicator, value in figures.items():
             missing = value is None or (isinstance(value, float) and np.isnan(value))
             rows.append({"indicator": indicator, "gemeente": municipality, "periode": periods[wave],
@@ -131,18 +132,3 @@ def breakdown(values: pd.DataFrame, indicator: str, place: str, period: str) -> 
     rows = values[(values["indicator"] == indicator) & (values["gemeente"] == place) & (values["periode"] == period)
                   & values["uitsplitsing"].notna()]
     return rows[["uitsplitsing", "aantal"]].reset_index(drop=True)
-
-
-
-def disclosed(frame: pd.DataFrame, columns: list[str], people: pd.Series | bool, threshold: int = 5) -> pd.DataFrame:
-    """A copy with counts of people between 1 and ``threshold - 1`` replaced by ``"<threshold"``.
-
-    ``people`` says per row (or for all rows) whether the counts are of people.
-    """
-    frame = frame.copy()
-    mask_people = people if isinstance(people, pd.Series) else pd.Series(bool(people), index=frame.index)
-    for column in columns:
-        small = mask_people & frame[column].notna() & (frame[column] > 0) & (frame[column] < threshold)
-        frame[column] = frame[column].astype(object)
-        frame.loc[small, column] = f"<{threshold}"
-    return frame

@@ -11,7 +11,6 @@ Example
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
 import math
 
 import matplotlib
@@ -20,12 +19,14 @@ import matplotlib.lines
 import matplotlib.ticker
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
-from evaluatie.vocabulary import LEVELS
-from evaluatie.report.avatars import tint
+from evaluatie.dutch import format_number, format_trimmed
+from evaluatie.privacy import hidden_label, is_hidden
 from evaluatie.report import style
+from evaluatie.report.avatars import tint
 from evaluatie.report.style import LEVEL_COLOURS, node_colour, styled
-from evaluatie.dutch import format_number
+from evaluatie.vocabulary import LEVELS
 
 
 @styled
@@ -92,12 +93,6 @@ def _luminance(rgba: tuple) -> float:
     return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
 
 
-def dutch_number(value: float, decimals: int = 2) -> str:
-    """An axis or point label with a decimal comma: ``0,25``, ``1.234``, ``12``."""
-    text = format_number(value, decimals)
-    return text.rstrip("0").rstrip(",") if "," in text else text
-
-
 #: Fixed scales of the measures that have one (share or level); others run from zero to their maximum.
 SCALES = {"dichtheid": 1.0, "dichtheid_sterk": 1.0, "centralisatie": 1.0, "respons": 1.0, "gemiddeld_niveau": 4.0}
 
@@ -140,7 +135,7 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
         ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator([top * k / 4 for k in range(5)])
                                    if column in SCALES else matplotlib.ticker.MaxNLocator(4))
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
-            lambda v, _, p=column in percent: f"{dutch_number(v * 100, 0)}%" if p else dutch_number(v, 2)))
+            lambda v, _, p=column in percent: f"{format_trimmed(v * 100, 0)}%" if p else format_trimmed(v, 2)))
         ax.tick_params(axis="x", labelsize=9)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
@@ -216,26 +211,26 @@ def indicator_trend(series: pd.DataFrame, title: str, people: bool, threshold: i
     positions = list(range(len(series)))
     shown = []
     for x, row in zip(positions, series.itertuples(index=False)):
-        hidden = row.status != "waarde" or (people and 0 < row.waarde < threshold)
+        hidden = row.status != "waarde" or is_hidden(row.waarde, people, threshold)
         shown.append(None if hidden else row.waarde)
     values = [v for v in shown if v is not None]
     top = max(values) if values and max(values) > 0 else 1.0
     xs = [x for x, v in zip(positions, shown) if v is not None]
     ax.plot(xs, [v for v in shown if v is not None], marker="o", color="#0072B2", linewidth=2)
     for x, v in zip(xs, [v for v in shown if v is not None]):
-        label = f"{v:,.0f}".replace(",", ".") if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
+        label = format_number(v, 0 if float(v).is_integer() else 1)
         ax.annotate(label + ("%" if unit == "procent" else ""), (x, v), xytext=(0, 6), textcoords="offset points",
                     ha="center", fontsize=9)
     for x, row, v in zip(positions, series.itertuples(index=False), shown):
         if v is None:
-            text = "nvt" if row.status == "nvt" else "ontbreekt" if row.status == "ontbreekt" else f"<{threshold}"
+            text = row.status if row.status in ("nvt", "ontbreekt") else hidden_label(threshold)
             ax.text(x, top * 0.04, text, ha="center", va="bottom", fontsize=9, color="#b2182b",
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#b2182b", "lw": 0.6})
     ax.set_xticks(positions, list(series["periode"]), fontsize=9)
     ax.set_ylim(0, top * 1.3)
     ax.tick_params(axis="y", labelsize=9)
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4, integer=top >= 4))
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: format_trimmed(v, 2)))
     ax.grid(axis="y", color="#eeeeee")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -250,16 +245,16 @@ def indicator_breakdown(parts: pd.DataFrame, title: str, people: bool, threshold
     fig, ax = style.subplots(figsize=(7.5, 0.6 + 0.45 * len(parts)), dpi=90)
     labels = list(parts["uitsplitsing"])[::-1]
     amounts = list(parts["aantal"])[::-1]
-    hidden = [people and 0 < a < threshold for a in amounts]
+    hidden = [is_hidden(a, people, threshold) for a in amounts]
     drawn = [threshold if h else a for a, h in zip(amounts, hidden)]
     ax.barh(labels, drawn, color=["#bdbdbd" if h else "#0072B2" for h in hidden],
             hatch=None, edgecolor="white")
     for y, (a, h) in enumerate(zip(amounts, hidden)):
-        text = f"<{threshold}" if h else format_number(a, 0 if float(a).is_integer() else 1)
+        text = hidden_label(threshold) if h else format_number(a, 0 if float(a).is_integer() else 1)
         ax.text(drawn[y], y, f" {text}", va="center", fontsize=9)
     ax.set_xlim(0, max(drawn) * 1.2 if drawn else 1)
     ax.tick_params(labelsize=9)
-    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: dutch_number(v, 2)))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: format_trimmed(v, 2)))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title(title, fontsize=9, loc="left")

@@ -19,8 +19,8 @@ import math
 
 import pandas as pd
 
-from evaluatie.settings import Settings
 from evaluatie.chain import network
+from evaluatie.settings import Settings
 
 #: Fewer pilots than this and a median and range would say too much about the others.
 MIN_PILOTS = 3

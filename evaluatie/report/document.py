@@ -6,7 +6,7 @@ Example
 -------
 >>> import pandas as pd
 >>> document = NumberedDocument()
->>> "Tabel 1. Partners" in document._table(pd.DataFrame({"a": [1]}), "Partners")
+>>> "Tabel 1. Partners" in document.table(pd.DataFrame({"a": [1]}), "Partners")
 True
 """
 
@@ -21,14 +21,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.paths import PROJ_ROOT
-from evaluatie.settings import __version__
-from evaluatie.io.workbooks import sheet_name, write_workbook
+from evaluatie import paths
 from evaluatie.dutch import format_date, readable_table
+from evaluatie.io.workbooks import sheet_name, write_workbook
+from evaluatie.settings import __version__
 
 
-def git_commit(root: Path = PROJ_ROOT) -> str | None:
+def git_commit(root: Path | None = None) -> str | None:
     """The current git commit of the project, or None outside a git checkout."""
+    root = paths.project_root() if root is None else root
     try:
         result = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
                                 text=True, timeout=10, check=False)
@@ -127,7 +128,7 @@ class NumberedDocument:
         self._figures = 0
         self._sheets: set[str] = {"inhoud"}
 
-    def _register(self, frame: pd.DataFrame, caption: str, shown: pd.DataFrame | None = None,
+    def register(self, frame: pd.DataFrame, caption: str, shown: pd.DataFrame | None = None,
                   numbered: bool = True) -> Table:
         """Keep ``frame`` for the workbook under the next table number (or, not ``numbered``, as an
         extra sheet), with the number formats of its ``shown`` text."""
@@ -143,12 +144,12 @@ class NumberedDocument:
         self.tables.append(table)
         return table
 
-    def _table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
+    def table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
                classes: str = "tabel", limit: int = ROW_LIMIT) -> str:
         """Number a table, keep its values for Excel, and render the readable version: at most
         ``limit`` rows, with a note naming the sheet that holds them all."""
         shown = readable if readable is not None else readable_table(frame)
-        table = self._register(frame, caption, shown)
+        table = self.register(frame, caption, shown)
         note = ""
         if len(shown) > limit:
             note = (f"<p class='meer-rijen'>De eerste {limit} van {len(shown)} rijen; alle {len(shown)} rijen "
@@ -158,11 +159,11 @@ class NumberedDocument:
         return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
                 f"{html.escape(caption)}</figcaption>{body}{note}</figure>")
 
-    def _appendix(self, frame: pd.DataFrame, caption: str) -> Table:
+    def appendix(self, frame: pd.DataFrame, caption: str) -> Table:
         """Keep a table for the workbook only (no number in the HTML)."""
-        return self._register(frame, caption, readable_table(frame), numbered=False)
+        return self.register(frame, caption, readable_table(frame), numbered=False)
 
-    def _figure(self, png: bytes, alt: str, caption: str) -> str:
+    def figure(self, png: bytes, alt: str, caption: str) -> str:
         self._figures += 1
         data = base64.b64encode(png).decode("ascii")
         return (f'<figure class="figuur"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'

@@ -13,10 +13,11 @@ import html as html_lib
 
 import pandas as pd
 
-from evaluatie.vocabulary import MISSING, NOT_APPLICABLE, VALUE
+from evaluatie.dutch import format_number
+from evaluatie.privacy import hidden_label, is_hidden
 from evaluatie.report import charts, style
 from evaluatie.report.document import NumberedDocument
-from evaluatie.dutch import format_number
+from evaluatie.vocabulary import MISSING, NOT_APPLICABLE, VALUE
 
 
 def _escape(text) -> str:
@@ -37,8 +38,8 @@ def format_value(value: float, status: str, people: bool, threshold: int = 5, un
         return "nvt"
     if status == MISSING:
         return "ontbreekt"
-    if people and 0 < value < threshold:
-        return f"<{threshold}"
+    if is_hidden(value, people, threshold):
+        return hidden_label(threshold)
     decimals = 0 if float(value).is_integer() else 1
     text = format_number(value, decimals)
     return f"{text}%" if unit == "procent" else text
@@ -79,7 +80,7 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
                + ", ".join(f"{row.uitsplitsing} {format_value(row.aantal, VALUE, parts_people, threshold)}"
                            for row in breakdown.itertuples(index=False)) + ".")
         parts.append("<h4>Verdieping</h4>")
-        parts.append(document._figure(style.to_png(fig), alt,
+        parts.append(document.figure(style.to_png(fig), alt,
                                       f"Uitsplitsing van indicator {definition['indicator']}, {latest['periode']}"))
         shown = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],
                               "Aantal": [format_value(a, VALUE, parts_people, threshold) for a in breakdown["aantal"]]})
@@ -89,7 +90,7 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         sentence = (f"Samen {format_value(total, VALUE, parts_people, threshold)}"
                     + ("" if latest["status"] != VALUE or total == latest["waarde"] else
                        f"; het kerngetal is {big}") + ".")
-        parts.append(document._table(values, f"Uitsplitsing van indicator {definition['indicator']}, "
+        parts.append(document.table(values, f"Uitsplitsing van indicator {definition['indicator']}, "
                                               f"{latest['periode']}", shown) + f"<p>{_escape(sentence)}</p>")
     if len(series) >= 3:
         fig = charts.indicator_trend(series, f"Verloop van indicator {definition['indicator']}", people, threshold,
@@ -97,7 +98,7 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         alt = (f"Lijngrafiek van indicator {definition['indicator']}: "
                + ", ".join(f"{row.periode} {format_value(row.waarde, row.status, people, threshold, unit)}"
                            for row in series.itertuples(index=False)) + ".")
-        parts.append(document._figure(style.to_png(fig), alt, f"Verloop van indicator {definition['indicator']}"))
+        parts.append(document.figure(style.to_png(fig), alt, f"Verloop van indicator {definition['indicator']}"))
     parts.append("</article>")
     return "".join(parts)
 
@@ -113,8 +114,8 @@ def disclosed_number(value: float, status: str, people: bool, threshold: int = 5
     """
     if status != VALUE:
         return None
-    if people and 0 < value < threshold:
-        return f"<{threshold}"
+    if is_hidden(value, people, threshold):
+        return hidden_label(threshold)
     return float(value)
 
 

@@ -18,19 +18,16 @@ import html
 import re
 from pathlib import Path
 
-from evaluatie.io.folders import write_atomically
-from evaluatie.report.document import page_links
 from evaluatie.dutch import format_date, format_number
-from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG
+from evaluatie.io.folders import write_atomically
+from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
+from evaluatie.report.document import page_links
 
 _MADE_ON = re.compile(r"<li class='rundatum'>Gemaakt op ([^<]+)</li>")
 
-INDEX_STYLE = """body{font:15px/1.5 system-ui,sans-serif;max-width:66rem;margin:2rem auto;padding:0 1rem;color:#1d1d1d}
-table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #ccc;padding:.35rem .5rem;
-text-align:left;vertical-align:top}thead th{border-bottom:2px solid #333}td.getal{text-align:right;
-font-variant-numeric:tabular-nums}a{color:#005a8c}nav.paginas{font-size:.9rem;margin:.5rem 0 1rem}
-nav.paginas ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
-.mislukt{color:#a50f15;font-weight:600}caption{text-align:left;font-weight:600;margin-bottom:.3rem}"""
+def style_sheet() -> str:
+    """The one style sheet of every page (``report/templates/rapport/stijl.css``), inlined like the reports."""
+    return (TEMPLATES_DIR / "rapport" / "stijl.css").read_text(encoding="utf-8")
 
 
 def made_on(report: Path) -> str:
@@ -99,12 +96,12 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
     rows = "\n".join(_row(name, slugs[name], reports_dir, numbers.get(name)) for name in sorted(slugs))
     page = f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</title><style>{INDEX_STYLE}</style>
+<title>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</title><style>{style_sheet()}</style>
 </head><body><header><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
 {page_links(pages)}</header>
 <main><p>Eén rapport per pilotgemeente, elk met zijn tabellen als Excel-werkboek. Een rapport toont alleen de
 gegevens van zijn eigen gemeente.</p>
-<table><caption>Rapporten per pilotgemeente</caption><thead><tr><th scope="col">Gemeente</th>
+<table class='tabel'><caption>Rapporten per pilotgemeente</caption><thead><tr><th scope="col">Gemeente</th>
 <th scope="col">Rapport gemaakt op</th><th scope="col">Werkboek</th><th scope="col">Status</th>
 <th scope="col">Laatste meting</th><th scope="col">Partners</th><th scope="col">Relaties</th>
 <th scope="col">Dichtheid</th></tr></thead><tbody>

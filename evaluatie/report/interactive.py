@@ -34,12 +34,11 @@ from importlib import resources
 import networkx as nx
 import pandas as pd
 
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS
 from evaluatie.report import style
-from evaluatie.report.style import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
-from evaluatie.vocabulary import sector
 from evaluatie.report.labels import NEAR_STEPS, label_geometry, label_spots
 from evaluatie.report.maps import partner_label
+from evaluatie.report.style import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, sector
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680

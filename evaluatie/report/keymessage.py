@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from evaluatie.tables import MunicipalityData
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_interval, format_number, format_percent, plural
 from evaluatie.report.summary import largest_need
+from evaluatie.tables import MunicipalityData
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _last_interval(analysis: ChainAnalysis, measure: str):
     """The bootstrap interval of the change of ``measure`` between the last two waves, or None."""
     intervals = analysis.change_intervals
     waves = list(analysis.graphs)
-    if intervals is None or intervals.empty or len(waves) < 2:
+    if intervals.empty or len(waves) < 2:
         return None
     row = intervals[(intervals["van"] == waves[-2]) & (intervals["tot"] == waves[-1]) & (intervals["maat"] == measure)]
     return None if row.empty or not math.isfinite(row.iloc[0]["laag"]) else row.iloc[0]
@@ -159,7 +159,8 @@ def vulnerability_finding(analysis: ChainAnalysis, comparison: dict | None) -> F
     earlier, direction = compared_with_earlier(chain, "centralisatie", 2)
     title = ("Geen partner is onmisbaar." if cut == 0 and chain["relaties"].iloc[-1] > 0 else
              f"{plural(cut, 'partner is', 'partners zijn')} onmisbaar." if cut else "De partners staan los.")
-    sentence = (f"Centralisatie {format_number(value, 2)}{earlier}{_evidence(analysis, 'centralisatie') if earlier else ''}"
+    evidence = _evidence(analysis, "centralisatie") if earlier else ""
+    sentence = (f"Centralisatie {format_number(value, 2)}{earlier}{evidence}"
                 f"; 0 is iedereen even veel relaties, 1 alles via één partner."
                 + compared_with_pilots(comparison, "centralisatie", value, 2))
     return Finding(title, sentence, direction)

@@ -24,7 +24,8 @@ def composition_lead(analysis: ChainAnalysis) -> str:
         return f"In de {last} telt de keten geen partners."
     common = max(sorted(set(types)), key=types.count)
     return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')} van "
-            f"{plural(len(set(types)), 'type', 'typen')}; de meeste zijn {common} ({format_number(types.count(common))}).")
+            f"{plural(len(set(types)), 'type', 'typen')}; de meeste zijn {common} "
+            f"({format_number(types.count(common))}).")
 
 
 def map_lead(analysis: ChainAnalysis) -> str:
@@ -42,7 +43,7 @@ def map_lead(analysis: ChainAnalysis) -> str:
 
 def development_lead(analysis: ChainAnalysis) -> str | None:
     """New and lost ties between the first and the last wave, and the balance."""
-    if analysis.first_last is None or analysis.first_last.empty:
+    if analysis.first_last.empty:
         return None
     row = analysis.first_last.iloc[0]
     balance = int(row["nieuw"]) - int(row["verdwenen"])
@@ -55,8 +56,8 @@ def development_lead(analysis: ChainAnalysis) -> str | None:
 def measures_lead(analysis: ChainAnalysis) -> str:
     """The density as a share, and the mean number of partners one partner works with."""
     row = analysis.chain.iloc[-1]
-    return (f"In de {row['meting']} bestaat {format_percent(row['dichtheid'])} van alle mogelijke relaties; een partner "
-            f"werkt gemiddeld met {format_number(row['gemiddelde_graad'], 1)} andere partners samen.")
+    return (f"In de {row['meting']} bestaat {format_percent(row['dichtheid'])} van alle mogelijke relaties; "
+            f"een partner werkt gemiddeld met {format_number(row['gemiddelde_graad'], 1)} andere partners samen.")
 
 
 def sectors_lead(analysis: ChainAnalysis) -> str | None:
@@ -79,7 +80,7 @@ def sectors_lead(analysis: ChainAnalysis) -> str | None:
 def persona_lead(analysis: ChainAnalysis) -> str | None:
     """How many personas have a complete route in the last wave."""
     overview = analysis.route_overview
-    if overview is None or overview.empty:
+    if overview.empty:
         return None
     last = overview[overview["meting"] == overview["meting"].iloc[-1]]
     complete = int(last["compleet"].astype(bool).sum())

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 
-from evaluatie.tables import MunicipalityData
 from evaluatie.chain import network
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_number, format_percent, join_names, plural
+from evaluatie.tables import MunicipalityData
 
 
 def response_limit(analysis: ChainAnalysis) -> str:
@@ -34,7 +34,7 @@ def response_limit(analysis: ChainAnalysis) -> str:
 def one_sided_limit(analysis: ChainAnalysis) -> str | None:
     """The share of ties that only one side reported, and what the rule does with them."""
     directed = analysis.directed_chain
-    if directed is None or directed.empty:
+    if directed.empty:
         return None
     last = directed.iloc[-1]
     both = last["wederkerigheid_paren"]
@@ -50,7 +50,7 @@ def one_sided_limit(analysis: ChainAnalysis) -> str | None:
 def rules_limit(analysis: ChainAnalysis) -> str | None:
     """How far the headline figures move under the other combination rules."""
     table = analysis.sensitivity
-    if table is None or table.empty:
+    if table.empty:
         return None
     last = table[table["meting"] == table["meting"].iloc[-1]]
     low, high = int(last["relaties"].min()), int(last["relaties"].max())

@@ -13,20 +13,19 @@ Example
 
 from __future__ import annotations
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 import math
 
 import networkx as nx
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from evaluatie.settings import SEED
-from evaluatie.vocabulary import LEVELS
 from evaluatie.report import style
-from evaluatie.report.style import CHANGE_STYLES, LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
-from evaluatie.vocabulary import SECTORS, sector
 from evaluatie.report.labels import NEAR_STEPS, STEPS, labels_fit, place_labels
+from evaluatie.report.style import CHANGE_STYLES, LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
+from evaluatie.settings import SEED
+from evaluatie.vocabulary import LEVELS, SECTORS, sector
 
 
 def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
@@ -51,7 +50,8 @@ def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tup
         positions = nx.spring_layout(tied, seed=seed, weight="weight", k=2.2 / math.sqrt(len(tied)), iterations=300)
     positions = {node: (float(x), float(y)) for node, (x, y) in positions.items()}
     positions.update(_isolated_row(isolated, positions))
-    return {node: (round(x, 6), round(y, 6)) for node, (x, y) in sorted(positions.items(), key=lambda item: str(item[0]))}
+    return {node: (round(x, 6), round(y, 6)) for node, (x, y) in sorted(positions.items(),
+                                                                        key=lambda item: str(item[0]))}
 
 
 def _isolated_row(isolated: list, positions: dict) -> dict:

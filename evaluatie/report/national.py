@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-from evaluatie.paths import PROCESSED_DATA_DIR
-from evaluatie.settings import Settings
+from evaluatie import paths
 from evaluatie.io.store import load_national, load_tables
 from evaluatie.monitoring import indicators
-from evaluatie.vocabulary import NATIONAL
 from evaluatie.report.document import NumberedDocument, page_links, provenance_list
 from evaluatie.report.factsheets import factsheet, series_shown, series_table
+from evaluatie.settings import Settings
+from evaluatie.vocabulary import NATIONAL
 
 
 class NationalReport(NumberedDocument):
@@ -35,8 +35,9 @@ class NationalReport(NumberedDocument):
         self.series = indicators.indicator_series(definitions, values, NATIONAL)
 
     @classmethod
-    def load(cls, processed_dir: Path = PROCESSED_DATA_DIR, parameters: dict | None = None) -> "NationalReport":
+    def load(cls, processed_dir: Path | None = None, parameters: dict | None = None) -> "NationalReport":
         """Load the national indicators from ``data/processed/``."""
+        processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
         definitions, values, settings = load_national(processed_dir)
         sources = load_tables(processed_dir)["bronnen"]
         files = sources[sources["bestand"].str.startswith("indicatoren/")][["bestand", "sha256"]].drop_duplicates()
@@ -62,7 +63,7 @@ class NationalReport(NumberedDocument):
             parts.append("<p>Er zijn (nog) geen landelijke indicatorwaarden.</p>")
         else:
             threshold = self.settings.disclosure_threshold
-            parts.append(self._table(series_table(self.definitions, self.series, threshold),
+            parts.append(self.table(series_table(self.definitions, self.series, threshold),
                                      "Alle landelijke indicatorwaarden",
                                      series_shown(self.definitions, self.series, threshold)))
         return HTML("".join(parts))
@@ -73,4 +74,4 @@ class NationalReport(NumberedDocument):
         return HTML("<h2 id='verantwoording'>Verantwoording</h2>"
                     + provenance_list(self.parameters, run_date,
                                       (f"Aantallen personen onder {threshold} staan als ‘&lt;{threshold}’.",))
-                    + self._table(table, "Invoerbestanden en hun controlegetal (SHA-256)"))
+                    + self.table(table, "Invoerbestanden en hun controlegetal (SHA-256)"))

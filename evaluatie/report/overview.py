@@ -18,15 +18,15 @@ import matplotlib
 import pandas as pd
 from IPython.display import HTML
 
-from evaluatie.paths import PROCESSED_DATA_DIR
-from evaluatie.io.store import load_settings, load_tables, municipality_from_tables
-from evaluatie.tables import MunicipalityData
+from evaluatie import paths
 from evaluatie.chain.analysis import ChainAnalysis, analyse
+from evaluatie.dutch import format_number, format_trimmed, readable_table
+from evaluatie.io.store import load_settings, load_tables, municipality_from_tables
 from evaluatie.monitoring import indicators
-from evaluatie.report import charts, style, labels
+from evaluatie.report import labels, style
 from evaluatie.report.document import NumberedDocument, contents_nav, page_links, provenance_list
 from evaluatie.report.factsheets import series_shown, series_table
-from evaluatie.dutch import format_number, readable_table
+from evaluatie.tables import MunicipalityData
 
 SECTIONS = {
     "ketens": "De ketens naast elkaar",
@@ -58,8 +58,9 @@ class Overview(NumberedDocument):
         self.chains = self._chains()
 
     @classmethod
-    def load(cls, processed_dir: Path = PROCESSED_DATA_DIR, parameters: dict | None = None) -> "Overview":
+    def load(cls, processed_dir: Path | None = None, parameters: dict | None = None) -> "Overview":
         """Load and analyse every pilot in ``data/processed/``."""
+        processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
         pilots = {}
         tables, settings = load_tables(processed_dir), load_settings(processed_dir)
         for name in tables["gemeenten"]["gemeente"]:
@@ -97,12 +98,12 @@ class Overview(NumberedDocument):
                                percent=("respons (eerste)", "respons (laatste)"))
         return HTML(self._heading("ketens")
                     + "<p>Per pilot de eerste en de laatste meting. Alle metingen staan in het Excel-bestand.</p>"
-                    + self._table(table, "Netwerkmaten per pilot, eerste en laatste meting", shown)
+                    + self.table(table, "Netwerkmaten per pilot, eerste en laatste meting", shown)
                     + self._kept("Netwerkmaten per pilot en meting", self.chains))
 
     def _kept(self, caption: str, frame: pd.DataFrame) -> str:
         """Keep a table for the workbook only (too long to read on the page)."""
-        self._appendix(frame, caption)
+        self.appendix(frame, caption)
         return ""
 
     @style.styled
@@ -130,7 +131,7 @@ class Overview(NumberedDocument):
         ax.set_xlim(0, top)
         ax.set_ylim(0, top)
         for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: charts.dutch_number(v, 2)))
+            axis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: format_trimmed(v, 2)))
         ax.tick_params(labelsize=9)
         ax.set_title("Boven de stippellijn: de keten werd dichter", fontsize=10, loc="left")
         fig.tight_layout()  # final geometry before the labels are placed without overlap
@@ -141,8 +142,8 @@ class Overview(NumberedDocument):
         grew = int((last > first).sum())
         alt = (f"Spreidingsdiagram van de dichtheid per pilot, eerste tegen laatste meting: {grew} van de "
                f"{len(first)} pilots werden dichter.")
-        parts.append(self._figure(style.to_png(fig), alt, "Dichtheid per pilot, eerste en laatste meting"))
-        parts.append(self._table(table, "Veranderingen per pilot, opgeteld over alle opeenvolgende metingen"))
+        parts.append(self.figure(style.to_png(fig), alt, "Dichtheid per pilot, eerste en laatste meting"))
+        parts.append(self.table(table, "Veranderingen per pilot, opgeteld over alle opeenvolgende metingen"))
         return HTML("".join(parts))
 
     def chain_functions(self) -> HTML:
@@ -153,7 +154,7 @@ class Overview(NumberedDocument):
         shown = readable_table(table, percent=("dekking (eerste)", "dekking (laatste)"))
         return HTML(self._heading("ketenfuncties")
                     + "<p>Signalerende partners met een sterke relatie naar zowel ondersteuning als behandeling.</p>"
-                    + self._table(table, "Dekking van signalerende partners per pilot", shown))
+                    + self.table(table, "Dekking van signalerende partners per pilot", shown))
 
     def strengthening(self) -> HTML:
         frames = []
@@ -176,14 +177,14 @@ class Overview(NumberedDocument):
                                       "totaal_verschil": "Totaal verschil"}).reset_index(drop=True)
         parts.append("<p>Paren van typen partners waar pilots in hun laatste meting meer samenwerking wensen dan er "
                      "is, gerangschikt naar het aantal pilots dat het paar in zijn top 3 heeft.</p>")
-        parts.append(self._table(table, "Meest voorkomende versterkingsbehoefte over alle pilots"))
+        parts.append(self.table(table, "Meest voorkomende versterkingsbehoefte over alle pilots"))
         return HTML("".join(parts))
 
     def personas(self) -> HTML:
         rows = []
         for name, (_, analysis) in self.pilots.items():
             overview = analysis.route_overview
-            if overview is None or overview.empty:
+            if overview.empty:
                 continue
             last = overview[overview["meting"] == overview["meting"].iloc[-1]]
             rows.append({"Gemeente": name, **{row.persona: "compleet" if row.compleet else
@@ -195,7 +196,7 @@ class Overview(NumberedDocument):
         else:
             parts.append("<p>Per pilot of de route van elke persona in de laatste meting compleet is; zo niet, de "
                          "zwakste (ontbrekende) stap.</p>")
-            parts.append(self._table(pd.DataFrame(rows), "Persona-routes per pilot, laatste meting"))
+            parts.append(self.table(pd.DataFrame(rows), "Persona-routes per pilot, laatste meting"))
         return HTML("".join(parts))
 
     def indicators(self) -> HTML:
@@ -221,7 +222,7 @@ class Overview(NumberedDocument):
                            for column in ("Waarde", "Getoond"))
             parts.append("<p>De laatste waarde van elke indicator per pilot (aantallen personen onder de drempel als "
                          "‘&lt;5’).</p>")
-            parts.append(self._table(wide, "Laatste indicatorwaarden per pilot", shown.fillna("–")))
+            parts.append(self.table(wide, "Laatste indicatorwaarden per pilot", shown.fillna("–")))
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:

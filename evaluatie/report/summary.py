@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evaluatie.tables import MunicipalityData
-from evaluatie.vocabulary import LEVELS
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_interval, format_month, format_number, format_percent, join_names, plural
+from evaluatie.tables import MunicipalityData
+from evaluatie.vocabulary import LEVELS
 
 
 def _trend(before: float, after: float, up: str, down: str, same: str) -> str:
@@ -33,8 +33,9 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
     first, last = waves[0], waves[-1]
     if len(waves) == 1:
         row = chain.loc[first]
-        return (f"In de {first} ({format_month(dates[first])}) werkten {plural(int(row['partners']), 'partner', 'partners')} "
-                f"samen in {plural(int(row['relaties']), 'relatie', 'relaties')} (dichtheid "
+        return (f"In de {first} ({format_month(dates[first])}) werkten "
+                f"{plural(int(row['partners']), 'partner', 'partners')} samen in "
+                f"{plural(int(row['relaties']), 'relatie', 'relaties')} (dichtheid "
                 f"{format_number(row['dichtheid'], 2)}).")
     a, b = chain.loc[first], chain.loc[last]
     ties = _trend(a["relaties"], b["relaties"], "groeide", "daalde", "bleef gelijk")
@@ -49,7 +50,7 @@ def _evidence(analysis: ChainAnalysis, first: str, last: str) -> str:
     """``; duidelijk: …`` only when the bootstrap interval of the change on the panel excludes zero,
     else that the change is within what chance gives."""
     intervals = analysis.change_intervals
-    if intervals is None or intervals.empty:
+    if intervals.empty:
         return ""
     row = intervals[(intervals["van"] == first) & (intervals["tot"] == last) & (intervals["maat"] == "dichtheid")]
     if row.empty:
@@ -114,7 +115,8 @@ def vulnerable_sentence(analysis: ChainAnalysis) -> str:
         ["niveau", "organisatie_a", "organisatie_b"])
     if graph.number_of_edges() == 0:
         return (f"In de {last} is geen enkele samenwerkingsrelatie gemeten (niveau "
-                f"{analysis.settings.min_tie_level} of hoger): de {plural(graph.number_of_nodes(), 'partner', 'partners')} "
+                f"{analysis.settings.min_tie_level} of hoger): de "
+                f"{plural(graph.number_of_nodes(), 'partner', 'partners')} "
                 f"{'staat' if graph.number_of_nodes() == 1 else 'staan'} los van elkaar.")
     pieces = analysis.chain.set_index("meting").loc[last, "componenten"]
     if not cut:
@@ -209,7 +211,7 @@ def _as_person(group: str) -> str:
 
 def persona_sentences(analysis: ChainAnalysis, data: MunicipalityData) -> list[str]:
     """Route steps repaired between the first and last wave, then steps still missing (at most two)."""
-    if analysis.route_steps is None or analysis.route_steps.empty:
+    if analysis.route_steps.empty:
         return []
     waves = list(analysis.graphs)
     groups = dict(zip(data.personas["persona"], data.personas["doelgroep"]))

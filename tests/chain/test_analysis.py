@@ -14,8 +14,8 @@ import math
 import pandas as pd
 import pytest
 
-from evaluatie.settings import Settings
 from evaluatie.chain.analysis import analyse_tables
+from evaluatie.settings import Settings
 
 FUNCTIONS = {  # name: (type, functions)
     "H": ("huisarts", {"signaleren"}), "P": ("poh-ggz", {"signaleren", "ondersteunen"}),

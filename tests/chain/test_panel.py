@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from evaluatie.settings import Settings
-from evaluatie.cleaning.clean import clean
 from evaluatie.chain import network, panel
+from evaluatie.cleaning.clean import clean
+from evaluatie.settings import Settings
 
 from ..conftest import REPOSITORY
 

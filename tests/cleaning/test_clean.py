@@ -5,14 +5,13 @@ import hashlib
 import pandas as pd
 import pytest
 
-from evaluatie.paths import CBS_MUNICIPALITIES_FILE
-from evaluatie.settings import Settings
-from evaluatie.errors import InputError
+from evaluatie.chain.network import density, wave_graphs
 from evaluatie.cleaning.answers import parse_date
 from evaluatie.cleaning.clean import clean
-from evaluatie.paths import slugify
 from evaluatie.cleaning.ties import combine_ties
-from evaluatie.chain.network import density, wave_graphs
+from evaluatie.errors import InputError
+from evaluatie.paths import CBS_MUNICIPALITIES_FILE, slugify
+from evaluatie.settings import Settings
 
 from ..conftest import REAL_DATA, TODAY
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from evaluatie.settings import Settings
-from evaluatie.errors import InputError
 from evaluatie.cleaning.clean import clean
+from evaluatie.errors import InputError
+from evaluatie.settings import Settings
 
 from ..conftest import TODAY
 
@@ -133,7 +133,8 @@ CASES = {
     "afgebroken bestand": (lambda raw, c: (raw / "samenwerking" / "kapot.csv").write_text(
         ANSWERS + 'Testdorp,T0,01-03-2024,GGZ Testdorp,"Huisartsenpraktijk', encoding="utf-8"),
         ("samenwerking/kapot.csv", 5, None)),
-    "geen tekstbestand": (lambda raw, c: (raw / "samenwerking" / "binair.csv").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20),
+    "geen tekstbestand": (lambda raw,
+                          c: (raw / "samenwerking" / "binair.csv").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20),
                           ("samenwerking/binair.csv", None, None)),
     "antwoorden zonder kolom niveau": (lambda raw, c: _remove_column(raw / A, "niveau"), (A, 1, "niveau")),
     "kolom twee keer": (lambda raw, c: (raw / A).write_text(ANSWERS.replace("gewenst_niveau", "niveau", 1)),

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from evaluatie.paths import RAW_DATA_DIR
 from evaluatie.cleaning.indicators import disclosure, parse_period, read_indicators
+from evaluatie.paths import RAW_DATA_DIR
 
 PILOTS = ["Rivierstad", "Heidevelde", "Polderwijk"]
 

@@ -1,4 +1,3 @@
-from evaluatie.settings import Settings
 from evaluatie.cleaning.matching import (
     ALIAS,
     AMBIGUOUS,
@@ -9,6 +8,7 @@ from evaluatie.cleaning.matching import (
     NameMatcher,
     name_key,
 )
+from evaluatie.settings import Settings
 
 REGISTER = {
     "Huisartsenpraktijk De Linde": ["HAP De Linde"],

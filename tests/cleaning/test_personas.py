@@ -4,9 +4,9 @@ import textwrap
 
 import pytest
 
-from evaluatie.paths import RAW_DATA_DIR
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.personas import read_personas
+from evaluatie.paths import RAW_DATA_DIR
 
 VALID = textwrap.dedent("""\
     naam: Fenna
@@ -104,9 +104,9 @@ def test_duplicate_names_and_non_yaml_files(tmp_path):
 
 
 def test_persona_problems_stop_the_cleaning_with_the_rest(raw_copy):
-    from evaluatie.settings import Settings
-    from evaluatie.errors import InputError
     from evaluatie.cleaning.clean import clean
+    from evaluatie.errors import InputError
+    from evaluatie.settings import Settings
 
     from ..conftest import TODAY
 

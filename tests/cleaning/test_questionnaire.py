@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from evaluatie.cli import app
-from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
-from evaluatie.settings import Settings
-from evaluatie.errors import InputError, OutputRefused
 from evaluatie.cleaning.clean import clean, read_registers
+from evaluatie.cli import app
+from evaluatie.errors import InputError, OutputRefused
 from evaluatie.io.questionnaires import SCALE, write_questionnaires
 from evaluatie.io.survey_formats import is_wanted_header, partner_from_header
+from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
+from evaluatie.settings import Settings
 from evaluatie.vocabulary import LEVELS
 
 TODAY = dt.date(2026, 1, 15)
@@ -91,7 +91,8 @@ def _fill(path: Path, answers: pd.DataFrame) -> None:
     """Fill one questionnaire as a respondent would: drop-down labels, extra partners at the bottom."""
     workbook = load_workbook(path)
     sheet = workbook["Antwoorden"]
-    rows = {sheet.cell(row=r, column=5).value: r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=5).value}
+    rows = {sheet.cell(row=r, column=5).value: r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r,
+                                                                                                    column=5).value}
     free = [r for r in range(2, sheet.max_row + 1) if not sheet.cell(row=r, column=5).value]
     for answer in answers.itertuples(index=False):
         row = rows.get(answer.partner)
@@ -104,6 +105,7 @@ def _fill(path: Path, answers: pd.DataFrame) -> None:
     workbook.save(path)
 
 
+@pytest.mark.slow
 def test_filled_questionnaires_read_back_give_exactly_the_long_formats_ties(example, raw, tmp_path):
     cleaned, _ = example
     municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
@@ -217,6 +219,7 @@ def test_the_command_writes_questionnaires_and_refuses_data_raw(tmp_path):
     assert bad.exit_code == 2 and "geen datum" in bad.output
 
 
+@pytest.mark.browser
 def test_libreoffice_opens_a_questionnaire_without_complaint(example, tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -238,8 +241,8 @@ def test_libreoffice_opens_a_questionnaire_without_complaint(example, tmp_path):
 
 
 def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_report(raw, tmp_path):
-    from evaluatie.io.store import load_municipality, write_processed
     from evaluatie.chain.analysis import analyse
+    from evaluatie.io.store import load_municipality, write_processed
     from evaluatie.report.municipality import Report
 
     municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
@@ -285,5 +288,5 @@ def test_a_score_outside_the_scale_is_a_problem_at_its_cell(raw, tmp_path):
         "Heidevelde,T1,01-03-2025,Gemeente Heidevelde,GGD Heide en Zand,3,5\n", encoding="utf-8")
     with pytest.raises(InputError) as error:
         clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
-    assert "samenwerking/lang.csv, rij 2, kolom 'vertrouwen': waarde '5' — 'vertrouwen' is een score van 1 tot en met 4" \
-        in str(error.value)
+    assert ("samenwerking/lang.csv, rij 2, kolom 'vertrouwen': waarde '5' — 'vertrouwen' is een score van "
+            "1 tot en met 4") in str(error.value)

@@ -39,7 +39,8 @@ def _expected(header, rows):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(table=tables(), separator=st.sampled_from([",", ";"]), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
+@given(table=tables(), separator=st.sampled_from([",", ";"]), encoding=st.sampled_from(["utf-8", "utf-8-sig",
+                                                                                        "cp1252"]))
 def test_csv_dialects_round_trip(tmp_path, table, separator, encoding):
     header, rows = table
     path = tmp_path / "tabel.csv"

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from evaluatie.settings import Settings
-from evaluatie.errors import InputError
 from evaluatie.cleaning.clean import clean
+from evaluatie.errors import InputError
+from evaluatie.settings import Settings
 
 TODAY = dt.date(2026, 1, 15)
 REGISTER = ("gemeente,organisatie,type,ketenfunctie,kernpartner\n"

@@ -6,9 +6,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evaluatie.settings import DEFAULTS
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.ties import TIE_COLUMNS, combine_ties
+from evaluatie.settings import DEFAULTS
 
 
 def _reference(answers: pd.DataFrame, rule: str) -> list[dict]:

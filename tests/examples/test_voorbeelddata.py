@@ -2,8 +2,8 @@
 
 import hashlib
 
-from evaluatie.paths import RAW_DATA_DIR
 from evaluatie.examples import write_example_data
+from evaluatie.paths import RAW_DATA_DIR
 
 
 def _digests(folder):
@@ -27,9 +27,9 @@ def test_example_has_three_pilots_with_15_to_30_partners(example_cleaned):
 def test_scale_generator_with_real_names_cleans_without_problems(tmp_path):
     import datetime as dt
 
-    from evaluatie.settings import Settings
     from evaluatie.cleaning.clean import clean
     from evaluatie.examples import write_scale_data
+    from evaluatie.settings import Settings
 
     counts = write_scale_data(tmp_path, count=12, partners=30)
     cleaned = clean(tmp_path, None, Settings(), today=dt.date(2026, 1, 1))

@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from evaluatie.monitoring.indicators import breakdown, computed_values, disclosed, indicator_series
+from evaluatie.monitoring.indicators import breakdown, computed_values, indicator_series
 from evaluatie.report.factsheets import series_shown, series_table
 
 
@@ -45,14 +45,18 @@ def test_nvt_missing_and_zero_each_render_as_themselves(example_indicators):
     assert cells[("mz-bereik", "2024")] == (192.0, "waarde")
 
 
-def test_disclosed_hides_small_counts_of_people():
-    frame = pd.DataFrame({"aantal": [1.0, 4.0, 5.0, 0.0, None]})
-    assert disclosed(frame, ["aantal"], True)["aantal"].tolist()[:4] == ["<5", "<5", 5.0, 0.0]
+def test_one_rule_hides_small_counts_of_people_only():
+    from evaluatie.privacy import is_hidden
+
+    assert [is_hidden(v, True, 5) for v in (1.0, 4.0, 4.99, 5.0, 0.0, None, float("nan"))] == [
+        True, True, True, False, False, False, False]
+    assert not any(is_hidden(v, False, 5) for v in (1.0, 4.0))  # organisations, percentages: never hidden
+    assert [is_hidden(v, True, 10) for v in (9, 10)] == [True, False]
 
 
 def test_computed_indicators_from_the_ketenanalyse(example_processed):
-    from evaluatie.io.store import load_municipality
     from evaluatie.chain.analysis import analyse
+    from evaluatie.io.store import load_municipality
 
     data = load_municipality("Rivierstad", example_processed)
     analysis = analyse(data)

@@ -7,11 +7,13 @@ import html
 import pytest
 from click.testing import CliRunner
 
-from evaluatie.cli import app
-from evaluatie.settings import Settings
-from evaluatie.cleaning.clean import clean
-from evaluatie.io.store import write_processed
 from evaluatie.batch.pool import render_reports
+from evaluatie.cleaning.clean import clean
+from evaluatie.cli import app
+from evaluatie.io.store import write_processed
+from evaluatie.settings import Settings
+
+pytestmark = pytest.mark.render
 
 NAMES = ["'s-Hertogenbosch", "Súdwest-Fryslân", "Bergen (NH.)", "Bergen (L.)", "Nuenen, Gerwen en Nederwetten"]
 

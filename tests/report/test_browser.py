@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.io.store import load_municipality
-from evaluatie.chain.analysis import analyse
-from evaluatie.batch.pool import render_reports
 from evaluatie.batch.pdf import page_count, print_pdf
+from evaluatie.batch.pool import render_reports
+from evaluatie.chain.analysis import analyse
+from evaluatie.io.store import load_municipality
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium ontbreekt; 'make browser' installeert het")
+pytestmark = [pytest.mark.browser, pytest.mark.render,
+              pytest.mark.skipif(CHROMIUM is None, reason="Chromium ontbreekt; 'make browser' installeert het")]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

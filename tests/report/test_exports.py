@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from evaluatie.io.store import load_municipality
 from evaluatie.chain.analysis import analyse
 from evaluatie.io import network_files as exports
+from evaluatie.io.store import load_municipality
 
 ODD = ['GGD "Oost", regio Zuid', "=1+1 Stichting", "Huisarts A & B <b>", "Café Één"]
 
@@ -122,8 +122,9 @@ def test_kumu_workbook_and_edge_list_read_back(written):
 def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_processed, tmp_path):
     from evaluatie.report.municipality import Report
 
-    report = Report(load_municipality("Rivierstad", example_processed))
-    page = report.network_files(tmp_path / "rivierstad-netwerken").data
+    data = load_municipality("Rivierstad", example_processed)
+    report = Report(data, exports_dir=tmp_path / "rivierstad-netwerken")
+    page = report.network_files().data
     files = sorted(p.name for p in (tmp_path / "rivierstad-netwerken").iterdir())
     assert len(files) == 2 * len(exports.FORMATS)
     for name in files:
@@ -131,4 +132,5 @@ def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_proces
     table = report.tables[-1]
     assert table.caption == "Netwerkbestanden voor andere programma's" and len(table.frame) == len(files)
     assert table.sheet.startswith(f"T{table.number} ")
-    assert report.network_files(None).data == ""
+    assert report.network_files().data == page  # asked again: the same list, the files written once
+    assert Report(data).network_files().data == ""  # no folder: nothing written, nothing listed

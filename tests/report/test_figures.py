@@ -6,8 +6,8 @@ import networkx as nx
 import numpy as np
 from PIL import Image
 
+from evaluatie.report import labels, maps, style
 from evaluatie.vocabulary import PARTNER_TYPES, SECTOR_OF_TYPE, SECTORS
-from evaluatie.report import style, labels, maps
 
 
 def _chain(n=30, seed=3):

@@ -11,7 +11,8 @@ import pytest
 from evaluatie.batch import forkserver
 from evaluatie.batch.kernels import kernel_name, quiet_manager
 
-pytestmark = pytest.mark.skipif(not forkserver.supported(), reason="fork is niet beschikbaar op dit systeem")
+pytestmark = [pytest.mark.render,
+              pytest.mark.skipif(not forkserver.supported(), reason="fork is niet beschikbaar op dit systeem")]
 
 PROBE = """import os, sys
 print(os.getppid(), os.getpid(), "pandas" in sys.modules, "evaluatie.report.municipality" in sys.modules,

@@ -6,9 +6,11 @@ import re
 import nbformat
 import pytest
 
-from evaluatie.paths import REPORT_NOTEBOOK
-from evaluatie.io.store import load_municipality
 from evaluatie.batch.pool import render_reports
+from evaluatie.io.store import load_municipality
+from evaluatie.paths import REPORT_NOTEBOOK
+
+pytestmark = pytest.mark.render
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +55,8 @@ def test_report_holds_no_other_municipality_partner_names(rendered, example_proc
 def test_index_links_every_report(rendered):
     reports, _ = rendered
     index = (reports / "index.html").read_text(encoding="utf-8")
-    made = re.search(r"<li class=.rundatum.>Gemaakt op ([^<]+)</li>", (reports / "rivierstad.html").read_text()).group(1)
+    made = re.search(r"<li class=.rundatum.>Gemaakt op ([^<]+)</li>",
+                     (reports / "rivierstad.html").read_text()).group(1)
     assert (f'<a href="rivierstad.html">Rivierstad</a></td><td>{made}</td><td><a href="rivierstad.xlsx">'
             'rivierstad.xlsx</a></td><td>in orde</td>') in index
     assert '<a href="polderwijk.html">Polderwijk</a></td>' in index
@@ -103,8 +106,8 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
 
 
 def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cleaned, tmp_path):
-    from evaluatie.settings import Settings
     from evaluatie.io.store import write_processed
+    from evaluatie.settings import Settings
 
     processed = tmp_path / "processed"
     write_processed(example_cleaned, processed, Settings())

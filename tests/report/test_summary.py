@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from evaluatie.settings import Settings
-from evaluatie.tables import MunicipalityData
 from evaluatie.chain.analysis import analyse_tables
 from evaluatie.report.summary import key_findings
+from evaluatie.settings import Settings
+from evaluatie.tables import MunicipalityData
 
 from ..chain.test_analysis import PARTNERS, _tables
 
@@ -31,7 +31,8 @@ def test_findings_of_the_hand_worked_chain():
                            "(95%-interval -0,27 tot 0,31, dat nul bevat).")
     assert findings[1] == ("Van de T0 naar de T1: 2 relaties nieuw, 1 verdwenen, 1 sterker en 1 zwakker. "
                            "Nieuw in de keten: N. Niet meer in de keten: Z.")
-    assert findings[2] == "De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), waaronder H – P."
+    assert findings[2] == ("De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), "
+                           "waaronder H – P.")
     # T1 has two parts: the triangle G-H-P, and M, X and N each tied only to W.
     assert findings[3].startswith("Kwetsbare schakels in de T1: zonder W raakt een deel van de keten los")
     assert "In de T1 hebben 1 van de 4 signalerende partners" in findings[5]

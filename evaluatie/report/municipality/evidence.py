@@ -10,7 +10,8 @@ import pandas as pd
 
 from evaluatie.chain.panel import BOOTSTRAP_SAMPLES, PANEL_MEASURES, PERMUTATIONS
 from evaluatie.dutch import format_interval, format_number
-from evaluatie.report.municipality.base import ReportBase, lead, paragraph
+from evaluatie.report.municipality.blocks import lead, paragraph
+from evaluatie.report.municipality.context import ReportContext
 
 #: One sentence per statistic, for the reader (also in docs/ketenanalyse.md).
 EXPLANATIONS = {
@@ -28,66 +29,63 @@ EXPLANATIONS = {
 }
 
 
-class EvidenceSections(ReportBase):
-    """Panel comparison, stability, QAP and bootstrap, inside Ontwikkeling."""
+def _change_evidence(ctx: ReportContext) -> str:
+    analysis = ctx.analysis
+    if analysis.panel.empty:
+        return ""
+    parts = ["<h3 id='ontwikkeling-toets'>Is de verandering meer dan toeval?</h3>",
+             lead(*_stability_sentences(ctx))]
+    panel = analysis.panel.merge(analysis.change_intervals, on=["van", "tot", "maat"], how="left")
+    counts = panel["maat"].isin(["partners", "relaties"])
+    frame = panel.assign(maat=panel["maat"].map(PANEL_MEASURES)).rename(columns={
+        "van": "Van", "tot": "Naar", "maat": "Maat", "alle_van": "Alle partners, van", "alle_tot":
+        "Alle partners, naar", "panel_van": "Beide metingen, van", "panel_tot": "Beide metingen, naar",
+        "panelpartners": "Partners in beide", "verschil": "Verschil", "laag": "Interval laag",
+        "hoog": "Interval hoog", "duidelijk": "Duidelijk"})
+    values = ["Alle partners, van", "Alle partners, naar", "Beide metingen, van", "Beide metingen, naar"]
+    shown = frame.drop(columns=["Interval laag", "Interval hoog", "Duidelijk", "Verschil"]).assign(
+        **{c: [format_number(v, 0 if count else 2) for v, count in zip(frame[c], counts)] for c in values},
+        **{"Partners in beide": frame["Partners in beide"].map(format_number),
+           "Verschil (95%-interval)": ["–" if pd.isna(d) else f"{format_number(d, 2)} ({format_interval(a, b)})"
+                                       for d, a, b in zip(frame["Verschil"], frame["Interval laag"],
+                                                          frame["Interval hoog"])],
+           "Oordeel": ["–" if pd.isna(d) else "duidelijk" if d else "binnen toeval" for d in frame["Duidelijk"]]})
+    parts.append(ctx.table(frame, "Verandering over alle partners en over de partners van beide metingen",
+                             shown))
+    stability = analysis.stability.rename(columns={"van": "Van", "tot": "Naar", "groep": "Partners",
+                                                   "in_beide": "In beide", "in_een_van_beide": "In één of beide",
+                                                   "jaccard": "Jaccard"})
+    qap = analysis.qap.rename(columns={"van": "Van", "tot": "Naar", "panelpartners": "Panelpartners",
+                                       "correlatie": "QAP-correlatie", "p_waarde": "p-waarde",
+                                       "permutaties": "Herschikkingen"})
+    waves = analysis.wave_intervals.rename(columns={"meting": "Meting", "maat": "Maat", "waarde": "Waarde",
+                                                    "laag": "Interval laag", "hoog": "Interval hoog"})
+    sheets = [ctx.appendix(stability, "Stabiliteit per type").sheet, ctx.appendix(qap, "QAP-correlatie").sheet,
+              ctx.appendix(waves, "Bootstrap per meting").sheet]
+    parts.append(paragraph(f"Stabiliteit per type partner, de QAP-toets en de intervallen per meting staan in "
+                           f"{ctx.workbook_label}, bladen " + ", ".join(f"‘{s}’" for s in sheets) + "."))
+    parts.append("<ul class='uitleg'>" + "".join(f"<li>{html.escape(EXPLANATIONS[k])}</li>"
+                                                 for k in ("panel", "bootstrap", "jaccard", "qap")) + "</ul>")
+    return "".join(parts)
 
-    def _change_evidence(self) -> str:
-        analysis = self.analysis
-        if analysis.panel is None or analysis.panel.empty:
-            return ""
-        parts = ["<h3 id='ontwikkeling-toets'>Is de verandering meer dan toeval?</h3>",
-                 lead(*self._stability_sentences())]
-        panel = analysis.panel.merge(analysis.change_intervals, on=["van", "tot", "maat"], how="left")
-        counts = panel["maat"].isin(["partners", "relaties"])
-        frame = panel.assign(maat=panel["maat"].map(PANEL_MEASURES)).rename(columns={
-            "van": "Van", "tot": "Naar", "maat": "Maat", "alle_van": "Alle partners, van", "alle_tot":
-            "Alle partners, naar", "panel_van": "Beide metingen, van", "panel_tot": "Beide metingen, naar",
-            "panelpartners": "Partners in beide", "verschil": "Verschil", "laag": "Interval laag",
-            "hoog": "Interval hoog", "duidelijk": "Duidelijk"})
-        values = ["Alle partners, van", "Alle partners, naar", "Beide metingen, van", "Beide metingen, naar"]
-        shown = frame.drop(columns=["Interval laag", "Interval hoog", "Duidelijk", "Verschil"]).assign(
-            **{c: [format_number(v, 0 if count else 2) for v, count in zip(frame[c], counts)] for c in values},
-            **{"Partners in beide": frame["Partners in beide"].map(format_number),
-               "Verschil (95%-interval)": ["–" if pd.isna(d) else f"{format_number(d, 2)} ({format_interval(a, b)})"
-                                           for d, a, b in zip(frame["Verschil"], frame["Interval laag"],
-                                                              frame["Interval hoog"])],
-               "Oordeel": ["–" if pd.isna(d) else "duidelijk" if d else "binnen toeval" for d in frame["Duidelijk"]]})
-        parts.append(self._table(frame, "Verandering over alle partners en over de partners van beide metingen",
-                                 shown))
-        stability = analysis.stability.rename(columns={"van": "Van", "tot": "Naar", "groep": "Partners",
-                                                       "in_beide": "In beide", "in_een_van_beide": "In één of beide",
-                                                       "jaccard": "Jaccard"})
-        qap = analysis.qap.rename(columns={"van": "Van", "tot": "Naar", "panelpartners": "Panelpartners",
-                                           "correlatie": "QAP-correlatie", "p_waarde": "p-waarde",
-                                           "permutaties": "Herschikkingen"})
-        waves = analysis.wave_intervals.rename(columns={"meting": "Meting", "maat": "Maat", "waarde": "Waarde",
-                                                        "laag": "Interval laag", "hoog": "Interval hoog"})
-        sheets = [self._appendix(stability, "Stabiliteit per type").sheet, self._appendix(qap, "QAP-correlatie").sheet,
-                  self._appendix(waves, "Bootstrap per meting").sheet]
-        parts.append(paragraph(f"Stabiliteit per type partner, de QAP-toets en de intervallen per meting staan in "
-                               f"{self.workbook_label}, bladen " + ", ".join(f"‘{s}’" for s in sheets) + "."))
-        parts.append("<ul class='uitleg'>" + "".join(f"<li>{html.escape(EXPLANATIONS[k])}</li>"
-                                                     for k in ("panel", "bootstrap", "jaccard", "qap")) + "</ul>")
-        return "".join(parts)
-
-    def _stability_sentences(self) -> list[str]:
-        """Tie stability and the QAP correlation of the last pair of waves, in words."""
-        analysis = self.analysis
-        if len(self.waves) < 2:
-            return []
-        before, after = self.waves[-2], self.waves[-1]
-        sentences = []
-        overall = analysis.stability[(analysis.stability["van"] == before) & (analysis.stability["tot"] == after)
-                                     & (analysis.stability["groep"] == "alle partners")]
-        if not overall.empty and overall.iloc[0]["in_een_van_beide"] > 0:
-            row = overall.iloc[0]
-            sentences.append(f"Van de {format_number(row['in_een_van_beide'])} relaties tussen partners van beide "
-                             f"metingen bestonden er {format_number(row['in_beide'])} in allebei (Jaccard "
-                             f"{format_number(row['jaccard'], 2)}).")
-        qap = analysis.qap[(analysis.qap["van"] == before) & (analysis.qap["tot"] == after)]
-        if not qap.empty and pd.notna(qap.iloc[0]["correlatie"]):
-            row = qap.iloc[0]
-            p = "< 0,001" if row["p_waarde"] == 0 else format_number(row["p_waarde"], 3)
-            sentences.append(f"De niveaus in beide metingen hangen {'sterk ' if row['correlatie'] >= 0.5 else ''}"
-                             f"samen (QAP-correlatie {format_number(row['correlatie'], 2)}, p {p}).")
-        return sentences
+def _stability_sentences(ctx: ReportContext) -> list[str]:
+    """Tie stability and the QAP correlation of the last pair of waves, in words."""
+    analysis = ctx.analysis
+    if len(ctx.waves) < 2:
+        return []
+    before, after = ctx.waves[-2], ctx.waves[-1]
+    sentences = []
+    overall = analysis.stability[(analysis.stability["van"] == before) & (analysis.stability["tot"] == after)
+                                 & (analysis.stability["groep"] == "alle partners")]
+    if not overall.empty and overall.iloc[0]["in_een_van_beide"] > 0:
+        row = overall.iloc[0]
+        sentences.append(f"Van de {format_number(row['in_een_van_beide'])} relaties tussen partners van beide "
+                         f"metingen bestonden er {format_number(row['in_beide'])} in allebei (Jaccard "
+                         f"{format_number(row['jaccard'], 2)}).")
+    qap = analysis.qap[(analysis.qap["van"] == before) & (analysis.qap["tot"] == after)]
+    if not qap.empty and pd.notna(qap.iloc[0]["correlatie"]):
+        row = qap.iloc[0]
+        p = "< 0,001" if row["p_waarde"] == 0 else format_number(row["p_waarde"], 3)
+        sentences.append(f"De niveaus in beide metingen hangen {'sterk ' if row['correlatie'] >= 0.5 else ''}"
+                         f"samen (QAP-correlatie {format_number(row['correlatie'], 2)}, p {p}).")
+    return sentences
