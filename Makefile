@@ -10,7 +10,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-rapporten browser libreoffice js kernel lock clean
+.PHONY: help env data reports echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-toetsen benchmark-rapporten browser libreoffice js kernel lock clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,10 +54,10 @@ data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 reports: data ## Schrijf een HTML-rapport per pilotgemeente en reports/index.html
 	$(BIN)/evaluatie rapporten
 
-ECHT := ../shared/data/real
+ECHT := tests/fixtures/echte-netwerken
 
-echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in ../shared/data/real (naar reports/echt/)
-	@for netwerk in $(notdir $(wildcard $(ECHT)/*)); do \
+echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in tests/fixtures/echte-netwerken (naar reports/echt/)
+	@for netwerk in $(notdir $(patsubst %/data,%,$(wildcard $(ECHT)/*/data))); do \
 		$(BIN)/evaluatie opschonen --ruw $(ECHT)/$$netwerk/data/raw --verwerkt reports/echt/$$netwerk/processed \
 			--correcties reports/echt/geen-correcties.csv && \
 		$(BIN)/evaluatie rapporten --verwerkt reports/echt/$$netwerk/processed --rapporten reports/echt/$$netwerk \
@@ -120,6 +120,9 @@ voorbeelddata: $(STAMP) ## Maak de fictieve voorbeeldgegevens in data/raw opnieu
 benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cijfers af)
 	$(BIN)/python benchmarks/opschonen.py
 	$(BIN)/python benchmarks/ketenanalyse.py
+
+benchmark-toetsen: $(DEV_STAMP) ## Meet onterechte en terechte uitslagen van de veranderingstoetsen (2.000 panels, ~30 s)
+	$(BIN)/python benchmarks/toetsen.py 2000
 
 benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbconvert-lus (24 gemeenten, ~7 min)
 	$(BIN)/python benchmarks/rapporten.py --gemeenten 24

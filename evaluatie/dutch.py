@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LOCALE", "format_bytes", "format_date", "format_interval", "format_month", "format_number",
-           "format_percent", "format_seconds", "format_trimmed", "join_names", "plural", "readable_table"]
+__all__ = ["LOCALE", "format_bytes", "format_date", "format_interval", "format_month", "format_number", "format_p",
+           "format_percent", "format_seconds", "format_signed", "format_trimmed", "join_names", "plural",
+           "readable_table", "shown_change"]
 
 #: The locale of everything a reader sees.
 LOCALE = "nl_NL"
@@ -62,6 +63,50 @@ def format_number(value, decimals: int = 0) -> str:
         return "–"
     exact = Decimal(int(value)) if isinstance(value, int) else Decimal(float(value))
     return _pattern(decimals).apply(exact, _locale())
+
+
+def format_signed(value, decimals: int = 0) -> str:
+    """A change with its sign: ``+0,03``, ``−3`` (a real minus sign), ``0`` when it rounds to zero.
+
+    Example
+    -------
+    >>> format_signed(0.0346, 2), format_signed(-3), format_signed(-0.001, 2)
+    ('+0,03', '−3', '0,00')
+    """
+    text = format_number(abs(value), decimals)
+    if text.strip("0,.") == "":
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def shown_change(before: float, after: float, decimals: int = 2) -> float:
+    """The change a reader computes from the two values as printed (each rounded to ``decimals``), so
+    that "0,27 (was 0,27)" never comes with a change of −0,01.
+
+    Example
+    -------
+    >>> shown_change(0.2949, 0.3251, 2), shown_change(0.274, 0.266, 2)
+    (0.04, 0.0)
+    """
+    def printed(value: float) -> float:
+        return float(format_number(value, decimals).replace(".", "").replace(",", ".").replace("−", "-"))
+
+    return round(printed(after) - printed(before), decimals)
+
+
+def format_p(p: float) -> str:
+    """A p-value as a reader sees it: ``< 0,001``, ``0,012``, ``1`` (never ``0``).
+
+    Example
+    -------
+    >>> format_p(0.0004), format_p(0.01234), format_p(1.0), format_p(float("nan"))
+    ('< 0,001', '0,012', '1', '–')
+    """
+    if _missing(p):
+        return "–"
+    if p < 0.001:
+        return "< 0,001"
+    return "1" if p >= 0.9995 else format_number(p, 3)
 
 
 def format_trimmed(value, decimals: int = 2) -> str:

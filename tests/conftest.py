@@ -16,8 +16,9 @@ from evaluatie.settings import Settings
 
 #: A fixed run date for tests, so "a date after today" is stable.
 TODAY = dt.date(2026, 1, 15)
-REAL_DATA = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real" / "indiana-tobacco-2010"
-             / "data" / "raw")
+#: The real networks, test fixtures inside the repository (tests/fixtures/echte-netwerken/README.md).
+REAL_NETWORKS = Path(__file__).resolve().parent / "fixtures" / "echte-netwerken"
+REAL_DATA = REAL_NETWORKS / "indiana-tobacco-2010" / "data" / "raw"
 
 
 @pytest.fixture(scope="session")

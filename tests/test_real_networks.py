@@ -1,4 +1,4 @@
-"""Real collaboration networks no one here made up (../shared/data/real/) clean, analyse and render, and
+"""Real collaboration networks no one here made up (tests/fixtures/echte-netwerken/) clean, analyse and render, and
 reproduce their published figures."""
 
 import datetime as dt
@@ -15,8 +15,7 @@ from evaluatie.settings import Settings
 
 from .conftest import REPOSITORY
 
-REAL = REPOSITORY.parent / "shared" / "data" / "real"
-pytestmark = pytest.mark.skipif(not REAL.exists(), reason="../shared staat niet naast de repository")
+REAL = REPOSITORY / "tests" / "fixtures" / "echte-netwerken"
 
 
 @pytest.fixture(scope="module", params=["indiana-tobacco-2010", "dhhs-2005"])

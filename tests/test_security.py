@@ -403,8 +403,9 @@ def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(
     deadline = time.monotonic() + 120
     while not list(reports.glob(".werk-*")) and time.monotonic() < deadline:  # a kernel is at work
         time.sleep(0.2)
-    time.sleep(2)
+    time.sleep(1)  # the kernels are up; much longer and a quick machine finishes the five pages first
     children = psutil.Process(process.pid).children(recursive=True)
+    assert process.poll() is None, "the batch ended before it could be interrupted"
     process.send_signal(signum)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr

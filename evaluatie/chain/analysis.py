@@ -17,6 +17,7 @@ import pandas as pd
 
 from evaluatie.chain import (
     change,
+    inference,
     network,
     panel,
     relations,
@@ -73,8 +74,7 @@ class ChainAnalysis:
     panel: pd.DataFrame                    # whole-chain measures on all partners and on those in both waves
     stability: pd.DataFrame                # Jaccard index of ties between waves, overall and per type
     qap: pd.DataFrame                      # QAP correlation between waves and its p-value
-    wave_intervals: pd.DataFrame           # density and centralisation per wave with bootstrap interval
-    change_intervals: pd.DataFrame          # their change on the panel with bootstrap interval
+    changes: pd.DataFrame                  # paired tests of change on the panel: density and mean level
 
     def _summary_rows(self) -> list[tuple[str, int, int, str]]:
         """Per wave: label, partners, ties and density (as a Dutch number), for the two reprs."""
@@ -155,8 +155,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         panel=panel.panel_comparison(graphs),
         stability=panel.stability(graphs),
         qap=panel.qap(graphs),
-        wave_intervals=panel.wave_intervals(graphs),
-        change_intervals=panel.change_intervals(graphs),
+        changes=inference.paired_changes(graphs),
     )
 
 

@@ -1,13 +1,20 @@
-"""Change you can defend: the chain compared on the partners present in both waves (the panel), tie
-stability (Jaccard), QAP correlation between waves, and bootstrap intervals.
+"""Two waves side by side: the chain compared on the partners present in both waves (the panel), and
+how much the second wave resembles the first (stability: Jaccard, QAP).
 
 A change in density can come from the chain itself or from who took part: a partner that joined,
 one that did not answer. The panel comparison computes every whole-chain measure twice, on all
-partners of each wave and on the partners present in both, so the reader sees which it is. The
-Jaccard index says how many ties the two waves share; QAP (as UCINET computes it) whether the two
-waves' valued networks resemble each other more than chance would make them; the bootstrap
-(resampling partners, Snijders & Borgatti 1999) how far density and centralisation could move
-from sampling alone, and whether a change is larger than that.
+partners of each wave and on the partners present in both, so the reader sees which it is.
+Stability is not change: the Jaccard index says how many ties the two waves share, and the QAP
+correlation (Krackhardt 1988; as UCINET computes it) whether the two waves' valued networks resemble
+each other more than two networks with randomly relabelled partners would. Consecutive waves of one
+chain nearly always do, so a small QAP p-value says the chain kept its shape, never that it changed;
+whether it changed is :mod:`evaluatie.chain.inference`'s question.
+
+References
+----------
+Krackhardt, D. (1988). Predicting with networks: nonparametric multiple regression analysis of dyadic
+data. *Social Networks*, 10(4), 359–381.
+Jaccard, P. (1912). The distribution of the flora in the alpine zone. *New Phytologist*, 11(2), 37–50.
 
 Example
 -------
@@ -30,7 +37,6 @@ from evaluatie.settings import SEED
 PANEL_MEASURES = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",
                   "centralisatie": "Centralisatie (graad)"}
 PERMUTATIONS = 2000
-BOOTSTRAP_SAMPLES = 1000
 
 
 def comparisons(waves: list[str]) -> list[tuple[str, str]]:
@@ -109,9 +115,11 @@ def valued_matrix(graph: nx.Graph, partners: list) -> np.ndarray:
 
 def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = PERMUTATIONS,
                     seed: int = SEED) -> tuple[float, float]:
-    """Pearson correlation of two symmetric matrices' off-diagonal cells, and its QAP p-value: the share
-    of ``permutations`` random relabellings of the second matrix whose correlation is as large or larger
-    (UCINET's "Signif"). NaN when either matrix is constant.
+    """Pearson correlation of two symmetric matrices' off-diagonal cells, and its one-sided QAP p-value:
+    ``(1 + k) / (1 + permutations)``, where ``k`` of ``permutations`` random relabellings of the second
+    matrix give a correlation as large or larger (UCINET's "Signif" is ``k / permutations``; counting the
+    observed labelling too keeps the p-value from being zero: Phipson & Smyth 2010). NaN when either
+    matrix is constant.
 
     Example
     -------
@@ -135,7 +143,7 @@ def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = P
         shuffled = shuffled - shuffled.mean(axis=1, keepdims=True)
         correlations = shuffled @ centred / np.sqrt((shuffled ** 2).sum(axis=1) * (centred ** 2).sum())
         as_large += int((correlations >= observed - 1e-12).sum())
-    return observed, as_large / permutations
+    return observed, (1 + as_large) / (1 + permutations)
 
 
 def _chunks(count: int, cells: int, budget: int = 4_000_000) -> list[slice]:
@@ -154,75 +162,3 @@ def qap(graphs: dict[str, nx.Graph], permutations: int = PERMUTATIONS, seed: int
         rows.append({"van": first, "tot": second, "panelpartners": len(panel), "correlatie": r, "p_waarde": p,
                      "permutaties": permutations})
     return pd.DataFrame(rows, columns=["van", "tot", "panelpartners", "correlatie", "p_waarde", "permutaties"])
-
-
-# --------------------------------------------------------------------------- bootstrap
-
-
-def _resampled_measures(matrix: np.ndarray, samples: np.ndarray) -> np.ndarray:
-    """Density and degree centralisation of the network among each row of resampled partners ``samples``
-    (shape (k, n): indices, with repeats); pairs of two copies of one partner are not pairs.
-    Returns shape (k, 2)."""
-    samples = np.atleast_2d(samples)
-    n = samples.shape[1]
-    result = np.zeros((len(samples), 2))
-    for chunk in _chunks(len(samples), n * n):
-        drawn = samples[chunk]
-        distinct = drawn[:, :, None] != drawn[:, None, :]
-        tied = (matrix[drawn[:, :, None], drawn[:, None, :]] > 0) & distinct
-        pairs = distinct.sum(axis=(1, 2)) / 2
-        ties = tied.sum(axis=(1, 2)) / 2
-        result[chunk, 0] = np.divide(ties, pairs, out=np.zeros(len(drawn)), where=pairs > 0)
-        if n >= 3:
-            degrees = tied.sum(axis=2)
-            result[chunk, 1] = (degrees.max(axis=1, keepdims=True) - degrees).sum(axis=1) / ((n - 1) * (n - 2))
-    return result
-
-
-def bootstrap_measures(matrices: list[np.ndarray], samples: int = BOOTSTRAP_SAMPLES,
-                       seed: int = SEED) -> np.ndarray:
-    """Density and centralisation of each matrix under ``samples`` node resamplings; the same resampled
-    partners for every matrix (so that a difference between two waves on one panel is paired).
-    Returns an array of shape (samples, len(matrices), 2)."""
-    n = len(matrices[0])
-    generator = np.random.default_rng(seed)
-    drawn = np.array([generator.integers(0, n, n) for _ in range(samples)]).reshape(samples, n)
-    return np.stack([_resampled_measures(matrix, drawn) for matrix in matrices], axis=1)
-
-
-def _interval(values: np.ndarray) -> tuple[float, float]:
-    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
-
-
-def wave_intervals(graphs: dict[str, nx.Graph], samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> pd.DataFrame:
-    """Per wave: density and centralisation with their 95% bootstrap interval (resampling partners)."""
-    rows = []
-    for wave, graph in graphs.items():
-        partners = sorted(graph, key=str)
-        if len(partners) < 3:
-            continue
-        matrix = valued_matrix(graph, partners)
-        draws = bootstrap_measures([matrix], samples, seed)[:, 0, :]
-        for column, (measure, value) in enumerate((("dichtheid", density(graph)),
-                                                   ("centralisatie", degree_centralisation(graph)))):
-            low, high = _interval(draws[:, column])
-            rows.append({"meting": wave, "maat": measure, "waarde": value, "laag": low, "hoog": high})
-    return pd.DataFrame(rows, columns=["meting", "maat", "waarde", "laag", "hoog"])
-
-
-def change_intervals(graphs: dict[str, nx.Graph], samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> pd.DataFrame:
-    """Per comparison: the change in density and centralisation on the panel, with its 95% paired bootstrap
-    interval, and whether that interval excludes zero (``duidelijk``)."""
-    rows = []
-    for first, second in comparisons(list(graphs)):
-        panel = panel_partners(graphs[first], graphs[second])
-        if len(panel) < 3:
-            continue
-        before, after = valued_matrix(graphs[first], panel), valued_matrix(graphs[second], panel)
-        draws = bootstrap_measures([before, after], samples, seed)
-        observed = [_resampled_measures(m, np.arange(len(panel)))[0] for m in (before, after)]
-        for column, measure in enumerate(("dichtheid", "centralisatie")):
-            low, high = _interval(draws[:, 1, column] - draws[:, 0, column])
-            rows.append({"van": first, "tot": second, "maat": measure, "verschil": observed[1][column] -
-                         observed[0][column], "laag": low, "hoog": high, "duidelijk": bool(low > 0 or high < 0)})
-    return pd.DataFrame(rows, columns=["van", "tot", "maat", "verschil", "laag", "hoog", "duidelijk"])

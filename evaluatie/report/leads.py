@@ -17,15 +17,14 @@ from evaluatie.dutch import format_number, format_percent, plural
 
 
 def composition_lead(analysis: ChainAnalysis) -> str:
-    """How many partners of how many types, and the most common type, in the last wave."""
+    """How many partners, and the most common type, in the last wave (both in the table of types)."""
     last, graph = list(analysis.graphs.items())[-1]
     types = [kind or "onbekend" for _, kind in graph.nodes(data="type")]
     if not types:
         return f"In de {last} telt de keten geen partners."
     common = max(sorted(set(types)), key=types.count)
-    return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')} van "
-            f"{plural(len(set(types)), 'type', 'typen')}; de meeste zijn {common} "
-            f"({format_number(types.count(common))}).")
+    return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')}; de meeste zijn {common} "
+            f"({format_number(types.count(common))}, zie tabel ‘Partners per type en meting’).")
 
 
 def map_lead(analysis: ChainAnalysis) -> str:
@@ -57,7 +56,7 @@ def measures_lead(analysis: ChainAnalysis) -> str:
     """The density as a share, and the mean number of partners one partner works with."""
     row = analysis.chain.iloc[-1]
     return (f"In de {row['meting']} bestaat {format_percent(row['dichtheid'])} van alle mogelijke relaties; "
-            f"een partner werkt gemiddeld met {format_number(row['gemiddelde_graad'], 1)} andere partners samen.")
+            f"een partner werkt gemiddeld met {format_number(row['gemiddelde_graad'], 2)} andere partners samen.")
 
 
 def sectors_lead(analysis: ChainAnalysis) -> str | None:
@@ -73,7 +72,7 @@ def sectors_lead(analysis: ChainAnalysis) -> str | None:
     if not matrix.empty:
         top = matrix.sort_values(["relaties", "type_a", "type_b"], ascending=[False, True, True]).iloc[0]
         pair = f"{top['type_a']} en {top['type_b']}" if top["type_a"] != top["type_b"] else f"{top['type_a']} onderling"
-        sentence += f" De meeste relaties lopen tussen {pair} ({format_number(top['relaties'])})."
+        sentence += f" De meeste relaties lopen tussen {pair} (zie de figuur)."
     return sentence
 
 

@@ -11,8 +11,6 @@ Example
 
 from __future__ import annotations
 
-import math
-
 from evaluatie.chain import network
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_number, format_percent, join_names, plural
@@ -31,20 +29,59 @@ def response_limit(analysis: ChainAnalysis) -> str:
             "die anderen noemen; zijn eigen kijk en zijn relaties met andere niet-antwoorders ontbreken.")
 
 
-def one_sided_limit(analysis: ChainAnalysis) -> str | None:
-    """The share of ties that only one side reported, and what the rule does with them."""
-    directed = analysis.directed_chain
-    if directed.empty:
+def one_sided_counts(analysis: ChainAnalysis, data: MunicipalityData, wave: str) -> dict[str, int]:
+    """In ``wave``, among pairs of partners that both answered: the pairs with a report (``paren``), those
+    only one side reported (``eenzijdig``), split into the other side answering 0 explicitly (``nul``, a
+    full-roster export) or not naming the partner at all (``stil``, a name-generator export), and how many
+    of each are ties of the network after the rules (``nul_relatie``, ``stil_relatie``)."""
+    graph, directed = analysis.graphs[wave], analysis.directed[wave]
+    answered = {n for n, done in graph.nodes(data="geantwoord") if done}
+    answers = data.answers[data.answers["meting"] == wave]
+    zeros = {(r, p) for r, p, level in zip(answers["respondent"], answers["partner"], answers["niveau"])
+             if level == 0}
+    counts = dict.fromkeys(["paren", "eenzijdig", "nul", "stil", "nul_relatie", "stil_relatie"], 0)
+    seen = set()
+    for a, b in directed.edges:
+        pair = frozenset((a, b))
+        if a == b or pair in seen or a not in answered or b not in answered:
+            continue
+        seen.add(pair)
+        counts["paren"] += 1
+        if directed.has_edge(b, a):
+            continue
+        counts["eenzijdig"] += 1
+        kind = "nul" if (b, a) in zeros else "stil"
+        counts[kind] += 1
+        counts[f"{kind}_relatie"] += int(graph.has_edge(a, b))
+    return counts
+
+
+def one_sided_limit(analysis: ChainAnalysis, data: MunicipalityData) -> str | None:
+    """How many ties only one side reported, and what the rules did with them, counted in the network."""
+    if not analysis.graphs:
         return None
-    last = directed.iloc[-1]
-    both = last["wederkerigheid_paren"]
-    if not math.isfinite(both):
+    wave = list(analysis.graphs)[-1]
+    counts = one_sided_counts(analysis, data, wave)
+    if not counts["paren"]:
         return None
-    rule = analysis.settings.one_sided_rule
-    kept = "telt ze mee" if rule == "behouden" else "laat ze weg"
-    return (f"Eenzijdig gemeld: in de {last['meting']} noemde voor {format_percent(1 - both)} van de relaties "
-            f"tussen twee partners die allebei antwoordden maar één kant de ander. De regel ‘{rule}’ {kept}; "
-            "de niveaus zijn wat partners zelf opgaven, niet wat een buitenstaander zag.")
+    if not counts["eenzijdig"]:
+        return (f"Eenzijdig gemeld: in de {wave} noemden bij alle {format_number(counts['paren'])} paren partners die "
+                "allebei antwoordden beide kanten elkaar; de niveaus zijn wat partners zelf opgaven, niet wat een "
+                "buitenstaander zag.")
+    settings = analysis.settings
+    sentence = (f"Eenzijdig gemeld: in de {wave} noemde bij {format_number(counts['eenzijdig'])} van de "
+                f"{format_number(counts['paren'])} paren partners die allebei antwoordden maar één kant de ander.")
+    if counts["nul"]:
+        sentence += f" {format_number(counts['nul'])} keer gaf de andere kant uitdrukkelijk ‘geen contact’ (0); " + (
+            f"de regel ‘{settings.combine_rule}’ voor twee verschillende antwoorden maakte daar "
+            f"{format_number(counts['nul_relatie'])} relaties van." if settings.one_sided_rule == "behouden" else
+            f"onder de regel ‘{settings.one_sided_rule}’ telt een relatie alleen als beide kanten haar melden: "
+            f"daarvan staan er {format_number(counts['nul_relatie'])} in het netwerk.")
+    if counts["stil"]:
+        sentence += (f" {format_number(counts['stil'])} keer noemde de andere kant de partner niet; onder de regel "
+                     f"‘{settings.one_sided_rule}’ staan daarvan {format_number(counts['stil_relatie'])} relaties in "
+                     f"het netwerk.")
+    return sentence + " De niveaus zijn wat partners zelf opgaven, niet wat een buitenstaander zag."
 
 
 def rules_limit(analysis: ChainAnalysis) -> str | None:
@@ -74,8 +111,8 @@ def size_limit(analysis: ChainAnalysis) -> str:
             f"{format_number(step, 3)}. " + ("Bij zo weinig partners zeggen netwerkmaten weinig; lees ze als "
                                               "beschrijving, niet als maat om met andere ketens te vergelijken."
                                               if n < 10 else "Kleine verschillen tussen metingen zijn daarom niet "
-                                              "vanzelf betekenisvol; de bootstrap-intervallen laten zien hoeveel "
-                                              "toeval kan doen."))
+                                              "vanzelf betekenisvol; de toetsen bij Ontwikkeling zeggen of een "
+                                              "verandering meer is dan toeval."))
 
 
 def panel_limit(analysis: ChainAnalysis) -> str | None:
@@ -84,20 +121,37 @@ def panel_limit(analysis: ChainAnalysis) -> str | None:
     if len(graphs) < 2:
         return ("Eén meting: een ontwikkeling is nog niet te zien, en van toeval en verandering is nog niets te "
                 "zeggen.")
-    first, last = set(graphs[0].nodes), set(graphs[-1].nodes)
-    changed = len(first ^ last)
+    every = set.union(*(set(g.nodes) for g in graphs))
+    always = set.intersection(*(set(g.nodes) for g in graphs))
+    changed = len(every - always)
     if not changed:
         return None
-    return (f"Wisselende partners: {plural(changed, 'partner', 'partners')} {'deed' if changed == 1 else 'deden'} in "
-            "één van de twee metingen niet mee. "
-            "Een verandering van de hele keten kan daar deels uit komen; het hoofdstuk Ontwikkeling vergelijkt "
+    where = "in één van beide metingen" if len(graphs) == 2 else f"niet in alle {len(graphs)} metingen"
+    verb = "deed" if changed == 1 else "deden"
+    return (f"Wisselende partners: {plural(changed, 'partner', 'partners')} {verb} "
+            + (f"{where} niet mee. " if len(graphs) == 2 else f"{where} mee. ")
+            + "Een verandering van de hele keten kan daar deels uit komen; het hoofdstuk Ontwikkeling vergelijkt "
             "daarom ook alleen de partners van beide metingen.")
+
+
+def isolates_limit(analysis: ChainAnalysis) -> str | None:
+    """A warning when most partners of the last wave have no tie: closeness and betweenness then say little."""
+    if not analysis.graphs:
+        return None
+    wave, graph = list(analysis.graphs.items())[-1]
+    n = graph.number_of_nodes()
+    alone = sum(1 for node in graph if graph.degree(node) == 0)
+    if n == 0 or alone * 2 <= n:
+        return None
+    return (f"Losse partners: in de {wave} heeft {format_number(alone)} van de {plural(n, 'partner', 'partners')} "
+            "geen enkele relatie. Nabijheid en tussenpositie zeggen dan weinig: ze gaan alleen over het kleine "
+            "deel dat wel verbonden is.")
 
 
 def limitations(analysis: ChainAnalysis, data: MunicipalityData) -> list[str]:
     """The sentences of the Beperkingen section, in a fixed order; those that do not apply are left out."""
-    sentences = [response_limit(analysis), one_sided_limit(analysis), rules_limit(analysis), size_limit(analysis),
-                 panel_limit(analysis)]
+    sentences = [response_limit(analysis), one_sided_limit(analysis, data), rules_limit(analysis),
+                 size_limit(analysis), panel_limit(analysis), isolates_limit(analysis)]
     sentences.append("Persona's zijn verzonnen voorbeelden: hun route toont of de schakels bestaan, niet hoe het "
                      "echte mantelzorgers vergaat." if data.personas is not None and not data.personas.empty else None)
     return [sentence for sentence in sentences if sentence]

@@ -12,17 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from evaluatie.chain.analysis import ChainAnalysis
-from evaluatie.dutch import format_interval, format_month, format_number, format_percent, join_names, plural
+from evaluatie.dutch import format_month, format_number, format_p, format_percent, join_names, plural, shown_change
 from evaluatie.tables import MunicipalityData
 from evaluatie.vocabulary import LEVELS
-
-
-def _trend(before: float, after: float, up: str, down: str, same: str) -> str:
-    if round(after, 2) > round(before, 2):
-        return up
-    if round(after, 2) < round(before, 2):
-        return down
-    return same
 
 
 def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
@@ -38,31 +30,39 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
                 f"{plural(int(row['relaties']), 'relatie', 'relaties')} (dichtheid "
                 f"{format_number(row['dichtheid'], 2)}).")
     a, b = chain.loc[first], chain.loc[last]
-    ties = _trend(a["relaties"], b["relaties"], "groeide", "daalde", "bleef gelijk")
-    dense = _trend(a["dichtheid"], b["dichtheid"], "steeg", "daalde", "bleef")
-    return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) {ties} "
-            f"het aantal samenwerkingsrelaties van {format_number(a['relaties'])} naar {format_number(b['relaties'])}; "
-            f"de dichtheid {dense} van {format_number(a['dichtheid'], 2)} naar {format_number(b['dichtheid'], 2)}"
-            + _evidence(analysis, first, last) + ".")
+    count_before, count_after = format_number(a["relaties"]), format_number(b["relaties"])
+    dense_before, dense_after = format_number(a["dichtheid"], 2), format_number(b["dichtheid"], 2)
+    ties = (f"bleef het aantal samenwerkingsrelaties {count_after}" if count_before == count_after else
+            f"{'groeide' if b['relaties'] > a['relaties'] else 'daalde'} het aantal samenwerkingsrelaties van "
+            f"{count_before} naar {count_after}")
+    dense = (f"de dichtheid bleef {dense_after}" if dense_before == dense_after else
+             f"de dichtheid {'steeg' if shown_change(a['dichtheid'], b['dichtheid'], 2) > 0 else 'daalde'} van "
+             f"{dense_before} naar {dense_after}")
+    return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) {ties}; "
+            f"{dense}" + _evidence(analysis, first, last) + ".")
+
+
+def new_and_lost(row) -> str:
+    """``kwamen er 15 relaties bij en verdwenen er 4`` (singular verbs for one)."""
+    new, lost = int(row["nieuw"]), int(row["verdwenen"])
+    return (f"{'kwam' if new == 1 else 'kwamen'} er {plural(new, 'relatie', 'relaties')} bij en "
+            f"{'verdween' if lost == 1 else 'verdwenen'} er {format_number(lost)}")
 
 
 def _evidence(analysis: ChainAnalysis, first: str, last: str) -> str:
-    """``; duidelijk: …`` only when the bootstrap interval of the change on the panel excludes zero,
-    else that the change is within what chance gives."""
-    intervals = analysis.change_intervals
-    if intervals.empty:
+    """What the paired test of density says about the first against the last wave, in one clause."""
+    changes = analysis.changes
+    if changes.empty:
         return ""
-    row = intervals[(intervals["van"] == first) & (intervals["tot"] == last) & (intervals["maat"] == "dichtheid")]
+    row = changes[(changes["van"] == first) & (changes["tot"] == last) & (changes["maat"] == "dichtheid")]
     if row.empty:
         return ""
     row = row.iloc[0]
-    interval = f"95%-interval {format_interval(row['laag'], row['hoog'])}"
+    counts = f"op de {format_number(row['panelpartners'])} partners van beide metingen {new_and_lost(row)}"
+    p = format_p(row["p_gecorrigeerd"])
     if row["duidelijk"]:
-        direction = "toename" if row["verschil"] > 0 else "afname"
-        return (f" — een duidelijke {direction}: op de partners van beide metingen is het verschil "
-                f"{format_number(row['verschil'], 2)} ({interval})")
-    return (f" — maar dat valt binnen wat toeval geeft: op de partners van beide metingen is het verschil "
-            f"{format_number(row['verschil'], 2)} ({interval}, dat nul bevat)")
+        return f" — {counts}: meer dan toeval (p {p})"
+    return f" — maar {counts}, en dat kan toeval zijn (p {p})"
 
 
 def _counts(row) -> str:
@@ -100,8 +100,9 @@ def strongest_sentence(analysis: ChainAnalysis) -> str | None:
     strongest = sorted((tuple(sorted((a, b))) for a, b, level in graph.edges(data="niveau") if level == top),
                        key=lambda pair: (-(graph.degree(pair[0]) + graph.degree(pair[1])), pair))
     examples = join_names([f"{a} – {b}" for a, b in strongest[:2]])
-    return (f"De sterkste schakels in de {last}: {plural(len(strongest), 'relatie', 'relaties')} op niveau {top} "
-            f"({LEVELS[top]}), waaronder {examples}.")
+    name = f" ({LEVELS[int(top)]})" if float(top).is_integer() and int(top) in LEVELS else ""
+    return (f"De sterkste schakels in de {last}: {plural(len(strongest), 'relatie', 'relaties')} op niveau "
+            f"{format_number(top, 0 if float(top).is_integer() else 1)}{name}, waaronder {examples}.")
 
 
 def vulnerable_sentence(analysis: ChainAnalysis) -> str:
@@ -143,7 +144,7 @@ def broker_sentence(analysis: ChainAnalysis) -> str | None:
         return None
     top = partners.iloc[0]
     return (f"{top['organisatie']} ({top['type']}) is in de {last} de belangrijkste verbinder tussen partners "
-            f"(tussenpositie {format_number(top['tussenpositie'], 2)}).")
+            f"(tussenpositie {format_number(top['tussenpositie'], 3)}).")
 
 
 def function_sentence(analysis: ChainAnalysis) -> str | None:
@@ -196,11 +197,11 @@ def response_sentence(analysis: ChainAnalysis) -> str:
         return ("De respons is niet te berekenen: in geen enkele meting deed een geregistreerde of uitgenodigde "
                 "partner mee.")
     parts = [f"{format_percent(rate)} in de {wave}" for wave, rate in zip(chain["meting"], chain["respons"])]
-    sentence = f"De respons was {join_names(parts)}."
+    sentence = f"De respons was {join_names(parts, limit=len(parts))}."  # every wave: never hide the latest
     low = chain[chain["respons"] < analysis.settings.response_warning]
     if not low.empty:
         sentence += (f" Let op: onder {format_percent(analysis.settings.response_warning)} in de "
-                     f"{join_names(list(low['meting']))}; het gemeten netwerk is daar onvollediger.")
+                     f"{join_names(list(low['meting']), limit=len(low))}; het gemeten netwerk is daar onvollediger.")
     return sentence
 
 

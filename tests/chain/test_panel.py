@@ -1,6 +1,5 @@
-"""Panel comparison, Jaccard, QAP and the bootstrap: hand-worked small networks and independent checks."""
+"""Panel comparison, Jaccard and QAP: hand-worked small networks and independent checks."""
 
-import datetime as dt
 import itertools
 
 import networkx as nx
@@ -8,13 +7,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from evaluatie.chain import network, panel
-from evaluatie.cleaning.clean import clean
-from evaluatie.settings import Settings
-
-from ..conftest import REPOSITORY
-
-REAL = REPOSITORY.parent / "shared" / "data" / "real" / "indiana-tobacco-2010" / "data" / "raw"
+from evaluatie.chain import panel
 
 
 def _graph(edges, nodes=(), kind="huisarts"):
@@ -80,41 +73,6 @@ def test_qap_against_an_exhaustive_independent_computation_on_random_networks():
         r, p = panel.qap_correlation(first, second, permutations=6000, seed=11)
         assert r == pytest.approx(observed)
         assert p == pytest.approx(exact, abs=0.02)
-
-
-def test_bootstrap_of_complete_and_empty_networks_has_no_spread():
-    complete = nx.complete_graph(5)
-    nx.set_edge_attributes(complete, 2, "niveau")
-    empty = nx.empty_graph(5)
-    table = panel.wave_intervals({"vol": complete, "leeg": empty}, samples=200).set_index(["meting", "maat"])
-    assert table.loc[("vol", "dichtheid"), ["waarde", "laag", "hoog"]].tolist() == [1.0, 1.0, 1.0]
-    assert table.loc[("leeg", "dichtheid"), ["waarde", "laag", "hoog"]].tolist() == [0.0, 0.0, 0.0]
-    change = panel.change_intervals({"T0": empty, "T1": complete}, samples=200).set_index("maat")
-    assert change.loc["dichtheid", ["verschil", "laag", "hoog", "duidelijk"]].tolist() == [1.0, 1.0, 1.0, True]
-    same = panel.change_intervals({"T0": complete, "T1": complete.copy()}, samples=200).set_index("maat")
-    assert same.loc["dichtheid", ["verschil", "laag", "hoog", "duidelijk"]].tolist() == [0.0, 0.0, 0.0, False]
-
-
-def test_bootstrap_draws_equal_a_naive_loop_over_the_same_resamples():
-    graph = nx.gnp_random_graph(9, 0.4, seed=3)
-    partners = sorted(graph)
-    matrix = panel.valued_matrix(graph, partners)
-    draws = panel.bootstrap_measures([matrix], samples=50, seed=5)[:, 0, 0]
-    generator = np.random.default_rng(5)
-    for draw in draws:
-        sample = generator.integers(0, 9, 9)
-        pairs = [(i, j) for i in range(9) for j in range(i + 1, 9) if sample[i] != sample[j]]
-        ties = sum(1 for i, j in pairs if graph.has_edge(partners[sample[i]], partners[sample[j]]))
-        assert draw == pytest.approx(ties / len(pairs))
-
-
-@pytest.mark.skipif(not REAL.exists(), reason="../shared staat niet naast de repository")
-def test_the_real_indiana_network_has_an_interval_around_its_published_density():
-    cleaned = clean(REAL, None, Settings(), today=dt.date(2026, 1, 15))
-    graphs = network.wave_graphs(cleaned.partners, cleaned.ties, cleaned.response, 1)
-    table = panel.wave_intervals(graphs, samples=500).iloc[0]
-    assert table["waarde"] == pytest.approx(0.5367, abs=1e-4)
-    assert 0 < table["laag"] < 0.5367 < table["hoog"] < 1  # 25 partners: about 0,37 to 0,70
 
 
 def test_jaccard_and_panel_density_equal_an_independent_pandas_computation_on_random_networks():

@@ -119,7 +119,6 @@ def test_example_personal_data_never_in_any_table(example_cleaned):
 
 
 # ----------------------------------------------------------------- real data
-@pytest.mark.skipif(not REAL_DATA.exists(), reason="../shared is not beside the repository")
 def test_real_indiana_network_has_published_density():
     cleaned = clean(REAL_DATA, None, Settings(), today=TODAY)
     graphs = wave_graphs(cleaned.partners, cleaned.ties, cleaned.response)

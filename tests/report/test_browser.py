@@ -179,7 +179,8 @@ def test_navigation_links_every_page_to_the_others(browser, reports_folder):
         page.context.close()
 
 
-def test_pdf_of_polderwijk_has_at_most_twenty_a4_pages(polderwijk, reports_folder, tmp_path_factory):
+def test_pdf_of_polderwijk_has_at_most_twenty_two_a4_pages(polderwijk, reports_folder, tmp_path_factory):
+    """21 pages today: the tests of change, stability and the methods with their sources (issue 24) added one."""
     page, _, _ = polderwijk
     artefacts = tmp_path_factory.mktemp("artefacten")
     page.evaluate("window.scrollTo(0, 0)")
@@ -188,5 +189,5 @@ def test_pdf_of_polderwijk_has_at_most_twenty_a4_pages(polderwijk, reports_folde
     assert screenshot.stat().st_size > 50_000
     pdf = print_pdf(reports_folder / "polderwijk.html", artefacts / "polderwijk.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert 10 <= page_count(pdf) <= 20
+    assert 10 <= page_count(pdf) <= 22
     print(f"schermafdruk: {screenshot}; pdf: {pdf} ({page_count(pdf)} pagina's)")

@@ -26,9 +26,10 @@ def test_findings_of_the_hand_worked_chain():
     findings = key_findings(analysis, data)
     assert 5 <= len(findings) <= 8
     assert findings[0] == ("Tussen de T0 (oktober 2023) en de T1 (oktober 2024) groeide het aantal "
-                           "samenwerkingsrelaties van 5 naar 6; de dichtheid steeg van 0,24 naar 0,29 — maar dat valt "
-                           "binnen wat toeval geeft: op de partners van beide metingen is het verschil 0,00 "
-                           "(95%-interval -0,27 tot 0,31, dat nul bevat).")
+                           "samenwerkingsrelaties van 5 naar 6; de dichtheid steeg van 0,24 naar 0,29 — maar op de 6 "
+                           "partners van beide metingen kwam er 1 relatie bij en verdween er 1, en dat kan toeval zijn "
+                           "(p 1).")
+    # on the panel one tie new and one lost: McNemar p = 2 * P(X <= 1 | Bin(2, 1/2)) = 1
     assert findings[1] == ("Van de T0 naar de T1: 2 relaties nieuw, 1 verdwenen, 1 sterker en 1 zwakker. "
                            "Nieuw in de keten: N. Niet meer in de keten: Z.")
     assert findings[2] == ("De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), "

@@ -12,6 +12,7 @@ from evaluatie.dutch import format_percent, readable_table
 from evaluatie.io import network_files as exports
 from evaluatie.report import limits
 from evaluatie.report.document import provenance_list
+from evaluatie.report.methods import methods_html, methods_table, references_html
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 
@@ -44,7 +45,8 @@ def limitations(ctx: ReportContext) -> str:
     """What the data cannot carry: response, one-sided reports, the rules, the size, changing partners."""
     items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in limits.limitations(ctx.analysis, ctx.data))
     return (heading("beperkingen") + lead("Wat deze gegevens niet kunnen dragen; lees de cijfers hiervoor "
-                                              "met deze kanttekeningen.") + f"<ul class='beperkingen'>{items}</ul>")
+                                          "met deze kanttekeningen.") + f"<ul class='beperkingen'>{items}</ul>")
+
 
 # ------------------------------------------------------------------ 10 verantwoording
 def accountability(ctx: ReportContext) -> str:
@@ -70,6 +72,8 @@ def accountability(ctx: ReportContext) -> str:
         lambda r: "relatie" if r.startswith("relatie ") else r.split(":")[0].split(" (")[0].split(";")[0]
     ).value_counts()
     log_table = log_counts.rename_axis("Regel").reset_index(name="Aantal wijzigingen")
+    log_table = pd.concat([log_table, pd.DataFrame([{"Regel": "Totaal", "Aantal wijzigingen": len(ctx.data.log)}])],
+                          ignore_index=True)
     files = len(sources)
     return (
         heading("verantwoording")
@@ -84,11 +88,22 @@ def accountability(ctx: ReportContext) -> str:
         + paragraph("De respons per meting staat bij de Samenstelling van de keten.")
         + ctx.table(log_table, "Wijzigingen bij het opschonen, per regel")
         + _sensitivity(ctx)
+        + _methods(ctx)
         + provenance_list(ctx.parameters, run_date)
         + ctx.table(sources, "Invoerbestanden en hun controlegetal (SHA-256)",
                       sources.assign(**{"SHA-256": sources["SHA-256"].str[:16] + "…"}))
         + paragraph(f"Het volledige controlegetal van elk bestand staat in {ctx.workbook_label}.")
     )
+
+def _methods(ctx: ReportContext) -> str:
+    """How every measure and test is computed, what it assumes, and where to look it up."""
+    sheet = ctx.appendix(methods_table(), "Methoden").sheet
+    return ("<h3 id='verantwoording-methoden'>Methoden en bronnen</h3>"
+            + methods_html()
+            + paragraph(f"Per methode de berekening, de aanname en de bron: {ctx.workbook_label}, blad ‘{sheet}’, "
+                        "en docs/ketenanalyse.md.")
+            + references_html())
+
 
 def _sensitivity(ctx: ReportContext) -> str:
     """The headline figures under every combination and one-sided rule (last wave)."""

@@ -10,7 +10,7 @@ from evaluatie.dutch import format_trimmed, readable_table
 from evaluatie.report import charts, interactive, leads, maps, style
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext, brokers, wave_changes
-from evaluatie.report.municipality.evidence import _change_evidence
+from evaluatie.report.municipality.evidence import change_evidence
 from evaluatie.report.style import CHANGE_STYLES, LEVEL_COLOURS
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS
 
@@ -151,5 +151,5 @@ def development(ctx: ReportContext) -> str:
         f"{label} " + " → ".join(format_trimmed(v * 100, 0) + "%" if column == "respons" else
                                  format_trimmed(v, 2) for v in chain[column]) for column, label in series.items()) + "."
     parts.append(ctx.figure(style.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
-    parts.append(_change_evidence(ctx))
+    parts.append(change_evidence(ctx))
     return "".join(parts)

@@ -18,7 +18,8 @@ ARROWS = {"hoger": "▲", "lager": "▼", "gelijk": "●", None: "■"}
 
 
 def key_message(ctx: ReportContext) -> str:
-    """Three to five findings with direction and size, against the earlier wave and the pilots."""
+    """Three to five findings with size and, where a test belongs to them, verdict, against the first wave
+    and the pilots; ▲/▼ only for a change more than chance, ● for one that may be chance, ■ otherwise."""
     findings = key_findings_with_direction(ctx.analysis, ctx.data, ctx.comparison)
     items = "".join(
         f"<li class='kern-{finding.direction or 'eerste'}'><span class='pijl' aria-hidden='true'>"
@@ -28,7 +29,7 @@ def key_message(ctx: ReportContext) -> str:
                                "Toelichting": [f.sentence for f in findings],
                                "Richting": [f.direction or "eerste meting" for f in findings]}), "Kernboodschap")
     waves = ctx.waves
-    basis = (f"Laatste meting: {ctx.last}" + (f", vergeleken met de {waves[-2]}" if len(waves) > 1
+    basis = (f"Laatste meting: {ctx.last}" + (f", vergeleken met de {waves[0]}" if len(waves) > 1
                                                else "; er is nog geen eerdere meting om mee te vergelijken")
              + (". Mediaan en spreiding van alle pilots, zonder andere gemeenten te noemen." if ctx.comparison
                 else "."))

@@ -8,7 +8,7 @@ import pandas as pd
 from evaluatie.chain import directed, network
 from evaluatie.chain import mixing as sector_measures
 from evaluatie.dutch import format_number, format_percent, join_names, readable_table
-from evaluatie.report import charts, leads, style, summary
+from evaluatie.report import charts, leads, limits, style, summary
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.vocabulary import LEVELS
@@ -33,6 +33,11 @@ def measures(ctx: ReportContext) -> str:
         else:
             values = {w: format_number(v, 2) for w, v in chain[column].items()}
         shown_rows.append({"Maat": labels[column], **values, "Betekenis": meaning})
+    for row in _ties_per_level(ctx).to_dict("records"):
+        label = f"Relaties op niveau {row.pop('Niveau')}"
+        raw_rows.append({"Maat": label, **row, "Betekenis": "Hoeveel relaties dit niveau hebben."})
+        shown_rows.append({"Maat": label, **{w: format_number(v) for w, v in row.items()},
+                           "Betekenis": "Hoeveel relaties dit niveau hebben."})
     return (heading("netwerkmaten") + lead(leads.measures_lead(ctx.analysis))
                 + paragraph(f"Een relatie telt mee vanaf niveau {ctx.data.settings.min_tie_level} "
                      f"({LEVELS[ctx.data.settings.min_tie_level]})."
@@ -40,6 +45,30 @@ def measures(ctx: ReportContext) -> str:
                 + ctx.table(pd.DataFrame(raw_rows), "Netwerkmaten van de hele keten per meting",
                               pd.DataFrame(shown_rows), classes="tabel maten")
                 + _directed_view(ctx))
+
+
+def _ties_per_level(ctx: ReportContext) -> pd.DataFrame:
+    """How many ties each level has, per wave."""
+    levels = sorted({float(v) for graph in ctx.graphs.values() for *_, v in graph.edges(data="niveau", default=1)})
+    rows = []
+    for level in levels:
+        name = LEVELS.get(int(level)) if float(level).is_integer() else None
+        label = format_number(level, 0 if float(level).is_integer() else 1) + (f" {name}" if name else "")
+        rows.append({"Niveau": label,
+                     **{wave: sum(1 for *_, v in graph.edges(data="niveau", default=1) if float(v) == level)
+                        for wave, graph in ctx.graphs.items()}})
+    return pd.DataFrame(rows, columns=["Niveau", *ctx.waves])
+
+#: The one-sided reports the Beperkingen speak of, as rows of the directed table.
+ONE_SIDED_ROWS = (
+    ("Paren die allebei antwoordden, met een melding", "paren",
+     "Paren partners die allebei antwoordden, waarvan ten minste één de ander noemde."),
+    ("Eenzijdig: de ander antwoordde 0", "nul", "Eén kant noemde de ander; die gaf uitdrukkelijk ‘geen contact’."),
+    ("  daarvan een relatie", "nul_relatie", "Hoeveel daarvan na de regels een relatie zijn."),
+    ("Eenzijdig: de ander noemde hem niet", "stil", "Eén kant noemde de ander; die noemde hem niet."),
+    ("  daarvan een relatie", "stil_relatie", "Hoeveel daarvan na de regels een relatie zijn."),
+)
+
 
 def _directed_view(ctx: ReportContext) -> str:
     """Who names whom: directed density and reciprocity per wave, and the most named partners."""
@@ -55,6 +84,10 @@ def _directed_view(ctx: ReportContext) -> str:
                  format_number(v) if column in ("partners", "pijlen") else format_number(v, 2)
                  for w, v in values.items()}
         shown_rows.append({"Maat": labels[column], **shown, "Betekenis": meaning})
+    for label, key, meaning in ONE_SIDED_ROWS:
+        counts = {wave: limits.one_sided_counts(ctx.analysis, ctx.data, wave)[key] for wave in ctx.waves}
+        raw_rows.append({"Maat": label, **counts, "Betekenis": meaning})
+        shown_rows.append({"Maat": label, **{w: format_number(v) for w, v in counts.items()}, "Betekenis": meaning})
     parts = [paragraph("Een vragenlijst is gericht: een respondent noemt een partner, en die partner noemt de "
                        "respondent terug of niet. Hieronder de keten zoals de antwoorden haar geven, voordat "
                        "beide kanten tot één relatie zijn samengevoegd."),

@@ -1,0 +1,178 @@
+"""Every number in a generated sentence is a number of the report's tables as shown, or the difference
+of two numbers printed in the same sentence — on the example data and on the four real networks; and the
+sentence about one-sided reports is true under every combination of the rules."""
+
+import datetime as dt
+import html
+import itertools
+import re
+
+import pytest
+
+from evaluatie.cleaning.clean import clean
+from evaluatie.io.store import load_municipality, municipality_names, write_processed
+from evaluatie.report.municipality import SECTIONS, Report
+from evaluatie.settings import COMBINE_RULES, ONE_SIDED_RULES, Settings
+
+from ..conftest import REAL_NETWORKS, TODAY
+
+NUMBER = re.compile(r"(?<![\w.,])[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\w)")
+#: The blocks of generated sentences: Kernboodschap, Samenvatting, chapter leads, Beperkingen.
+BLOCKS = (r"<ol class='kernboodschap'>(.*?)</ol>", r"<ol class='bevindingen'>(.*?)</ol>",
+          r"<p class='duiding'>(.*?)</p>", r"<ul class='beperkingen'>(.*?)</ul>")
+
+
+def _value(text: str) -> float:
+    return round(float(text.replace("−", "-").replace(".", "").replace(",", ".")), 6)
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def sentences(page: str) -> list[str]:
+    found = []
+    for pattern in BLOCKS:
+        for block in re.findall(pattern, page, re.S):
+            items = re.split(r"</li>|<li[^>]*>", block) if "<li" in block else [block]
+            found += [text for text in (" ".join(_plain(item).split()) for item in items) if text]
+    return found
+
+
+def table_values(page: str) -> set[float]:
+    """Every number in a table cell, and the row counts a capped table states beside it."""
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, re.S) + re.findall(r"<p class='meer-rijen'>(.*?)</p>", page, re.S)
+    return {_value(number) for cell in cells for number in NUMBER.findall(_plain(cell).replace("%", " "))}
+
+
+def context_numbers(data) -> set[float]:
+    """Numbers a sentence may use that are no result: the levels of the scale (0-4), the thresholds of
+    the settings, the 5% level of the tests, and the dates of the waves."""
+    settings = data.settings
+    numbers = {0, 1, 2, 3, 4, settings.min_tie_level, settings.strong_tie_level, 0.05,
+               round(settings.response_warning * 100, 6)}
+    for date in data.waves["datum"]:
+        numbers |= {date.year, date.day}
+    return {float(n) for n in numbers}
+
+
+def unexplained(page: str, data) -> list[tuple[str, str]]:
+    shown, context = table_values(page), context_numbers(data)
+    problems = []
+    for sentence in sentences(page):
+        printed = [_value(n) for n in NUMBER.findall(sentence.replace("%", " "))]
+        differences = {round(abs(a - b), 6) for a, b in itertools.combinations(printed, 2)}
+        for match in NUMBER.finditer(sentence):
+            text, value = match.group(), _value(match.group())
+            percent = sentence[match.end():match.end() + 1] == "%"
+            if value in shown or abs(value) in shown or value in context or abs(value) in differences:
+                continue
+            if percent and round(value / 100, 2) in shown:
+                continue  # a share printed as 0,30 in a table and as 30% in a sentence
+            if "verandert één relatie meer of minder de dichtheid met" in sentence:
+                continue  # 1 / (n(n-1)/2): the size of one tie, stated as such
+            problems.append((text, sentence))
+    return problems
+
+
+def _reports():
+    trees = [("voorbeeld", None)] + [(path.name, path / "data" / "raw") for path in sorted(REAL_NETWORKS.iterdir())
+                                     if (path / "data" / "raw").is_dir()]
+    return trees
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, example_processed):
+    rendered = {}
+    for label, raw in _reports():
+        if raw is None:
+            folder = example_processed
+        else:
+            folder = tmp_path_factory.mktemp(label) / "processed"
+            write_processed(clean(raw, None, Settings(), today=TODAY), folder, Settings(), raw_dir=raw,
+                            corrections=None)
+        for name in municipality_names(folder):
+            data = load_municipality(name, folder)
+            report = Report(data, run_date=dt.date(2026, 1, 15))
+            rendered[f"{label}: {name}"] = (data, "".join(getattr(report, s.method)().data for s in SECTIONS))
+    return rendered
+
+
+def test_every_number_in_every_generated_sentence_is_in_the_tables_as_shown(pages):
+    assert len(pages) == 10
+    checked = 0
+    problems = {}
+    for label, (data, page) in pages.items():
+        checked += sum(len(NUMBER.findall(s)) for s in sentences(page))
+        found = unexplained(page, data)
+        if found:
+            problems[label] = found
+    assert checked > 400
+    assert problems == {}
+
+
+def test_a_change_in_a_sentence_is_the_difference_of_the_printed_values(pages):
+    pattern = re.compile(r"(\d+,\d+) \(was (\d+,\d+) in de [^:]+: ([+−]\d+,\d+|0,00)\)")
+    seen = 0
+    for _, (_, page) in pages.items():
+        for now, before, change in pattern.findall(" ".join(sentences(page))):
+            seen += 1
+            assert round(_value(now) - _value(before), 6) == _value(change.replace("+", ""))
+    assert seen >= 10
+
+
+def test_an_arrow_follows_its_verdict(pages):
+    for _, (_, page) in pages.items():
+        for arrow, text in re.findall(r"<span class='pijl' aria-hidden='true'>(.)</span><div>(.*?)</div>", page):
+            if "niet duidelijk" in text:
+                assert arrow == "●", text
+            if arrow in "▲▼":
+                assert "meer dan toeval" in text, text
+
+
+@pytest.mark.parametrize("combine, one_sided", list(itertools.product(COMBINE_RULES, ONE_SIDED_RULES)))
+def test_the_one_sided_sentence_is_true_under_every_rule(combine, one_sided, tmp_path):
+    from evaluatie.chain.analysis import analyse
+    from evaluatie.report.limits import one_sided_counts, one_sided_limit
+
+    raw = REAL_NETWORKS / "eies-1978" / "data" / "raw"
+    settings = Settings(combine_rule=combine, one_sided_rule=one_sided)
+    write_processed(clean(raw, None, settings, today=TODAY), tmp_path / "p", settings, raw_dir=raw, corrections=None)
+    for name in municipality_names(tmp_path / "p"):
+        data = load_municipality(name, tmp_path / "p")
+        analysis = analyse(data)
+        counts = one_sided_counts(analysis, data, list(analysis.graphs)[-1])
+        sentence = one_sided_limit(analysis, data)
+        assert counts["eenzijdig"] == counts["nul"] + counts["stil"]
+        # what the rules must do, independently of the counting: "bevestigd" keeps a tie only when both
+        # sides report it (an explicit 0 or silence of the other side both drop it); under "behouden" a
+        # silent other side keeps the tie, and an explicit 0 is combined: min(0, x) is no tie, max(0, x) is x
+        if one_sided == "bevestigd":
+            assert counts["stil_relatie"] == 0 and counts["nul_relatie"] == 0
+        else:
+            assert counts["stil_relatie"] == counts["stil"]
+            if combine == "minimum":
+                assert counts["nul_relatie"] == 0
+            if combine == "maximum":
+                assert counts["nul_relatie"] == counts["nul"]
+        if counts["nul"] and one_sided == "behouden":
+            assert f"de regel ‘{combine}’ voor twee verschillende antwoorden maakte daar {counts['nul_relatie']} " \
+                   "relaties van" in sentence
+        if counts["nul"] and one_sided == "bevestigd":
+            assert f"daarvan staan er {counts['nul_relatie']} in het netwerk" in sentence
+        if counts["stil"]:
+            assert f"onder de regel ‘{one_sided}’ staan daarvan {counts['stil_relatie']} relaties" in sentence
+        assert "(alle antwoorden)" not in name or counts["nul"] > 0  # a full-roster export has explicit zeros
+
+
+def test_every_method_has_a_reference_in_the_report_and_in_the_docs(pages):
+    from evaluatie.report.methods import METHODS, references
+
+    docs = (REAL_NETWORKS.parents[2] / "docs" / "ketenanalyse.md").read_text(encoding="utf-8")
+    listed = docs[docs.index("## Methoden en bronnen"):].split("\n## ")[0]
+    assert [line[2:] for line in listed.splitlines() if line.startswith("- ")] == references()
+    _, page = pages["voorbeeld: Rivierstad"]
+    for method in METHODS:
+        assert html.escape(method.name) in page
+    for reference in references():
+        assert html.escape(reference) in page
