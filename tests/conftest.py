@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import itertools
+import re
 import shutil
 from pathlib import Path
 
@@ -97,3 +100,70 @@ def pytest_sessionfinish(session, exitstatus):
         if reporter is not None:
             reporter.write_line(message, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --------------------------------------------------------------------------- sentences against tables
+# Used by tests/report/test_sentences.py (example data, real networks) and tests/test_any_valid_input.py
+# (generated trees): every number of a generated sentence must be a number the reader sees in a table.
+
+NUMBER = re.compile(r"(?<![\w.,])[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\w)")
+#: The blocks of generated sentences: Kernboodschap, Samenvatting, chapter leads, Beperkingen.
+BLOCKS = (r"<ol class='kernboodschap'>(.*?)</ol>", r"<ol class='bevindingen'>(.*?)</ol>",
+          r"<p class='duiding'>(.*?)</p>", r"<ul class='beperkingen'>(.*?)</ul>")
+
+
+def number_value(text: str) -> float:
+    """A Dutch number as printed ('−1.234,5') as a float."""
+    return round(float(text.replace("−", "-").replace(".", "").replace(",", ".")), 6)
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def sentences(page: str) -> list[str]:
+    found = []
+    for pattern in BLOCKS:
+        for block in re.findall(pattern, page, re.S):
+            items = re.split(r"</li>|<li[^>]*>", block) if "<li" in block else [block]
+            found += [text for text in (" ".join(_plain(item).split()) for item in items) if text]
+    return found
+
+
+def table_values(page: str) -> set[float]:
+    """Every number in a table cell, the row counts a capped table states beside it, and the number of
+    rows of every table (a reader counts "5 invoerbestanden" in the table of input files)."""
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, re.S) + re.findall(r"<p class='meer-rijen'>(.*?)</p>", page, re.S)
+    values = {number_value(number) for cell in cells for number in NUMBER.findall(_plain(cell).replace("%", " "))}
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", page, re.S)
+    return values | {float(body.count("<tr")) for body in bodies}
+
+
+def context_numbers(data) -> set[float]:
+    """Numbers a sentence may use that are no result: the levels of the scale (0-4), the thresholds of
+    the settings, the 5% level of the tests, and the dates of the waves."""
+    settings = data.settings
+    numbers = {0, 1, 2, 3, 4, settings.min_tie_level, settings.strong_tie_level, 0.05,
+               round(settings.response_warning * 100, 6)}
+    for date in data.waves["datum"]:
+        numbers |= {date.year, date.day}
+    return {float(n) for n in numbers}
+
+
+def unexplained(page: str, data) -> list[tuple[str, str]]:
+    shown, context = table_values(page), context_numbers(data)
+    problems = []
+    for sentence in sentences(page):
+        printed = [number_value(n) for n in NUMBER.findall(sentence.replace("%", " "))]
+        differences = {round(abs(a - b), 6) for a, b in itertools.combinations(printed, 2)}
+        for match in NUMBER.finditer(sentence):
+            text, value = match.group(), number_value(match.group())
+            percent = sentence[match.end():match.end() + 1] == "%"
+            if value in shown or abs(value) in shown or value in context or abs(value) in differences:
+                continue
+            if percent and round(value / 100, 2) in shown:
+                continue  # a share printed as 0,30 in a table and as 30% in a sentence
+            if "verandert één relatie meer of minder de dichtheid met" in sentence:
+                continue  # 1 / (n(n-1)/2): the size of one tie, stated as such
+            problems.append((text, sentence))
+    return problems

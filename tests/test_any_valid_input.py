@@ -22,6 +22,8 @@ from evaluatie.report.municipality import Report
 from evaluatie.settings import Settings
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
 
+from .conftest import unexplained
+
 TODAY = dt.date(2026, 1, 15)
 ODD = ["$x$", "50%", "'", '"', "<b>", "=1+1", "+31", "-", "@", "&amp;", "\\", "é"]
 WORDS = ["Huisarts", "Steunpunt", "Wijkteam", "Kliniek", "Bibliotheek", "Moskee", "Werkgever", "Ziekenhuis",
@@ -163,6 +165,7 @@ def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
     assert "Traceback" not in page
+    assert unexplained(page, report.data) == []  # every number of every sentence is in the tables as shown
     report.save_tables(root / "tabellen.xlsx")
 
 

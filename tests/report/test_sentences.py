@@ -14,65 +14,7 @@ from evaluatie.io.store import load_municipality, municipality_names, write_proc
 from evaluatie.report.municipality import SECTIONS, Report
 from evaluatie.settings import COMBINE_RULES, ONE_SIDED_RULES, Settings
 
-from ..conftest import REAL_NETWORKS, TODAY
-
-NUMBER = re.compile(r"(?<![\w.,])[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\w)")
-#: The blocks of generated sentences: Kernboodschap, Samenvatting, chapter leads, Beperkingen.
-BLOCKS = (r"<ol class='kernboodschap'>(.*?)</ol>", r"<ol class='bevindingen'>(.*?)</ol>",
-          r"<p class='duiding'>(.*?)</p>", r"<ul class='beperkingen'>(.*?)</ul>")
-
-
-def _value(text: str) -> float:
-    return round(float(text.replace("−", "-").replace(".", "").replace(",", ".")), 6)
-
-
-def _plain(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-
-
-def sentences(page: str) -> list[str]:
-    found = []
-    for pattern in BLOCKS:
-        for block in re.findall(pattern, page, re.S):
-            items = re.split(r"</li>|<li[^>]*>", block) if "<li" in block else [block]
-            found += [text for text in (" ".join(_plain(item).split()) for item in items) if text]
-    return found
-
-
-def table_values(page: str) -> set[float]:
-    """Every number in a table cell, and the row counts a capped table states beside it."""
-    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, re.S) + re.findall(r"<p class='meer-rijen'>(.*?)</p>", page, re.S)
-    return {_value(number) for cell in cells for number in NUMBER.findall(_plain(cell).replace("%", " "))}
-
-
-def context_numbers(data) -> set[float]:
-    """Numbers a sentence may use that are no result: the levels of the scale (0-4), the thresholds of
-    the settings, the 5% level of the tests, and the dates of the waves."""
-    settings = data.settings
-    numbers = {0, 1, 2, 3, 4, settings.min_tie_level, settings.strong_tie_level, 0.05,
-               round(settings.response_warning * 100, 6)}
-    for date in data.waves["datum"]:
-        numbers |= {date.year, date.day}
-    return {float(n) for n in numbers}
-
-
-def unexplained(page: str, data) -> list[tuple[str, str]]:
-    shown, context = table_values(page), context_numbers(data)
-    problems = []
-    for sentence in sentences(page):
-        printed = [_value(n) for n in NUMBER.findall(sentence.replace("%", " "))]
-        differences = {round(abs(a - b), 6) for a, b in itertools.combinations(printed, 2)}
-        for match in NUMBER.finditer(sentence):
-            text, value = match.group(), _value(match.group())
-            percent = sentence[match.end():match.end() + 1] == "%"
-            if value in shown or abs(value) in shown or value in context or abs(value) in differences:
-                continue
-            if percent and round(value / 100, 2) in shown:
-                continue  # a share printed as 0,30 in a table and as 30% in a sentence
-            if "verandert één relatie meer of minder de dichtheid met" in sentence:
-                continue  # 1 / (n(n-1)/2): the size of one tie, stated as such
-            problems.append((text, sentence))
-    return problems
+from ..conftest import NUMBER, REAL_NETWORKS, TODAY, number_value, sentences, unexplained
 
 
 def _reports():
@@ -117,7 +59,7 @@ def test_a_change_in_a_sentence_is_the_difference_of_the_printed_values(pages):
     for _, (_, page) in pages.items():
         for now, before, change in pattern.findall(" ".join(sentences(page))):
             seen += 1
-            assert round(_value(now) - _value(before), 6) == _value(change.replace("+", ""))
+            assert round(number_value(now) - number_value(before), 6) == number_value(change.replace("+", ""))
     assert seen >= 10
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evaluatie.dutch import format_number, plural
+from evaluatie.dutch import plural
 from evaluatie.monitoring import indicators
 from evaluatie.report.factsheets import disclosed_number, factsheet, format_value, series_shown, series_table
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
@@ -13,6 +13,17 @@ from evaluatie.report.municipality.context import ReportContext
 
 
 # ------------------------------------------------------------------ monitoring
+def _monitoring_lead(name: str, shown: pd.DataFrame) -> str:
+    """What the section holds, in numbers the reader can count: a frame per indicator of the monitor, and
+    the indicators computed from the ketenanalyse as the rows of one table."""
+    computed = int((shown["bron"] == indicators.COMPUTED_SOURCE).sum())
+    given = len(shown) - computed
+    if not given:
+        return f"Voor {name}: {plural(computed, 'indicator', 'indicatoren')} uit de ketenanalyse van dit rapport."
+    return (f"Voor {name}: de indicatoren van de monitor, elk in een eigen kader, en "
+            f"{plural(computed, 'indicator', 'indicatoren')} uit de ketenanalyse van dit rapport.")
+
+
 def monitoring(ctx: ReportContext) -> str:
     """Factsheets of this municipality's indicators and of those computed from the ketenanalyse."""
     data, settings = ctx.data, ctx.data.settings
@@ -26,9 +37,7 @@ def monitoring(ctx: ReportContext) -> str:
     series = indicators.indicator_series(definitions, values, data.name)
     shown = definitions[definitions["indicator"].isin(series["indicator"])]
     parts = [heading("monitoring"),
-             lead(f"{plural(len(shown), 'indicator', 'indicatoren')} voor {data.name}, waarvan "
-                  f"{format_number(int((shown['bron'] == indicators.COMPUTED_SOURCE).sum()))} uit de ketenanalyse "
-                  "van dit rapport."),
+             lead(_monitoring_lead(data.name, shown)),
              paragraph("Indicatoren zoals de landelijke monitor ze publiceert: het kerngetal van de laatste periode, "
                 "eerdere waarden, bron en beschrijving. ‘nvt’ betekent niet van toepassing, ‘ontbreekt’ dat er "
                 f"voor die periode geen cijfer is. Aantallen personen onder {settings.disclosure_threshold} "
