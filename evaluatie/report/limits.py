@@ -69,7 +69,11 @@ def one_sided_limit(analysis: ChainAnalysis, data: MunicipalityData) -> str | No
                 "allebei antwoordden beide kanten elkaar; de niveaus zijn wat partners zelf opgaven, niet wat een "
                 "buitenstaander zag.")
     settings = analysis.settings
-    sentence = (f"Eenzijdig gemeld: in de {wave} noemde bij {format_number(counts['eenzijdig'])} van de "
+    answers = data.answers[data.answers["meting"] == wave]
+    full_roster = bool((answers["niveau"] == 0).any())
+    kind = ("een volledig rooster: respondenten gaven ook ‘geen contact’ (0) op" if full_roster
+            else "een naamgenerator: respondenten noemden alleen partners met wie zij contact hebben")
+    sentence = (f"Eenzijdig gemeld: de {wave} is {kind}. Daarin noemde bij {format_number(counts['eenzijdig'])} van de "
                 f"{format_number(counts['paren'])} paren partners die allebei antwoordden maar één kant de ander.")
     if counts["nul"]:
         sentence += f" {format_number(counts['nul'])} keer gaf de andere kant uitdrukkelijk ‘geen contact’ (0); " + (
@@ -95,9 +99,28 @@ def rules_limit(analysis: ChainAnalysis) -> str | None:
     if low == high:
         return ("Regels: onder elke regel voor het samenvoegen van beide kanten en voor eenzijdige meldingen is het "
                 "aantal relaties gelijk; de conclusies hangen niet van die keuze af.")
-    return (f"Regels: onder de andere regels voor het samenvoegen van beide kanten en voor eenzijdige meldingen telt "
-            f"de keten {low} tot {high} relaties (dichtheid {density[0]} tot {density[1]}); uitspraken over omvang en "
-            "dichtheid hebben die marge (zie de Verantwoording).")
+    sentence = (f"Regels: onder de andere regels voor het samenvoegen van beide kanten en voor eenzijdige meldingen "
+                f"telt de keten {low} tot {high} relaties (dichtheid {density[0]} tot {density[1]}); uitspraken over "
+                "omvang en dichtheid hebben die marge (zie de Verantwoording).")
+    return sentence + confirmation_clause(analysis, last)
+
+
+def confirmation_clause(analysis: ChainAnalysis, last) -> str:
+    """Size and density under both confirmation rules (with the report's combination rule), when they
+    differ by more than a tenth; empty otherwise."""
+    combine = analysis.settings.combine_rule
+    rows = last[last["combineren"] == combine].set_index("eenzijdig")
+    if not {"behouden", "bevestigd"} <= set(rows.index):
+        return ""
+    kept, confirmed = rows.loc["behouden"], rows.loc["bevestigd"]
+    if max(kept["relaties"], confirmed["relaties"]) == 0 or \
+            abs(kept["relaties"] - confirmed["relaties"]) <= 0.1 * max(kept["relaties"], confirmed["relaties"]):
+        return ""
+    return (f" De regel voor eenzijdige meldingen alleen al scheelt meer dan een tiende: met ‘{combine}’ telt de "
+            f"keten onder ‘behouden’ "
+            f"{format_number(kept['relaties'])} relaties (dichtheid {format_number(kept['dichtheid'], 2)}) en onder "
+            f"‘bevestigd’ {format_number(confirmed['relaties'])} "
+            f"(dichtheid {format_number(confirmed['dichtheid'], 2)}).")
 
 
 def size_limit(analysis: ChainAnalysis) -> str:

@@ -105,6 +105,19 @@ def test_the_one_sided_sentence_is_true_under_every_rule(combine, one_sided, tmp
         if counts["stil"]:
             assert f"onder de regel ‘{one_sided}’ staan daarvan {counts['stil_relatie']} relaties" in sentence
         assert "(alle antwoorden)" not in name or counts["nul"] > 0  # a full-roster export has explicit zeros
+        kind = "een volledig rooster" if "(alle antwoorden)" in name else "een naamgenerator"
+        assert sentence.startswith(f"Eenzijdig gemeld: de eind is {kind}")
+        if "(alleen genoemd)" in name and combine == "minimum":
+            # 101 ties only one side named: kept under "behouden", dropped under "bevestigd" -- more than a
+            # tenth of the chain, so the rules sentence gives size and density under both
+            from evaluatie.report.limits import rules_limit
+
+            rules = rules_limit(analysis)
+            table = analysis.sensitivity[(analysis.sensitivity["meting"] == "eind")
+                                         & (analysis.sensitivity["combineren"] == "minimum")].set_index("eenzijdig")
+            kept, confirmed = int(table.loc["behouden", "relaties"]), int(table.loc["bevestigd", "relaties"])
+            assert kept - confirmed == counts["stil"] if one_sided == "behouden" else kept > confirmed
+            assert f"onder ‘behouden’ {kept} relaties" in rules and f"onder ‘bevestigd’ {confirmed} " in rules
 
 
 def test_every_method_has_a_reference_in_the_report_and_in_the_docs(pages):
