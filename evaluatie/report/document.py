@@ -73,6 +73,100 @@ def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tu
             + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
 
 
+#: The heading a reader sees for each column of the analysis' tables: one map for every page and
+#: workbook (a section passes an override only where one table needs another word).
+COLUMN_HEADINGS: dict[str, str] = {
+    'aanwezig': 'Aanwezig',
+    'afstand_behandelen': 'Stappen tot behandeling',
+    'afstand_ondersteunen': 'Stappen tot ondersteuning',
+    'alle_tot': 'Alle partners, naar',
+    'alle_van': 'Alle partners, van',
+    'beoordelingen': 'Beoordelingen',
+    'bestand': 'Bestand',
+    'combineren': 'Combineren',
+    'compleet': 'Route compleet',
+    'correlatie': 'QAP-correlatie',
+    'dekking': 'Dekking',
+    'dichtheid': 'Dichtheid',
+    'eenzijdig': 'Eenzijdig',
+    'ei_index': 'E-I-index',
+    'extern': 'Relaties met andere typen',
+    'gedekt': 'Met beide',
+    'gekozen': 'In dit rapport',
+    'gemiddeld_niveau': 'Gemiddeld niveau',
+    'gemiddeld_verschil': 'Gemiddeld verschil',
+    'genoemd_door': 'Genoemd door (in-graad)',
+    'gewenst_niveau': 'Gewenst',
+    'graad': 'Relaties',
+    'groep': 'Partners',
+    'in_beide': 'In beide',
+    'in_een_van_beide': 'In één of beide',
+    'in_top3': 'Pilots met dit paar in hun top 3',
+    'intern': 'Relaties binnen het type',
+    'jaccard': 'Jaccard',
+    'kern': 'k-kern',
+    'maat': 'Maat',
+    'meting': 'Meting',
+    'naar': 'Naar',
+    'naar_behandelen': 'Met route naar behandeling',
+    'naar_ondersteunen': 'Met route naar steun',
+    'naar_organisatie': 'Naar partner',
+    'nabijheid': 'Nabijheid',
+    'niveau': 'Niveau',
+    'niveau_naar': 'Niveau na',
+    'niveau_van': 'Niveau voor',
+    'noemt': 'Noemt (uit-graad)',
+    'nummer': 'Stap',
+    'ontbreekt': 'Ontbreekt: route naar',
+    'organisatie': 'Partner',
+    'organisatie_a': 'Partner A',
+    'organisatie_b': 'Partner B',
+    'p_waarde': 'p-waarde',
+    'panel_tot': 'Beide metingen, naar',
+    'panel_van': 'Beide metingen, van',
+    'panelpartners': 'Partners in beide',
+    'permutaties': 'Herschikkingen',
+    'persona': 'Persona',
+    'pilots': 'Pilots met deze wens',
+    'relaties': 'Relaties',
+    'scharnierpunt': 'Scharnierpunt',
+    'sha256': 'SHA-256',
+    'signaleerders': 'Signalerende partners',
+    'stap': 'Van → naar',
+    'stappen': 'Stappen',
+    'status': 'Status',
+    'sterkte': 'Sterkte',
+    'tot': 'Naar',
+    'totaal_verschil': 'Totaal verschil',
+    'tussenpositie': 'Tussenpositie',
+    'type': 'Type',
+    'type_1': 'Type A',
+    'type_2': 'Type B',
+    'type_a': 'Type A',
+    'type_b': 'Type B',
+    'van': 'Van',
+    'van_organisatie': 'Van partner',
+    'verandering': 'Verandering',
+    'verschil': 'Verschil',
+    'waarde': 'Laatste waarde',
+    'wederkerigheid': 'Wederkerigheid',
+    'zwakste_niveau': 'Niveau zwakste stap',
+    'zwakste_stap': 'Zwakste stap',
+}
+
+
+def headed(frame: pd.DataFrame, **overrides: str) -> pd.DataFrame:
+    """``frame`` with the reader's heading for every column :data:`COLUMN_HEADINGS` knows (or ``overrides``).
+
+    Example
+    -------
+    >>> list(headed(pd.DataFrame(columns=["van", "naar", "eigen"]), naar="Tot").columns)
+    ['Van', 'Tot', 'eigen']
+    """
+    names = {**COLUMN_HEADINGS, **overrides}
+    return frame.rename(columns={column: names[column] for column in frame.columns if column in names})
+
+
 #: The most rows a table shows in the HTML; the workbook always has them all.
 ROW_LIMIT = 15
 

@@ -18,7 +18,7 @@ from IPython.display import HTML
 from evaluatie import paths
 from evaluatie.io.store import load_national, load_tables
 from evaluatie.monitoring import indicators
-from evaluatie.report.document import NumberedDocument, page_links, provenance_list
+from evaluatie.report.document import NumberedDocument, headed, page_links, provenance_list
 from evaluatie.report.factsheets import factsheet, series_shown, series_table
 from evaluatie.settings import Settings
 from evaluatie.vocabulary import NATIONAL
@@ -69,7 +69,7 @@ class NationalReport(NumberedDocument):
         return HTML("".join(parts))
 
     def accountability(self, run_date: dt.date | None = None) -> HTML:
-        table = self.sources.rename(columns={"bestand": "Bestand", "sha256": "SHA-256"})
+        table = headed(self.sources)
         threshold = self.settings.disclosure_threshold
         return HTML("<h2 id='verantwoording'>Verantwoording</h2>"
                     + provenance_list(self.parameters, run_date,

@@ -24,7 +24,7 @@ from evaluatie.dutch import format_number, format_trimmed, readable_table
 from evaluatie.io.store import load_settings, load_tables, municipality_from_tables
 from evaluatie.monitoring import indicators
 from evaluatie.report import labels, style
-from evaluatie.report.document import NumberedDocument, contents_nav, page_links, provenance_list
+from evaluatie.report.document import NumberedDocument, contents_nav, headed, page_links, provenance_list
 from evaluatie.report.factsheets import series_shown, series_table
 from evaluatie.tables import MunicipalityData
 
@@ -172,9 +172,7 @@ class Overview(NumberedDocument):
                       relaties=("relaties", "sum"), totaal_verschil=("totaal_verschil", "sum"))
                  .reset_index().sort_values(["in_top3", "totaal_verschil", "type_1", "type_2"],
                                             ascending=[False, False, True, True]).head(15))
-        table = table.rename(columns={"type_1": "Type A", "type_2": "Type B", "pilots": "Pilots met deze wens",
-                                      "in_top3": "Pilots met dit paar in hun top 3", "relaties": "Relaties",
-                                      "totaal_verschil": "Totaal verschil"}).reset_index(drop=True)
+        table = headed(table).reset_index(drop=True)
         parts.append("<p>Paren van typen partners waar pilots in hun laatste meting meer samenwerking wensen dan er "
                      "is, gerangschikt naar het aantal pilots dat het paar in zijn top 3 heeft.</p>")
         parts.append(self.table(table, "Meest voorkomende versterkingsbehoefte over alle pilots"))

@@ -11,7 +11,7 @@ import pandas as pd
 from evaluatie.dutch import format_percent, readable_table
 from evaluatie.io import network_files as exports
 from evaluatie.report import limits
-from evaluatie.report.document import provenance_list
+from evaluatie.report.document import headed, provenance_list
 from evaluatie.report.methods import methods_html, methods_table, references_html
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
@@ -53,8 +53,7 @@ def accountability(ctx: ReportContext) -> str:
     """Method, rules and thresholds, response, and provenance."""
     run_date = ctx.run_date
     settings = ctx.data.settings
-    sources = (ctx.data.sources[["bestand", "sha256"]].drop_duplicates()
-               .rename(columns={"bestand": "Bestand", "sha256": "SHA-256"}).reset_index(drop=True))
+    sources = (headed(ctx.data.sources[["bestand", "sha256"]].drop_duplicates()).reset_index(drop=True))
     rules = [
         f"Een relatie telt mee vanaf niveau {settings.min_tie_level}; ‘sterk’ is vanaf niveau "
         f"{settings.strong_tie_level}.",
@@ -111,11 +110,8 @@ def _sensitivity(ctx: ReportContext) -> str:
     if table.empty or ctx.last is None:
         return ""
     last = table[table["meting"] == ctx.last]
-    frame = last.drop(columns=["meting"]).rename(columns={
-        "combineren": "Combineren", "eenzijdig": "Eenzijdig", "relaties": "Relaties", "dichtheid": "Dichtheid",
-        "relaties_sterk": f"Relaties niveau ≥ {ctx.data.settings.strong_tie_level}",
-        "gemiddeld_niveau": "Gemiddeld niveau", "wederkerigheid": "Wederkerigheid",
-        "gekozen": "In dit rapport"}).reset_index(drop=True)
+    strong = f"Relaties niveau ≥ {ctx.data.settings.strong_tie_level}"
+    frame = headed(last.drop(columns=["meting"]), relaties_sterk=strong).reset_index(drop=True)
     spread = last["relaties"].max() - last["relaties"].min()
     sentence = ("Hoeveel hangt af van de regels? Hieronder de kerngetallen van de "
                 f"{ctx.last} onder elke regel voor het combineren van beide kanten en voor eenzijdig gemelde "

@@ -8,6 +8,7 @@ import pandas as pd
 from evaluatie.chain import network
 from evaluatie.dutch import format_trimmed, readable_table
 from evaluatie.report import charts, interactive, leads, maps, style
+from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext, brokers, wave_changes
 from evaluatie.report.municipality.evidence import change_evidence
@@ -21,7 +22,7 @@ def composition(ctx: ReportContext) -> str:
     parts = [heading("samenstelling"), lead(leads.composition_lead(ctx.analysis)),
              paragraph("Een partner telt mee in een meting als hij de vragenlijst invulde of door een respondent werd "
                 "genoemd.")]
-    by_type = network.partners_by_type(ctx.graphs).reset_index().rename(columns={"type": "Type partner"})
+    by_type = headed(network.partners_by_type(ctx.graphs).reset_index(), type='Type partner')
     by_type = pd.concat([by_type, pd.DataFrame([{"Type partner": "Totaal",
                                                  **by_type.drop(columns="Type partner").sum().to_dict()}])],
                         ignore_index=True)
@@ -120,10 +121,10 @@ def development(ctx: ReportContext) -> str:
         parts.append(paragraph("De nummers op de kaart zijn die van de sleutel bij de Ketenkaart."))
     else:
         parts.append(ctx.map_key(next((n for n in ctx.change_numbers.values() if n), None)))
-    summary = ctx.analysis.change_summary.rename(columns={"van": "Van", "naar": "Naar"})
+    summary = headed(ctx.analysis.change_summary)
     parts.append(ctx.table(summary, "Aantal veranderingen tussen opeenvolgende metingen"))
     if len(ctx.waves) > 2:
-        first_last = ctx.analysis.first_last.rename(columns={"van": "Van", "naar": "Naar"})
+        first_last = headed(ctx.analysis.first_last)
         parts.append(paragraph("De eerste en de laatste meting direct met elkaar vergeleken (niet de som van de "
                                "perioden ertussen: een relatie die tussendoor verdween en terugkwam, telt hier "
                                "niet mee):"))
@@ -134,13 +135,10 @@ def development(ctx: ReportContext) -> str:
     changed = changed.sort_values(["van", "verandering", "organisatie_a", "organisatie_b"],
                                   key=lambda c: c.map(order) if c.name == "verandering" else
                                   c.map(position) if c.name == "van" else c)
-    changed = changed.rename(columns={"van": "Van", "naar": "Naar", "organisatie_a": "Partner A", "organisatie_b":
-                                      "Partner B", "niveau_van": "Niveau voor", "niveau_naar": "Niveau na",
-                                      "verandering": "Verandering"})
+    changed = headed(changed)
     parts.append(ctx.table(changed.reset_index(drop=True), "Relaties die veranderden", limit=10))
     if not ctx.analysis.partner_changes.empty:
-        moved = ctx.analysis.partner_changes.rename(columns={"van": "Van", "naar": "Naar",
-                                                              "organisatie": "Partner", "verandering": "Verandering"})
+        moved = headed(ctx.analysis.partner_changes)
         parts.append(ctx.table(moved, "Partners die toetraden of vertrokken"))
     series = {"relaties": "Relaties", "dichtheid": "Dichtheid",
               "dichtheid_sterk": f"Dichtheid (niveau ≥ {ctx.data.settings.strong_tie_level})",

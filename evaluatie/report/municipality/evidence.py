@@ -13,6 +13,7 @@ from evaluatie.chain.inference import ALPHA, CHANGE_MEASURES
 from evaluatie.chain.inference import PERMUTATIONS as CHANGE_PERMUTATIONS
 from evaluatie.chain.panel import PANEL_MEASURES, PERMUTATIONS
 from evaluatie.dutch import format_number, format_p, format_signed, readable_table, shown_change
+from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.report.summary import new_and_lost
@@ -146,10 +147,7 @@ def change_evidence(ctx: ReportContext) -> str:
     parts.append(ctx.table(frame, "Toetsen van verandering op de partners van beide metingen", shown))
     panel = analysis.panel
     counts = panel["maat"].isin(["partners", "relaties"])
-    table = panel.assign(maat=panel["maat"].map(PANEL_MEASURES)).rename(columns={
-        "van": "Van", "tot": "Naar", "maat": "Maat", "alle_van": "Alle partners, van", "alle_tot":
-        "Alle partners, naar", "panel_van": "Beide metingen, van", "panel_tot": "Beide metingen, naar",
-        "panelpartners": "Partners in beide"})
+    table = headed(panel.assign(maat=panel["maat"].map(PANEL_MEASURES)))
     readable = table.assign(**{column: [format_number(v, 0 if count else 2) for v, count in zip(table[column], counts)]
                                for column in ["Alle partners, van", "Alle partners, naar", "Beide metingen, van",
                                               "Beide metingen, naar"]},
@@ -160,12 +158,8 @@ def change_evidence(ctx: ReportContext) -> str:
                  + "</ul>")
     parts.append("<h3 id='ontwikkeling-stabiliteit'>Hoe stabiel is de keten?</h3>")
     parts.append(lead(*stability_sentences(ctx)))
-    stability = analysis.stability.rename(columns={"van": "Van", "tot": "Naar", "groep": "Partners",
-                                                   "in_beide": "In beide", "in_een_van_beide": "In één of beide",
-                                                   "jaccard": "Jaccard"})
-    qap = analysis.qap.rename(columns={"van": "Van", "tot": "Naar", "panelpartners": "Partners in beide",
-                                       "correlatie": "QAP-correlatie", "p_waarde": "p-waarde",
-                                       "permutaties": "Herschikkingen"})
+    stability = headed(analysis.stability)
+    qap = headed(analysis.qap)
     overall = stability[stability["Partners"] == "alle partners"].drop(columns="Partners")
     both = overall.merge(qap.drop(columns="Herschikkingen"), on=["Van", "Naar"], how="outer").reset_index(drop=True)
     both = both[["Van", "Naar", "Partners in beide", "In beide", "In één of beide", "Jaccard", "QAP-correlatie",

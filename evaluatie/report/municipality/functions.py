@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from evaluatie.dutch import format_number, join_names, readable_table
 from evaluatie.report import summary
+from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.vocabulary import RELATION_QUESTIONS, SCORES
@@ -13,9 +14,7 @@ from evaluatie.vocabulary import RELATION_QUESTIONS, SCORES
 def chain_functions(ctx: ReportContext) -> str:
     """Coverage of signalling partners by routes to support and treatment."""
     level = ctx.data.settings.strong_tie_level
-    coverage = ctx.analysis.coverage.rename(columns={
-        "meting": "Meting", "signaleerders": "Signalerende partners", "naar_ondersteunen": "Met route naar steun",
-        "naar_behandelen": "Met route naar behandeling", "gedekt": "Met beide", "dekking": "Dekking"})
+    coverage = headed(ctx.analysis.coverage)
     parts = [heading("ketenfuncties"), lead(summary.function_sentence(ctx.analysis)),
              paragraph(f"Partners die signaleren (bijvoorbeeld huisarts, wijkteam of werkgever) moeten een "
                        f"mantelzorger met beginnende klachten kunnen doorgeleiden. Een signalerende partner is "
@@ -37,8 +36,7 @@ def chain_functions(ctx: ReportContext) -> str:
     if uncovered.empty:
         parts.append(paragraph(f"In de {ctx.last} heeft elke signalerende partner een volledige route."))
     else:
-        table = uncovered.drop(columns="meting").rename(columns={"organisatie": "Partner", "type": "Type",
-                                                                 "ontbreekt": "Ontbreekt: route naar"})
+        table = headed(uncovered.drop(columns="meting"))
         parts.append(ctx.table(table.reset_index(drop=True),
                                  f"Signalerende partners zonder volledige route, {ctx.last}"))
     return "".join(parts)
@@ -54,14 +52,10 @@ def strengthening(ctx: ReportContext) -> str:
     if needs.empty:
         parts.append(paragraph(f"In de {ctx.last} gaf geen respondent een hoger gewenst niveau op dan het huidige."))
         return "".join(parts) + _relation_scores(ctx)
-    ties = needs.drop(columns="meting").rename(columns={
-        "organisatie_a": "Partner A", "type_a": "Type A", "organisatie_b": "Partner B", "type_b": "Type B",
-        "niveau": "Nu", "gewenst_niveau": "Gewenst", "verschil": "Verschil"})
+    ties = headed(needs.drop(columns="meting"), niveau='Nu')
     parts.append(ctx.table(ties.reset_index(drop=True),
                              f"Versterkingswensen per relatie, grootste verschil eerst, {ctx.last}", limit=10))
-    pair_table = pairs.drop(columns="meting").head(10).rename(columns={
-        "type_1": "Type A", "type_2": "Type B", "relaties": "Relaties", "totaal_verschil": "Totaal verschil",
-        "gemiddeld_verschil": "Gemiddeld verschil"})
+    pair_table = headed(pairs.drop(columns="meting").head(10))
     parts.append(ctx.table(pair_table.reset_index(drop=True),
                              f"Versterkingsbehoefte per paar typen, {ctx.last}",
                              readable_table(pair_table.reset_index(drop=True), decimals={"Gemiddeld verschil": 1})))

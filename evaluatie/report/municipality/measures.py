@@ -9,6 +9,7 @@ from evaluatie.chain import directed, network
 from evaluatie.chain import mixing as sector_measures
 from evaluatie.dutch import format_number, format_percent, join_names, readable_table
 from evaluatie.report import charts, leads, limits, style, summary
+from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.vocabulary import LEVELS
@@ -96,9 +97,7 @@ def _directed_view(ctx: ReportContext) -> str:
     partners = ctx.analysis.partners[ctx.analysis.partners["meting"] == ctx.last]
     if ctx.last is not None and not partners.empty and partners["genoemd_door"].notna().any():
         top = partners.sort_values(["genoemd_door", "noemt", "organisatie"], ascending=[False, False, True]).head(10)
-        table = top[["organisatie", "type", "genoemd_door", "noemt"]].rename(columns={
-            "organisatie": "Partner", "type": "Type", "genoemd_door": "Genoemd door (in-graad)",
-            "noemt": "Noemt (uit-graad)"}).reset_index(drop=True)
+        table = headed(top[["organisatie", "type", "genoemd_door", "noemt"]]).reset_index(drop=True)
         parts.append(ctx.table(table, f"De tien meest genoemde partners in de {ctx.last}"))
     return "".join(parts)
 
@@ -108,11 +107,8 @@ def central_players(ctx: ReportContext) -> str:
     last = ctx.last
     partners = ctx.analysis.partners[ctx.analysis.partners["meting"] == last].sort_values(
         ["tussenpositie", "organisatie"], ascending=[False, True]).head(10)
-    table = partners[["organisatie", "type", "graad", "sterkte", "tussenpositie", "nabijheid", "kern",
-                      "scharnierpunt"]].rename(columns={
-                          "organisatie": "Partner", "type": "Type", "graad": "Relaties", "sterkte": "Sterkte",
-                          "tussenpositie": "Tussenpositie", "nabijheid": "Nabijheid", "kern": "k-kern",
-                          "scharnierpunt": "Scharnierpunt"})
+    table = headed(partners[["organisatie", "type", "graad", "sterkte", "tussenpositie", "nabijheid", "kern",
+                      "scharnierpunt"]])
     parts = [heading("centrale-spelers"),
              lead(summary.broker_sentence(ctx.analysis), summary.vulnerable_sentence(ctx.analysis)),
              paragraph("Verbinders (brokers) liggen op veel kortste wegen tussen andere partners: de tussenpositie is "
@@ -130,8 +126,7 @@ def central_players(ctx: ReportContext) -> str:
         rows.append({"Meting": wave, "Scharnierpunten": join_names(cut, limit=20) or "geen",
                      "Bruggen": len(bridges)})
     parts.append(ctx.table(pd.DataFrame(rows), "Scharnierpunten en bruggen per meting"))
-    bridges = ctx.analysis.bridges.rename(columns={"meting": "Meting", "organisatie_a": "Partner A",
-                                                    "organisatie_b": "Partner B", "niveau": "Niveau"})
+    bridges = headed(ctx.analysis.bridges)
     if not bridges.empty:
         parts.append(ctx.table(bridges, "Bruggen: relaties waarvan het wegvallen de keten splitst"))
     return "".join(parts)
@@ -145,13 +140,9 @@ def sectors(ctx: ReportContext) -> str:
     fig = charts.type_heatmap(square, means, f"Relaties tussen typen partners, {last}")
     alt = (f"Heatmap van het aantal relaties tussen typen partners in {ctx.data.name}, {last}; "
            f"tussen haakjes het gemiddelde niveau.")
-    ei = ctx.analysis.ei.rename(columns={"meting": "Meting", "ei_index": "E-I-index"})
-    by_type = ctx.analysis.ei_by_type[ctx.analysis.ei_by_type["meting"] == last].drop(columns="meting").rename(
-        columns={"type": "Type", "extern": "Relaties met andere typen", "intern": "Relaties binnen het type",
-                 "ei_index": "E-I-index"})
-    matrix = ctx.analysis.type_matrix.rename(columns={"meting": "Meting", "type_a": "Type A", "type_b": "Type B",
-                                                       "relaties": "Relaties",
-                                                       "gemiddeld_niveau": "Gemiddeld niveau"})
+    ei = headed(ctx.analysis.ei)
+    by_type = headed(ctx.analysis.ei_by_type[ctx.analysis.ei_by_type["meting"] == last].drop(columns="meting"))
+    matrix = headed(ctx.analysis.type_matrix)
     return (
         heading("sectoren") + lead(leads.sectors_lead(ctx.analysis))
         + paragraph("Hoeveel relaties lopen er tussen partners van elk type, en op welk niveau? De E-I-index is +1 als "

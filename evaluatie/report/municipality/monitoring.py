@@ -7,6 +7,7 @@ import pandas as pd
 
 from evaluatie.dutch import plural
 from evaluatie.monitoring import indicators
+from evaluatie.report.document import headed
 from evaluatie.report.factsheets import disclosed_number, factsheet, format_value, series_shown, series_table
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
@@ -68,7 +69,7 @@ def monitoring(ctx: ReportContext) -> str:
         parts.append(paragraph("Berekend uit de ketenanalyse van dit rapport, met de definitie van de landelijke "
                                "monitor; hun waarden per meting staan ook in de tabel hieronder."))
         computed_table = pd.DataFrame(computed_rows)
-        values_table = computed_table.drop(columns="Laatste waarde").rename(columns={"waarde": "Laatste waarde"})
+        values_table = headed(computed_table.drop(columns="Laatste waarde"))
         shown_table = computed_table.drop(columns=["waarde", "Eenheid"])
         parts.append(ctx.table(values_table[["Indicator", "Titel", "Laatste waarde", "Eenheid", "Periode",
                                                "Eerder"]],

@@ -10,6 +10,7 @@ import pandas as pd
 from evaluatie.dutch import format_number, join_names, plural
 from evaluatie.report import charts, leads, style
 from evaluatie.report.avatars import avatar_svg
+from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 
@@ -25,9 +26,7 @@ def personas(ctx: ReportContext) -> str:
                 "route is de volgorde van partners die zij in de praktijk tegenkomen. Per stap staat hieronder de "
                 "sterkste relatie die in de keten is gemeten tussen een partner van het ene en een partner van "
                 "het volgende type; een stap zonder relatie ontbreekt.")]
-    overview = analysis.route_overview.rename(columns={
-        "meting": "Meting", "persona": "Persona", "stappen": "Stappen", "aanwezig": "Aanwezig",
-        "compleet": "Route compleet", "zwakste_stap": "Zwakste stap", "zwakste_niveau": "Niveau zwakste stap"})
+    overview = headed(analysis.route_overview)
     parts.append(ctx.table(overview, "Routes van de persona's per meting"))
     items = data.persona_items
     for persona in data.personas.itertuples(index=False):
@@ -53,9 +52,7 @@ def personas(ctx: ReportContext) -> str:
                                                   .itertuples()) or "alle stappen aanwezig") for w in ctx.waves)
                + ".")
         parts.append(ctx.figure(style.to_png(fig), alt, f"Route van {persona.persona} door de keten"))
-        table = steps.drop(columns=["persona", "van_type", "naar_type"]).rename(columns={
-            "meting": "Meting", "nummer": "Stap", "stap": "Van → naar", "niveau": "Niveau",
-            "van_organisatie": "Van partner", "naar_organisatie": "Naar partner", "status": "Status"})
+        table = headed(steps.drop(columns=["persona", "van_type", "naar_type"]))
         kept = ctx.appendix(table.reset_index(drop=True), f"Route {persona.persona}")
         parts.append(paragraph(f"Per stap de partners en het niveau: {ctx.workbook_label}, blad ‘{kept.sheet}’."))
         reach = analysis.target_reach[(analysis.target_reach["persona"] == persona.persona)
@@ -63,10 +60,7 @@ def personas(ctx: ReportContext) -> str:
         if reach.empty:
             parts.append(paragraph(f"Geen partner in de {ctx.last} geeft aan {persona.doelgroep} te bereiken."))
         else:
-            shown = reach.drop(columns=["meting", "persona", "doelgroep"]).rename(columns={
-                "organisatie": "Partner", "type": "Type",
-                "afstand_ondersteunen": "Stappen tot ondersteuning",
-                "afstand_behandelen": "Stappen tot behandeling"}).reset_index(drop=True)
+            shown = headed(reach.drop(columns=["meting", "persona", "doelgroep"])).reset_index(drop=True)
             steps = {"zelf": [], "1": [], "verder": []}
             for row in shown.itertuples(index=False):
                 near = min((v for v in (row[2], row[3]) if pd.notna(v)), default=None)
