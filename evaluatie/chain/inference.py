@@ -53,8 +53,8 @@ import pandas as pd
 from evaluatie.chain.panel import comparisons, panel_partners
 from evaluatie.settings import SEED
 
-__all__ = ["ALPHA", "CHANGE_MEASURES", "PERMUTATIONS", "dyad_levels", "holm", "level_change_p", "mcnemar_p",
-           "paired_changes"]
+__all__ = ["ALPHA", "CHANGE_MEASURES", "PERMUTATIONS", "dyad_levels", "headline", "holm", "level_change_p",
+           "mcnemar_p", "paired_changes"]
 
 #: The level at which a change is called clear.
 ALPHA = 0.05
@@ -145,6 +145,21 @@ def level_change_p(before: np.ndarray, after: np.ndarray, permutations: int = PE
             difference = (fixed_sum + second.sum(axis=1)) / count_second - (fixed_sum + first.sum(axis=1)) / count_first
         as_extreme += int((np.abs(difference) >= abs(observed) - 1e-12).sum())
     return observed, (1 + as_extreme) / (1 + permutations)
+
+
+def headline(changes: pd.DataFrame, waves: list[str]) -> pd.DataFrame:
+    """The tests of the headline comparison, the first against the last wave, indexed by measure (empty
+    with fewer than two waves).
+
+    Example
+    -------
+    >>> changes = pd.DataFrame({"van": ["T0", "T1", "T0"], "tot": ["T1", "T2", "T2"], "maat": ["dichtheid"] * 3})
+    >>> headline(changes, ["T0", "T1", "T2"]).index.tolist(), headline(changes, ["T0"]).empty
+    (['dichtheid'], True)
+    """
+    if len(waves) < 2:
+        return changes.iloc[0:0].set_index("maat")
+    return changes[(changes["van"] == waves[0]) & (changes["tot"] == waves[-1])].set_index("maat")
 
 
 COLUMNS = ["van", "tot", "soort", "maat", "panelpartners", "waarde_van", "waarde_tot", "verschil", "nieuw",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from evaluatie.chain import inference
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_number, format_p, format_percent, format_signed, plural, shown_change
 from evaluatie.report.summary import largest_need
@@ -75,12 +76,10 @@ def compared_with_pilots(comparison: dict | None, column: str, value: float, dec
 
 def _test(analysis: ChainAnalysis, measure: str):
     """The paired test of ``measure`` between the first and the last wave, or None."""
-    changes = analysis.changes
-    waves = list(analysis.graphs)
-    if changes.empty or len(waves) < 2:
+    rows = inference.headline(analysis.changes, list(analysis.graphs))
+    if measure not in rows.index or not math.isfinite(rows.loc[measure, "p_gecorrigeerd"]):
         return None
-    row = changes[(changes["van"] == waves[0]) & (changes["tot"] == waves[-1]) & (changes["maat"] == measure)]
-    return None if row.empty or not math.isfinite(row.iloc[0]["p_gecorrigeerd"]) else row.iloc[0]
+    return rows.loc[measure]
 
 
 def _mark(analysis: ChainAnalysis, measure: str, change: float | None) -> str | None:

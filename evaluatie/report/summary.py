@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from evaluatie.chain import inference
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_month, format_number, format_p, format_percent, join_names, plural, shown_change
 from evaluatie.tables import MunicipalityData
@@ -39,7 +40,7 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
              f"de dichtheid {'steeg' if shown_change(a['dichtheid'], b['dichtheid'], 2) > 0 else 'daalde'} van "
              f"{dense_before} naar {dense_after}")
     return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) {ties}; "
-            f"{dense}" + _evidence(analysis, first, last) + ".")
+            f"{dense}" + _evidence(analysis) + ".")
 
 
 def new_and_lost(row) -> str:
@@ -49,15 +50,12 @@ def new_and_lost(row) -> str:
             f"{'verdween' if lost == 1 else 'verdwenen'} er {format_number(lost)}")
 
 
-def _evidence(analysis: ChainAnalysis, first: str, last: str) -> str:
+def _evidence(analysis: ChainAnalysis) -> str:
     """What the paired test of density says about the first against the last wave, in one clause."""
-    changes = analysis.changes
-    if changes.empty:
+    rows = inference.headline(analysis.changes, list(analysis.graphs))
+    if "dichtheid" not in rows.index:
         return ""
-    row = changes[(changes["van"] == first) & (changes["tot"] == last) & (changes["maat"] == "dichtheid")]
-    if row.empty:
-        return ""
-    row = row.iloc[0]
+    row = rows.loc["dichtheid"]
     counts = f"op de {format_number(row['panelpartners'])} partners van beide metingen {new_and_lost(row)}"
     p = format_p(row["p_gecorrigeerd"])
     if row["duidelijk"]:

@@ -90,7 +90,6 @@ class ReportContext:
         sections = {k: v for k, v in headings.items() if k != "personas" or has_personas}
         chain_numbers, change_numbers = _map_numbers(analysis, positions, types)
         document = NumberedDocument()
-        document.links = dict(links or {})
         return cls(data=data, analysis=analysis, parameters=dict(parameters or {}), comparison=comparison,
                    links=dict(links or {}), exports_dir=Path(exports_dir) if exports_dir is not None else None,
                    run_date=run_date or dt.date.today(), positions=positions, types=types, sections=sections,

@@ -9,6 +9,7 @@ import html
 
 import pandas as pd
 
+from evaluatie.chain import inference
 from evaluatie.chain.inference import ALPHA, CHANGE_MEASURES
 from evaluatie.chain.inference import PERMUTATIONS as CHANGE_PERMUTATIONS
 from evaluatie.chain.panel import PANEL_MEASURES, PERMUTATIONS
@@ -49,11 +50,7 @@ EXPLANATIONS = {
 
 def headline(ctx: ReportContext) -> pd.DataFrame:
     """The tests of the headline comparison: the first against the last wave (the only pair with two waves)."""
-    changes = ctx.analysis.changes
-    if changes.empty:
-        return changes
-    waves = ctx.waves
-    return changes[(changes["van"] == waves[0]) & (changes["tot"] == waves[-1])].set_index("maat")
+    return inference.headline(ctx.analysis.changes, ctx.waves)
 
 
 def test_sentences(ctx: ReportContext) -> list[str]:

@@ -85,8 +85,9 @@ def _directed_view(ctx: ReportContext) -> str:
                  format_number(v) if column in ("partners", "pijlen") else format_number(v, 2)
                  for w, v in values.items()}
         shown_rows.append({"Maat": labels[column], **shown, "Betekenis": meaning})
+    one_sided = {wave: limits.one_sided_counts(ctx.analysis, ctx.data, wave) for wave in ctx.waves}
     for label, key, meaning in ONE_SIDED_ROWS:
-        counts = {wave: limits.one_sided_counts(ctx.analysis, ctx.data, wave)[key] for wave in ctx.waves}
+        counts = {wave: one_sided[wave][key] for wave in ctx.waves}
         raw_rows.append({"Maat": label, **counts, "Betekenis": meaning})
         shown_rows.append({"Maat": label, **{w: format_number(v) for w, v in counts.items()}, "Betekenis": meaning})
     parts = [paragraph("Een vragenlijst is gericht: een respondent noemt een partner, en die partner noemt de "
