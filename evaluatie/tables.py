@@ -31,7 +31,7 @@ __all__ = ["SCHEMA", "SCHEMA_VERSION", "Cleaned", "MunicipalityData", "TableSpec
            "file_name"]
 
 #: Raised whenever a processed table gains, loses or renames a column: older folders must be cleaned again.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: How a table's rows are scoped: the pilots themselves, one municipality's rows, or shared by all pilots.
 PILOTS, OWN, SHARED = "pilots", "own", "shared"
@@ -54,7 +54,7 @@ class Tables:
     municipalities: pd.DataFrame = _table("gemeenten", PILOTS, "the pilot municipalities: CBS name, code, slug")
     partners: pd.DataFrame = _table("organisaties", OWN, "chain partners, registered and not")
     target_groups: pd.DataFrame = _table("doelgroepen", OWN, "target groups per partner")
-    waves: pd.DataFrame = _table("metingen", OWN, "waves, ordered by date")
+    waves: pd.DataFrame = _table("metingen", OWN, "waves by date; how each was asked")
     answers: pd.DataFrame = _table("antwoorden", OWN, "answers after matching (one row per respondent and partner)")
     ties: pd.DataFrame = _table("relaties", OWN, "undirected ties, both sides combined")
     response: pd.DataFrame = _table("respons", OWN, "response per wave")

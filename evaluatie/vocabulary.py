@@ -262,6 +262,11 @@ def sector(kind: str | None) -> str:
 
 # --------------------------------------------------------------------------- indicators
 
+#: How a wave was asked, recorded per wave by the cleaning: with 0 answers present every respondent rated every
+#: partner of a list (a full roster); without, respondents named only the partners they work with (a name
+#: generator).
+FULL_ROSTER, NAME_GENERATOR = "volledig rooster", "naamgenerator"
+
 #: The word indicator values use for programme-wide figures (never a municipality's name).
 NATIONAL = "landelijk"
 #: The status of an indicator value: not applicable, missing for that period, or a value.

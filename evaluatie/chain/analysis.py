@@ -68,6 +68,7 @@ class ChainAnalysis:
     first_last: pd.DataFrame               # the first wave against the last, compared directly
     directed: dict                         # per wave: who names whom (nx.DiGraph)
     directed_chain: pd.DataFrame           # directed density and reciprocity per wave
+    one_sided: pd.DataFrame                # per wave: ties only one side reported, and what the rules made of them
     sensitivity: pd.DataFrame              # headline figures under every combination and one-sided rule
     relation_scores: pd.DataFrame          # per wave and partner: mean trust / added value others gave it
     relation_chain: pd.DataFrame           # per wave: mean of every trust / added-value rating
@@ -149,6 +150,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         first_last=change.first_last_change(graphs),
         directed=directed,
         directed_chain=directed_view.directed_measures(directed),
+        one_sided=directed_view.one_sided_reports(graphs, directed, answers),
         sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
         relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
         relation_chain=relations.chain_scores(answers, asked, list(graphs)),

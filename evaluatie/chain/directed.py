@@ -113,3 +113,49 @@ def directed_measures(directed: dict[str, nx.DiGraph]) -> pd.DataFrame:
              "gerichte_dichtheid": directed_density(graph), "wederkerigheid_paren": reciprocity(graph),
              "wederkerigheid_pijlen": arc_reciprocity(graph)} for wave, graph in directed.items()]
     return pd.DataFrame(rows, columns=["meting", *DIRECTED_MEASURES])
+
+
+#: The columns of :func:`one_sided_reports`, after ``meting``.
+ONE_SIDED_COLUMNS = ["paren", "eenzijdig", "nul", "stil", "nul_relatie", "stil_relatie"]
+
+
+def one_sided_reports(graphs: dict[str, nx.Graph], directed: dict[str, nx.DiGraph],
+                      answers: pd.DataFrame) -> pd.DataFrame:
+    """Per wave, among pairs of partners that both answered: the pairs with a report (``paren``), those only
+    one side reported (``eenzijdig``), split into the other side answering 0 explicitly (``nul``, as in a
+    full-roster export) or not naming the partner at all (``stil``, as in a name-generator export), and how
+    many of each are ties of the chain after the rules (``nul_relatie``, ``stil_relatie``).
+
+    ``directed`` is :func:`directed_graphs` of ``graphs``; a report is an arc at the minimum level.
+
+    Example
+    -------
+    >>> g = nx.Graph([("A", "B")]); g.add_node("C"); nx.set_node_attributes(g, True, "geantwoord")
+    >>> answers = pd.DataFrame({"meting": ["T0"] * 3, "respondent": ["A", "B", "A"], "partner": ["B", "A", "C"],
+    ...                         "niveau": [2, 0, 3]})
+    >>> table = one_sided_reports({"T0": g}, directed_graphs({"T0": g}, answers), answers)
+    >>> table[["paren", "eenzijdig", "nul", "stil", "nul_relatie"]].values.tolist()
+    [[2, 2, 1, 1, 1]]
+    """
+    rows = []
+    for wave, graph in graphs.items():
+        arcs = directed[wave]
+        answered = {node for node, done in graph.nodes(data="geantwoord") if done}
+        own = answers[(answers["meting"] == wave) & (answers["niveau"] == 0)]
+        zeros = set(zip(own["respondent"], own["partner"]))
+        counts = dict.fromkeys(ONE_SIDED_COLUMNS, 0)
+        seen = set()
+        for a, b in arcs.edges:
+            pair = frozenset((a, b))
+            if a == b or pair in seen or a not in answered or b not in answered:
+                continue
+            seen.add(pair)
+            counts["paren"] += 1
+            if arcs.has_edge(b, a):
+                continue
+            counts["eenzijdig"] += 1
+            kind = "nul" if (b, a) in zeros else "stil"
+            counts[kind] += 1
+            counts[f"{kind}_relatie"] += int(graph.has_edge(a, b))
+        rows.append({"meting": wave, **counts})
+    return pd.DataFrame(rows, columns=["meting", *ONE_SIDED_COLUMNS])

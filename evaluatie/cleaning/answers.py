@@ -31,11 +31,11 @@ from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
 from evaluatie.io.survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
 from evaluatie.settings import Settings
-from evaluatie.vocabulary import RELATION_QUESTIONS, SCORES, level, score, text_key
+from evaluatie.vocabulary import FULL_ROSTER, NAME_GENERATOR, RELATION_QUESTIONS, SCORES, level, score, text_key
 
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
 ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau", *RELATION_QUESTIONS]
-WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot"]
+WAVE_COLUMNS = ["gemeente", "meting", "volgorde", "datum", "datum_tot", "uitvraag"]
 #: Respondents that answered a wave without naming any partner (the contract's empty-partner row).
 SILENT_COLUMNS = ["gemeente", "meting", "respondent"]
 COUNTS = ("zelfrelaties", "dubbele_antwoorden", "gematcht_alias", "gematcht_spelfout", "gematcht_correctie",
@@ -263,10 +263,23 @@ def check_wave_dates(rows: pd.DataFrame, span_days: int, problems: list[Problem]
                     "controleer de datum en het label van de meting in deze rij"))
 
 
-def wave_table(answers: pd.DataFrame) -> pd.DataFrame:
-    """The waves per municipality, ordered by their first date, with their date range."""
-    waves = (answers.groupby(["gemeente", "meting"], as_index=False)
+def wave_table(dated: pd.DataFrame, answers: pd.DataFrame) -> pd.DataFrame:
+    """The waves per municipality, ordered by their first date, with their date range and how they were
+    asked (``uitvraag``: :data:`~evaluatie.vocabulary.FULL_ROSTER` when any answer of the wave is 0, else
+    ``NAME_GENERATOR``).
+
+    Example
+    -------
+    >>> dated = pd.DataFrame({"gemeente": ["G"] * 2, "meting": ["T0", "T1"], "datum": ["2024-01-05", "2025-01-05"]})
+    >>> answers = pd.DataFrame({"gemeente": ["G"] * 3, "meting": ["T0", "T1", "T1"], "niveau": [2, 0, 3]})
+    >>> wave_table(dated, answers)[["meting", "volgorde", "uitvraag"]].values.tolist()
+    [['T0', 1, 'naamgenerator'], ['T1', 2, 'volledig rooster']]
+    """
+    waves = (dated.groupby(["gemeente", "meting"], as_index=False)
              .agg(datum=("datum", "min"), datum_tot=("datum", "max")))
+    zeros = set(map(tuple, answers.loc[answers["niveau"] == 0, ["gemeente", "meting"]].drop_duplicates().values))
+    waves["uitvraag"] = [FULL_ROSTER if (m, w) in zeros else NAME_GENERATOR
+                         for m, w in zip(waves["gemeente"], waves["meting"])]
     waves = waves.sort_values(["gemeente", "datum", "meting"], kind="stable")
     waves["volgorde"] = waves.groupby("gemeente").cumcount() + 1
     waves["datum"] = pd.to_datetime(waves["datum"])
@@ -332,7 +345,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     answers, counts["dubbele_antwoorden"] = drop_duplicate_answers(answers, settings.duplicate_rule, log)
     dated = pd.DataFrame(dated, columns=["gemeente", "meting", "datum", "respondent", FILE_COLUMN, ROW_COLUMN])
     check_wave_dates(dated, settings.wave_span_days, problems)
-    waves = wave_table(dated)
+    waves = wave_table(dated, answers)
     silent = pd.DataFrame(silent_rows, columns=SILENT_COLUMNS).drop_duplicates().reset_index(drop=True)
     counts["antwoorden_zonder_partner"] = len(silent)
     counts["niet_geregistreerd"] = len(placer.unregistered)

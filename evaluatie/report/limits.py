@@ -15,6 +15,7 @@ from evaluatie.chain import network
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_number, format_percent, join_names, plural
 from evaluatie.tables import MunicipalityData
+from evaluatie.vocabulary import FULL_ROSTER
 
 
 def response_limit(analysis: ChainAnalysis) -> str:
@@ -25,43 +26,16 @@ def response_limit(analysis: ChainAnalysis) -> str:
         silent = [n for n in asked if not graph.nodes[n].get("geantwoord")]
         parts.append(f"{format_percent(network.response_rate(graph)) if asked else 'onbekend'} in de {wave}"
                      + (f" ({plural(len(silent), 'partner', 'partners')} zonder antwoord)" if silent else ""))
-    return (f"Respons: {join_names(parts, limit=10)}. Van een partner die niet antwoordde kennen we alleen de relaties "
-            "die anderen noemen; zijn eigen kijk en zijn relaties met andere niet-antwoorders ontbreken.")
-
-
-def one_sided_counts(analysis: ChainAnalysis, data: MunicipalityData, wave: str) -> dict[str, int]:
-    """In ``wave``, among pairs of partners that both answered: the pairs with a report (``paren``), those
-    only one side reported (``eenzijdig``), split into the other side answering 0 explicitly (``nul``, a
-    full-roster export) or not naming the partner at all (``stil``, a name-generator export), and how many
-    of each are ties of the network after the rules (``nul_relatie``, ``stil_relatie``)."""
-    graph, directed = analysis.graphs[wave], analysis.directed[wave]
-    answered = {n for n, done in graph.nodes(data="geantwoord") if done}
-    answers = data.answers[data.answers["meting"] == wave]
-    zeros = {(r, p) for r, p, level in zip(answers["respondent"], answers["partner"], answers["niveau"])
-             if level == 0}
-    counts = dict.fromkeys(["paren", "eenzijdig", "nul", "stil", "nul_relatie", "stil_relatie"], 0)
-    seen = set()
-    for a, b in directed.edges:
-        pair = frozenset((a, b))
-        if a == b or pair in seen or a not in answered or b not in answered:
-            continue
-        seen.add(pair)
-        counts["paren"] += 1
-        if directed.has_edge(b, a):
-            continue
-        counts["eenzijdig"] += 1
-        kind = "nul" if (b, a) in zeros else "stil"
-        counts[kind] += 1
-        counts[f"{kind}_relatie"] += int(graph.has_edge(a, b))
-    return counts
+    return (f"Respons: {join_names(parts, limit=len(parts))}. Van een partner die niet antwoordde kennen we alleen "
+            "de relaties die anderen noemen; zijn eigen kijk en zijn relaties met andere niet-antwoorders ontbreken.")
 
 
 def one_sided_limit(analysis: ChainAnalysis, data: MunicipalityData) -> str | None:
     """How many ties only one side reported, and what the rules did with them, counted in the network."""
     if not analysis.graphs:
         return None
-    wave = list(analysis.graphs)[-1]
-    counts = one_sided_counts(analysis, data, wave)
+    counts = analysis.one_sided.iloc[-1]
+    wave = counts["meting"]
     if not counts["paren"]:
         return None
     if not counts["eenzijdig"]:
@@ -69,9 +43,8 @@ def one_sided_limit(analysis: ChainAnalysis, data: MunicipalityData) -> str | No
                 "allebei antwoordden beide kanten elkaar; de niveaus zijn wat partners zelf opgaven, niet wat een "
                 "buitenstaander zag.")
     settings = analysis.settings
-    answers = data.answers[data.answers["meting"] == wave]
-    full_roster = bool((answers["niveau"] == 0).any())
-    kind = ("een volledig rooster: respondenten gaven ook ‘geen contact’ (0) op" if full_roster
+    asked = data.waves.set_index("meting").loc[wave, "uitvraag"]
+    kind = ("een volledig rooster: respondenten gaven ook ‘geen contact’ (0) op" if asked == FULL_ROSTER
             else "een naamgenerator: respondenten noemden alleen partners met wie zij contact hebben")
     sentence = (f"Eenzijdig gemeld: de {wave} is {kind}. Daarin noemde bij {format_number(counts['eenzijdig'])} van de "
                 f"{format_number(counts['paren'])} paren partners die allebei antwoordden maar één kant de ander.")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evaluatie.chain import inference
 from evaluatie.chain.analysis import ChainAnalysis
-from evaluatie.dutch import format_month, format_number, format_p, format_percent, join_names, plural, shown_change
+from evaluatie.dutch import format_month, format_number, format_percent, join_names, plural
+from evaluatie.report import findings
 from evaluatie.tables import MunicipalityData
 from evaluatie.vocabulary import LEVELS
 
@@ -30,37 +30,14 @@ def chain_sentence(analysis: ChainAnalysis, data: MunicipalityData) -> str:
                 f"{plural(int(row['partners']), 'partner', 'partners')} samen in "
                 f"{plural(int(row['relaties']), 'relatie', 'relaties')} (dichtheid "
                 f"{format_number(row['dichtheid'], 2)}).")
-    a, b = chain.loc[first], chain.loc[last]
-    count_before, count_after = format_number(a["relaties"]), format_number(b["relaties"])
-    dense_before, dense_after = format_number(a["dichtheid"], 2), format_number(b["dichtheid"], 2)
-    ties = (f"bleef het aantal samenwerkingsrelaties {count_after}" if count_before == count_after else
-            f"{'groeide' if b['relaties'] > a['relaties'] else 'daalde'} het aantal samenwerkingsrelaties van "
-            f"{count_before} naar {count_after}")
-    dense = (f"de dichtheid bleef {dense_after}" if dense_before == dense_after else
-             f"de dichtheid {'steeg' if shown_change(a['dichtheid'], b['dichtheid'], 2) > 0 else 'daalde'} van "
-             f"{dense_before} naar {dense_after}")
-    return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) {ties}; "
-            f"{dense}" + _evidence(analysis) + ".")
-
-
-def new_and_lost(row) -> str:
-    """``kwamen er 15 relaties bij en verdwenen er 4`` (singular verbs for one)."""
-    new, lost = int(row["nieuw"]), int(row["verdwenen"])
-    return (f"{'kwam' if new == 1 else 'kwamen'} er {plural(new, 'relatie', 'relaties')} bij en "
-            f"{'verdween' if lost == 1 else 'verdwenen'} er {format_number(lost)}")
-
-
-def _evidence(analysis: ChainAnalysis) -> str:
-    """What the paired test of density says about the first against the last wave, in one clause."""
-    rows = inference.headline(analysis.changes, list(analysis.graphs))
-    if "dichtheid" not in rows.index:
-        return ""
-    row = rows.loc["dichtheid"]
-    counts = f"op de {format_number(row['panelpartners'])} partners van beide metingen {new_and_lost(row)}"
-    p = format_p(row["p_gecorrigeerd"])
-    if row["duidelijk"]:
-        return f" — {counts}: meer dan toeval (p {p})"
-    return f" — maar {counts}, en dat kan toeval zijn (p {p})"
+    ties = findings.change_of(analysis, "relaties", decimals=0)
+    density = findings.change_of(analysis, "dichtheid")
+    clause = findings.evidence(density, values=density.direction == "gemengd")
+    return (f"Tussen de {first} ({format_month(dates[first])}) en de {last} ({format_month(dates[last])}) "
+            f"{findings.movement(ties, 'het aantal samenwerkingsrelaties', inverted=True)}; "
+            f"{findings.movement(density, 'de dichtheid')}"
+            + (f" — {clause}{findings.mixed(density)}" if clause else "")
+            + ".")
 
 
 def _counts(row) -> str:
@@ -74,13 +51,15 @@ def change_sentence(analysis: ChainAnalysis) -> str | None:
     if analysis.change_summary.empty:
         return None
     overall = analysis.first_last.iloc[0]
-    sentence = f"Van de {overall['van']} naar de {overall['naar']}: {_counts(overall)}."
+    waves = list(analysis.graphs)
+    first, last = set(analysis.graphs[waves[0]].nodes), set(analysis.graphs[waves[-1]].nodes)
+    # with partners joining or leaving these counts differ from the test's (partners of both waves only)
+    basis = " over alle partners, ook wie erbij kwam of vertrok" if first != last else ""
+    sentence = f"Van de {overall['van']} naar de {overall['naar']}{basis}: {_counts(overall)}."
     if len(analysis.change_summary) > 1:
         periods = "; ".join(f"{row['van']} → {row['naar']}: {int(row['nieuw'])} nieuw, {int(row['verdwenen'])} "
                             f"verdwenen" for _, row in analysis.change_summary.iterrows())
         sentence += f" Per periode: {periods}."
-    waves = list(analysis.graphs)
-    first, last = set(analysis.graphs[waves[0]].nodes), set(analysis.graphs[waves[-1]].nodes)
     if last - first:
         sentence += f" Nieuw in de keten: {join_names(sorted(last - first))}."
     if first - last:

@@ -14,7 +14,8 @@ def _data_and_analysis(settings=Settings()):
     answers, ties, response = _tables()
     waves = pd.DataFrame({"gemeente": "G", "meting": ["T0", "T1"], "volgorde": [1, 2],
                           "datum": pd.to_datetime(["2023-10-02", "2024-10-07"]),
-                          "datum_tot": pd.to_datetime(["2023-10-20", "2024-10-25"])})
+                          "datum_tot": pd.to_datetime(["2023-10-20", "2024-10-25"]),
+                          "uitvraag": "naamgenerator"})
     data = MunicipalityData(name="G", cbs_code="GM9999", slug="g", partners=PARTNERS, target_groups=pd.DataFrame(),
                             waves=waves, answers=answers, ties=ties, response=response, log=pd.DataFrame(),
                             sources=pd.DataFrame(), settings=settings)
@@ -25,12 +26,13 @@ def test_findings_of_the_hand_worked_chain():
     data, analysis = _data_and_analysis()
     findings = key_findings(analysis, data)
     assert 5 <= len(findings) <= 8
-    assert findings[0] == ("Tussen de T0 (oktober 2023) en de T1 (oktober 2024) groeide het aantal "
-                           "samenwerkingsrelaties van 5 naar 6; de dichtheid steeg van 0,24 naar 0,29 — maar op de 6 "
-                           "partners van beide metingen kwam er 1 relatie bij en verdween er 1, en dat kan toeval zijn "
-                           "(p 1).")
+    # no verb of change without its test: the density may have moved by chance, so it "ging", not "steeg"
+    assert findings[0] == ("Tussen de T0 (oktober 2023) en de T1 (oktober 2024) ging het aantal "
+                           "samenwerkingsrelaties van 5 naar 6; de dichtheid ging van 0,24 naar 0,29 — op de 6 "
+                           "partners van beide metingen 1 relatie nieuw en 1 verdwenen: kan toeval zijn (p 1).")
     # on the panel one tie new and one lost: McNemar p = 2 * P(X <= 1 | Bin(2, 1/2)) = 1
-    assert findings[1] == ("Van de T0 naar de T1: 2 relaties nieuw, 1 verdwenen, 1 sterker en 1 zwakker. "
+    assert findings[1] == ("Van de T0 naar de T1 over alle partners, ook wie erbij kwam of vertrok: 2 relaties "
+                           "nieuw, 1 verdwenen, 1 sterker en 1 zwakker. "
                            "Nieuw in de keten: N. Niet meer in de keten: Z.")
     assert findings[2] == ("De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal samenwerken), "
                            "waaronder H – P.")
@@ -96,6 +98,7 @@ def test_change_over_three_waves_compares_first_and_last_directly_and_names_ever
     assert analysis.change_summary[["van", "naar"]].values.tolist() == [["sep2003", "dec2003"], ["dec2003", "jun2004"]]
     assert int(analysis.change_summary["nieuw"].sum()) == 2 and int(analysis.change_summary["verdwenen"].sum()) == 1
     assert change_sentence(analysis) == (
-        "Van de sep2003 naar de jun2004: 1 relatie nieuw, 0 verdwenen, 0 sterker en 0 zwakker. Per periode: "
+        "Van de sep2003 naar de jun2004 over alle partners, ook wie erbij kwam of vertrok: 1 relatie nieuw, 0 "
+        "verdwenen, 0 sterker en 0 zwakker. Per periode: "
         "sep2003 → dec2003: 1 nieuw, 1 verdwenen; dec2003 → jun2004: 1 nieuw, 0 verdwenen. "
         "Nieuw in de keten: C.")

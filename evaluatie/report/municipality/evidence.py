@@ -6,6 +6,7 @@ is a number of the table beside it, as printed."""
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 
@@ -14,10 +15,10 @@ from evaluatie.chain.inference import ALPHA, CHANGE_MEASURES
 from evaluatie.chain.inference import PERMUTATIONS as CHANGE_PERMUTATIONS
 from evaluatie.chain.panel import PANEL_MEASURES, PERMUTATIONS
 from evaluatie.dutch import format_number, format_p, format_signed, readable_table, shown_change
+from evaluatie.report import findings
 from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
-from evaluatie.report.summary import new_and_lost
 
 __all__ = ["EXPLANATIONS", "change_evidence", "headline", "stability_sentences", "test_sentences"]
 
@@ -54,30 +55,16 @@ def headline(ctx: ReportContext) -> pd.DataFrame:
 
 
 def test_sentences(ctx: ReportContext) -> list[str]:
-    """The headline tests in words: what changed on the partners of both waves, and whether it is more
-    than chance; every number as the table prints it."""
-    rows = headline(ctx)
-    if rows.empty:
+    """The headline tests in words (:func:`evaluatie.report.findings.panel_sentences`): what changed on the
+    partners of both waves, and whether it is more than chance; every number as the table prints it."""
+    if headline(ctx).empty:
         return []
-    density, level = rows.loc["dichtheid"], rows.loc["gemiddeld_niveau"]
-    first, last = density["van"], density["tot"]
-    change = format_signed(shown_change(density["waarde_van"], density["waarde_tot"], 2), 2)
-    sentences = [f"Op de {format_number(density['panelpartners'])} partners van zowel de {first} als de {last} "
-                 f"{new_and_lost(density)}: de dichtheid ging van "
-                 f"{format_number(density['waarde_van'], 2)} naar {format_number(density['waarde_tot'], 2)} "
-                 f"({change}). " + _verdict(density)]
-    if pd.notna(level["verschil"]):
-        change = format_signed(shown_change(level["waarde_van"], level["waarde_tot"], 2), 2)
-        sentences.append(f"Het gemiddelde niveau van een relatie ging van {format_number(level['waarde_van'], 2)} "
-                         f"naar {format_number(level['waarde_tot'], 2)} ({change}). " + _verdict(level))
+    density = findings.change_of(ctx.analysis, "dichtheid")
+    level = findings.change_of(ctx.analysis, "gemiddeld_niveau")
+    sentences = findings.panel_sentences(density, "de dichtheid")
+    if level.test is not None and math.isfinite(level.test.before) and math.isfinite(level.test.after):
+        sentences += findings.panel_sentences(level, "het gemiddelde niveau van een relatie", ties=False)
     return sentences
-
-
-def _verdict(row) -> str:
-    p = format_p(row["p_gecorrigeerd"])
-    if row["duidelijk"]:
-        return f"Dat is meer dan toeval (p {p})."
-    return f"Dat verschil kan toeval zijn (p {p}, de grens is {format_number(ALPHA, 2)})."
 
 
 def stability_sentences(ctx: ReportContext) -> list[str]:

@@ -7,6 +7,7 @@ import html
 
 import pandas as pd
 
+from evaluatie.report.findings import ARROWS, DIRECTIONS
 from evaluatie.report.keymessage import key_message as key_findings_with_direction
 from evaluatie.report.municipality.blocks import heading
 from evaluatie.report.municipality.context import ReportContext
@@ -14,20 +15,17 @@ from evaluatie.report.summary import findings_frame, key_findings
 
 __all__ = ["key_message", "summary"]
 
-ARROWS = {"hoger": "▲", "lager": "▼", "gelijk": "●", None: "■"}
-
-
 def key_message(ctx: ReportContext) -> str:
     """Three to five findings with size and, where a test belongs to them, verdict, against the first wave
-    and the pilots; ▲/▼ only for a change more than chance, ● for one that may be chance, ■ otherwise."""
+    and the pilots; the marks of :data:`evaluatie.report.findings.ARROWS`."""
     findings = key_findings_with_direction(ctx.analysis, ctx.data, ctx.comparison)
     items = "".join(
-        f"<li class='kern-{finding.direction or 'eerste'}'><span class='pijl' aria-hidden='true'>"
+        f"<li class='kern-{finding.direction or 'beschrijving'}'><span class='pijl' aria-hidden='true'>"
         f"{ARROWS[finding.direction]}</span><div><strong>{html.escape(finding.title)}</strong> "
         f"{html.escape(finding.sentence)}</div></li>" for finding in findings)
     ctx.appendix(pd.DataFrame({"Bevinding": [f.title for f in findings],
                                "Toelichting": [f.sentence for f in findings],
-                               "Richting": [f.direction or "eerste meting" for f in findings]}), "Kernboodschap")
+                               "Richting": [DIRECTIONS[f.direction] for f in findings]}), "Kernboodschap")
     waves = ctx.waves
     basis = (f"Laatste meting: {ctx.last}" + (f", vergeleken met de {waves[0]}" if len(waves) > 1
                                                else "; er is nog geen eerdere meting om mee te vergelijken")

@@ -8,7 +8,7 @@ import pandas as pd
 from evaluatie.chain import directed, network
 from evaluatie.chain import mixing as sector_measures
 from evaluatie.dutch import format_number, format_percent, join_names, readable_table
-from evaluatie.report import charts, leads, limits, style, summary
+from evaluatie.report import charts, leads, style, summary
 from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
@@ -85,9 +85,9 @@ def _directed_view(ctx: ReportContext) -> str:
                  format_number(v) if column in ("partners", "pijlen") else format_number(v, 2)
                  for w, v in values.items()}
         shown_rows.append({"Maat": labels[column], **shown, "Betekenis": meaning})
-    one_sided = {wave: limits.one_sided_counts(ctx.analysis, ctx.data, wave) for wave in ctx.waves}
+    one_sided = ctx.analysis.one_sided.set_index("meting")
     for label, key, meaning in ONE_SIDED_ROWS:
-        counts = {wave: one_sided[wave][key] for wave in ctx.waves}
+        counts = {wave: int(one_sided.loc[wave, key]) for wave in ctx.waves}
         raw_rows.append({"Maat": label, **counts, "Betekenis": meaning})
         shown_rows.append({"Maat": label, **{w: format_number(v) for w, v in counts.items()}, "Betekenis": meaning})
     parts = [paragraph("Een vragenlijst is gericht: een respondent noemt een partner, en die partner noemt de "
