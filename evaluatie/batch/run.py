@@ -28,6 +28,8 @@ from evaluatie.errors import describe_os_error
 from evaluatie.io.folders import work_folder, write_atomically
 from evaluatie.io.store import load_tables
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
+from evaluatie.report.interactive import script_source
+from evaluatie.report.policy import content_security_policy
 
 NATIONAL_LABEL = "landelijk (programmabreed)"
 OVERVIEW_LABEL = "overzicht (alle pilots)"
@@ -62,7 +64,8 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     notebook = nbformat.from_dict(notebook)
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cel-{number}"  # papermill's injected cell gets a random id; the HTML must not
-    body, _ = exporter.from_notebook_node(notebook)
+    policy = content_security_policy([script_source()])  # the ketenkaart's script is the only one allowed
+    body, _ = exporter.from_notebook_node(notebook, resources={"content_security_policy": policy})
     return body
 
 

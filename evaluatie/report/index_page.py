@@ -22,6 +22,7 @@ from evaluatie.dutch import format_date, format_number
 from evaluatie.io.folders import write_atomically
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
 from evaluatie.report.document import page_links
+from evaluatie.report.policy import meta_tag
 
 _MADE_ON = re.compile(r"<li class='rundatum'>Gemaakt op ([^<]+)</li>")
 
@@ -95,7 +96,8 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
             pages[f"{label} (Excel)"] = f"{slug}.xlsx"
     rows = "\n".join(_row(name, slugs[name], reports_dir, numbers.get(name)) for name in sorted(slugs))
     page = f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="nl"><head><meta charset="utf-8">{meta_tag([])}
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</title><style>{style_sheet()}</style>
 </head><body><header><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
 {page_links(pages)}</header>

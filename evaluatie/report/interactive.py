@@ -48,7 +48,8 @@ FONT = 14.0
 SCRIPT = "ketenkaart.js"
 
 
-def _script() -> str:
+def script_source() -> str:
+    """The map's script exactly as it is inlined (its hash is the one script a report's policy allows)."""
     return resources.files("evaluatie.report").joinpath("templates", SCRIPT).read_text(encoding="utf-8")
 
 
@@ -187,7 +188,7 @@ def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: di
         "type, ketenfuncties en tussenpositie te zien. Escape wist de keuze.</p></aside></div>"
         f"<ul class='kk-sectoren' aria-label='Kleur per sector'>{sectors}</ul>"
         f"<script type='application/json' data-ketenkaart-gegevens>{payload}</script>"
-        f"<script>{_script()}</script></div>"
+        f"<script>{script_source()}</script></div>"
     )
 
 

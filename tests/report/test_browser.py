@@ -43,9 +43,10 @@ def browser():
         browser.close()
 
 
-def open_page(browser, path: Path):
-    """The page at ``path`` offline; every request that is not file: or data: is recorded and refused."""
-    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
+def open_page(browser, path: Path, bypass_csp: bool = False):
+    """The page at ``path`` offline; every request that is not file: or data: is recorded and refused.
+    ``bypass_csp`` lets a test add its own script (axe-core) past the page's Content-Security-Policy."""
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 900}, bypass_csp=bypass_csp)
     requests, errors = [], []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
                   else (requests.append(route.request.url), route.abort()))
@@ -153,7 +154,7 @@ def test_the_map_filters_switches_waves_and_works_by_keyboard(polderwijk, exampl
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core ontbreekt; 'make js' installeert het (npm ci)")
 @pytest.mark.parametrize("name", ["polderwijk", "index", "overzicht", "landelijk"])
 def test_every_page_passes_axe_core_wcag_21_aa(browser, reports_folder, name):
-    page, _, _ = open_page(browser, reports_folder / f"{name}.html")
+    page, _, _ = open_page(browser, reports_folder / f"{name}.html", bypass_csp=True)
     page.add_script_tag(path=str(AXE))
     if name == "polderwijk":  # check the map in use too: a partner chosen, a persona's route shown
         page.locator("[data-partner] circle").nth(3).click()
@@ -191,3 +192,67 @@ def test_pdf_of_polderwijk_has_at_most_twenty_two_a4_pages(polderwijk, reports_f
     assert pdf.read_bytes().startswith(b"%PDF")
     assert 10 <= page_count(pdf) <= 22
     print(f"schermafdruk: {screenshot}; pdf: {pdf} ({page_count(pdf)} pagina's)")
+
+
+#: Markup a user (or an attacker) could type into an answers file: a wave label and a partner name.
+HOSTILE_WAVE = "vervolg<img src=x onerror=window.gehackt=1>"
+HOSTILE_PARTNER = "Steunpunt </script><script>window.gehackt=2</script><svg onload=window.gehackt=3>"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    """Polderwijk with a wave label and a partner name that are markup, cleaned and rendered."""
+    from evaluatie.cleaning.clean import clean
+    from evaluatie.io.store import write_processed
+    from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
+    from evaluatie.settings import Settings
+
+    from ..conftest import TODAY
+
+    root = tmp_path_factory.mktemp("vijandig")
+    raw = root / "raw"
+    shutil.copytree(RAW_DATA_DIR, raw)
+    answers = raw / "samenwerking" / "polderwijk-vervolgmeting.csv"
+    text = answers.read_text(encoding="utf-8-sig").replace(",vervolgmeting,", f",{HOSTILE_WAVE},")
+    lines = text.splitlines()
+    lines[1] = lines[1].replace("Huisartsenpraktijk De Dijk", HOSTILE_PARTNER)
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    processed = root / "processed"
+    write_processed(clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY), processed, Settings())
+    reports = root / "rapporten"
+    results = render_reports(["Polderwijk"], processed, reports)
+    assert [r.status for r in results] == ["gelukt"], [(r.municipality, r.error) for r in results]
+    return reports / "polderwijk.html"
+
+
+def test_markup_in_the_data_never_runs(browser, hostile_report):
+    page = hostile_report.read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "<script>window.gehackt" not in page and "<svg onload" not in page
+    assert page.count('http-equiv="Content-Security-Policy"') == 1
+    assert "Steunpunt &lt;/script&gt;&lt;script&gt;" in page  # the partner is there, as text
+    opened, _, errors = open_page(browser, hostile_report)
+    dialogs = []
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    opened.select_option("[data-keuze='meting']", HOSTILE_WAVE)  # the map writes the label into its text
+    opened.locator("[data-partner] circle").nth(0).click()
+    opened.keyboard.press("Escape")
+    assert opened.evaluate("window.gehackt === undefined")
+    info = opened.locator(".kk-info").inner_text()
+    assert HOSTILE_WAVE in info  # shown as the text it is
+    assert opened.locator(".kk-info img").count() == 0
+    assert dialogs == [] and [e for e in errors if "Content Security Policy" not in e] == []
+    opened.context.close()
+
+
+def test_the_policy_stops_an_injected_handler_and_runs_the_map(browser, hostile_report, tmp_path):
+    """Second line: even markup that slipped past the escaping cannot run, while the map's own script does."""
+    page = hostile_report.read_text(encoding="utf-8")
+    slipped = tmp_path / "doorgeglipt.html"
+    slipped.write_text(page.replace("<main>", "<main><img src=x onerror='window.gehackt=4'>"
+                                    "<script>window.gehackt=5</script>", 1), encoding="utf-8")
+    opened, _, errors = open_page(browser, slipped)
+    assert opened.evaluate("window.gehackt === undefined")
+    assert any("Content Security Policy" in error for error in errors)
+    assert opened.evaluate("document.documentElement.classList.contains('js')")  # the ketenkaart's script ran
+    assert opened.locator("[data-ketenkaart]").is_visible()
+    opened.context.close()

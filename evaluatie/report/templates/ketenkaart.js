@@ -99,7 +99,7 @@
       });
       if (state.selected) {
         var p = partners[state.selected], figures = wave.partners[state.selected];
-        info.innerHTML = "";
+        info.replaceChildren();
         var title = document.createElement("h4");
         title.textContent = p.naam;
         var list = document.createElement("dl");
@@ -115,9 +115,12 @@
         info.appendChild(title);
         info.appendChild(list);
       } else {
-        info.innerHTML = "<p>" + shownTies + " relaties getoond in de " + now.wave +
+        // every text from the data goes in as text, never as markup (a wave label is the user's input)
+        var hint = document.createElement("p");
+        hint.textContent = shownTies + " relaties getoond in de " + now.wave +
           ". Kies een partner (klik, of Tab en Enter) om zijn relaties, type, ketenfuncties en tussenpositie te " +
-          "zien. Escape wist de keuze.</p>";
+          "zien. Escape wist de keuze.";
+        info.replaceChildren(hint);
       }
       box.dataset.getoond = String(shownTies);
       box.dataset.gemarkeerd = String(highlighted);
