@@ -19,6 +19,8 @@ import errno
 import re
 from dataclasses import dataclass
 
+from evaluatie.privacy import mask_contact_details
+
 #: How much of a cell a message quotes: enough to find it, never a whole pasted text.
 QUOTE_LIMIT = 80
 
@@ -58,7 +60,8 @@ class Problem:
         if self.column is not None:
             where.append(f"{'sleutel' if self.row_word == 'regel' else 'kolom'} '{self.column}'")
         value = f"waarde '{quote_cell(self.value)}' — " if self.value is not None else ""
-        return f"{', '.join(where)}: {value}{self.message}. Oplossing: {self.fix}"
+        # whoever built the problem, its line never repeats an e-mail address or phone number
+        return mask_contact_details(f"{', '.join(where)}: {value}{self.message}. Oplossing: {self.fix}")
 
 
 class EvaluatieError(Exception):

@@ -1,5 +1,8 @@
 """What protects people: contact details in text that would be published (e-mail addresses and phone
-numbers are found, masked in messages, and refused with the file, row and column), and the one rule
+numbers, also as people write them to fool harvesters or as a word processor types them: ``(at)``,
+``[at]``, ``06–12345678``, ``+31 (0)6 …``; found here, masked in every message
+(:class:`evaluatie.errors.Problem`), and refused with the file, row and column by
+:mod:`evaluatie.io.personal_data`), and the one rule
 for small counts of people (:func:`is_hidden`, :func:`hidden_label`): every table, sentence, chart and
 workbook that shows a count of people asks these two functions.
 
@@ -15,6 +18,8 @@ Example
 'Vragen: [e-mailadres] of [telefoonnummer]'
 >>> contact_details("Periode 2019-2020: 1.234 mantelzorgers, 0,5 fte")
 []
+>>> mask_contact_details("j.jansen(at)gemeente(dot)nl, 06–12345678, +31 (0)6 1234 5678")
+'[e-mailadres], [telefoonnummer], [telefoonnummer]'
 >>> [hidden_label(5) if is_hidden(n, True, 5) else n for n in (0, 3, 5)]
 [0, '<5', 5]
 """
@@ -25,13 +30,17 @@ import re
 
 import pandas as pd
 
-from evaluatie.errors import Problem
-
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+#: The at sign as people write it to fool harvesters: ``@``, ``(at)``, ``[at]``, ``{at}``, `` at ``; and the dot.
+_AT = r"(?:\s*@\s*|\s*[(\[{]\s*(?:at|apenstaartje)\s*[)\]}]\s*|\s+(?:at|apenstaartje)\s+)"
+_DOT = r"(?:\.|\s*[(\[{]\s*(?:dot|punt)\s*[)\]}]\s*)"
+EMAIL = re.compile(rf"[A-Za-z0-9._%+-]+{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}", re.IGNORECASE)
 #: A run of digits with the separators phone numbers are written with; whether it is one is decided
 #: on its digits (:func:`_is_phone`).
-_NUMBER_RUN = re.compile(r"(?<![\w.,])(?:\+|\(\+?)?\d[\d \t().\-/]{7,}\d(?!\w)")
-_QUICK = re.compile(r"@|\d[\d \t().\-/+]{7,}\d")
+#: Separators include the dashes a word processor makes of ``-`` (en dash, em dash, minus) and the
+#: non-breaking and thin spaces it puts between groups.
+_SEPARATORS = " \t().\\-/\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u2009\u202f"
+_NUMBER_RUN = re.compile(rf"(?<![\w.,])(?:\+|\(\+?)?\d[\d{_SEPARATORS}]{{7,}}\d(?!\w)")
+CANDIDATE = re.compile(rf"@|\bat\b|apenstaartje|\d[\d{_SEPARATORS}+]{{7,}}\d", re.IGNORECASE)
 
 
 def _is_phone(run: str) -> bool:
@@ -50,7 +59,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 
 def contact_details(text: object) -> list[str]:
     """The kinds of contact details in ``text``: ``e-mailadres`` and/or ``telefoonnummer``."""
-    if not isinstance(text, str) or not _QUICK.search(text):
+    if not isinstance(text, str) or not CANDIDATE.search(text):
         return []
     kinds = []
     if EMAIL.search(text):
@@ -67,31 +76,6 @@ def mask_contact_details(text: str) -> str:
     for start, end in reversed(_phone_spans(text)):
         text = text[:start] + "[telefoonnummer]" + text[end:]
     return text
-
-
-def contact_problem(file: str, row: int | None, column: str, value: str, row_word: str = "rij") -> Problem | None:
-    """A :class:`~evaluatie.errors.Problem` when ``value`` holds contact details, else None."""
-    kinds = contact_details(value)
-    if not kinds:
-        return None
-    return Problem(file, row, column, mask_contact_details(value),
-                   f"deze tekst bevat een {' en een '.join(kinds)}: persoonsgegevens worden niet gepubliceerd",
-                   "haal het weg (noem een functie of organisatie in plaats van een persoon)", row_word=row_word)
-
-
-def check_table(table: pd.DataFrame, columns: list[str], problems: list[Problem],
-                file_column: str = "_bestand", row_column: str = "_rij") -> None:
-    """Add a problem for every cell of ``columns`` that holds an e-mail address or phone number."""
-    for column in columns:
-        if column not in table.columns or table.empty:
-            continue
-        text = table[column].astype(str)
-        candidates = text.str.contains(_QUICK, regex=True)
-        for index in table.index[candidates]:
-            problem = contact_problem(table.at[index, file_column], table.at[index, row_column], column,
-                                      table.at[index, column])
-            if problem is not None:
-                problems.append(problem)
 
 
 def is_hidden(value: object, people: bool, threshold: int) -> bool:

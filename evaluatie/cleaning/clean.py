@@ -32,9 +32,9 @@ from evaluatie.cleaning.register import PARTNER_COLUMNS, clean_register
 from evaluatie.cleaning.respondents import check_against_answers, read_respondents
 from evaluatie.cleaning.ties import combine_ties, response_table
 from evaluatie.errors import Problem, raise_if_any
+from evaluatie.io.personal_data import check_table
 from evaluatie.io.raw import FILE_COLUMN, read_folder, read_table, relative_name, table_files
 from evaluatie.io.survey_formats import read_answer_folder
-from evaluatie.privacy import check_table
 from evaluatie.settings import DEFAULTS, Settings
 from evaluatie.tables import Cleaned
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, text_key
@@ -152,7 +152,10 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     municipalities = registered.municipalities
     register_table, partners, target_groups, registers = (registered.register_table, registered.partners,
                                                           registered.target_groups, registered.registers)
-    answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS))
+    known = frozenset(text_key(name) for register in registers.values() for partner, aliases in register.items()
+                      for name in (partner, *aliases))
+    answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS),
+                                      partners=known)
     answers, silent, waves, answer_rows, counts = clean_answers(answer_table, municipalities, registers, corrections,
                                                                 settings, today, problems, log)
     respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,

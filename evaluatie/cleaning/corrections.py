@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaluatie.errors import Problem
+from evaluatie.io.personal_data import check_table
 from evaluatie.io.raw import read_table
-from evaluatie.privacy import check_table
 from evaluatie.vocabulary import chain_function, level, partner_type, text_key
 
 KINDS = ("partnertype", "ketenfunctie", "niveau", "organisatie")

@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 
 from evaluatie.errors import Problem
+from evaluatie.io.personal_data import contact_problem
 from evaluatie.io.raw import read_folder, relative_name
 from evaluatie.io.yaml_files import read_yaml
-from evaluatie.privacy import contact_problem
 from evaluatie.vocabulary import NATIONAL, NOT_APPLICABLE, VALUE, number, text_key, yes_no
 
 DEFINITION_KEYS = ("id", "titel", "bron", "eenheid", "beschrijving", "programmadoel", "telt_personen")
@@ -35,15 +35,12 @@ DEFINITION_COLUMNS = ["indicator", "titel", "bron", "eenheid", "beschrijving", "
 #: processed table has a column named like the respondents' free text, which is never kept.
 VALUE_COLUMNS = ["indicator", "gemeente", "periode", "waarde", "status", "noot", "uitsplitsing", "aantal"]
 
-#: Words in an indicator's ``eenheid`` that make it a count of people.
+#: Words in an indicator's ``eenheid`` that name people; found anywhere in a word, so compound units
+#: (``pilotdeelnemers``, ``gemeentebewoners``) are people too.
 PEOPLE_WORDS = ("mantelzorger", "persoon", "personen", "mensen", "deelnemer", "client", "inwoner", "bezoeker",
                 "respondent", "jongere", "kind", "ouder", "vrouw", "man", "patient", "zorgvrager", "huishouden",
                 "werknemer", "medewerker", "leerling", "student", "naaste", "gezin", "bewoner", "melding", "aanmelding",
                 "verwijzing", "contact", "hulpvrager")
-#: Words that make a unit a count of things that are not people (pilots, organisations, ties …).
-NOT_PEOPLE_WORDS = ("pilot", "organisatie", "ketenpartner", "relatie", "gemeente", "project", "activiteit",
-                    "bijeenkomst", "training", "cursus", "werkplaats", "praktijk", "netwerk", "keten", "locatie",
-                    "instelling", "regio", "interventie", "publicatie", "convenant", "overleg", "product", "indicator")
 #: Words (and signs) that make a unit no count at all: a share, an amount, a duration, a score.
 NOT_A_COUNT_WORDS = ("procent", "percentage", "promille", "euro", "score", "cijfer", "gemiddeld", "index", "ratio",
                      "uur", "uren", "minuten", "dagen", "weken", "maanden", "jaar", "jaren")
@@ -51,27 +48,26 @@ NOT_A_COUNT_WORDS = ("procent", "percentage", "promille", "euro", "score", "cijf
 
 def disclosure(unit: str, counts_people: bool | None = None) -> tuple[bool, bool]:
     """Whether an indicator's value, and its breakdown counts, are counts of people (shown as ``<5``
-    when small). Safe by default: unless ``telt_personen`` (``counts_people``) says so, a count is of
-    people unless its unit says it is not (``pilots``, ``organisaties`` …). A share, amount or duration
-    (``procent``, ``euro``, ``uren`` …) is no count, so its value is never suppressed; its breakdown
-    counts are, unless the unit or ``telt_personen: nee`` says they are not people.
+    when small). Safe by default: a count is of people unless the definition says ``telt_personen: nee``
+    (``counts_people`` False) — whatever its unit, since a unit such as ``pilotdeelnemers`` or
+    ``gemeentebewoners`` counts people although it starts like one that does not. A share, amount or
+    duration (``procent``, ``euro``, ``uren`` …) that names no people is no count, so its value is not
+    suppressed; its breakdown counts are, unless ``telt_personen: nee``.
 
     Example
     -------
-    >>> disclosure("mantelzorgers"), disclosure("zorgvragers"), disclosure("pilots"), disclosure("procent")
-    ((True, True), (True, True), (False, False), (False, True))
-    >>> disclosure("procent", counts_people=False), disclosure("organisaties", counts_people=True)
+    >>> disclosure("mantelzorgers"), disclosure("pilotdeelnemers"), disclosure("pilots"), disclosure("procent")
+    ((True, True), (True, True), (True, True), (False, True))
+    >>> disclosure("pilots", counts_people=False), disclosure("procent mantelzorgers")
     ((False, False), (True, True))
     """
     text = text_key(unit)
     words = re.findall(r"[a-z]+", text)
-
-    def has(prefixes) -> bool:
-        return any(word.startswith(prefix) for word in words for prefix in prefixes)
-
+    people = any(name in word for word in words for name in PEOPLE_WORDS)
     if counts_people is None:
-        counts_people = has(PEOPLE_WORDS) or not has(NOT_PEOPLE_WORDS)
-    not_a_count = ("%" in unit or "€" in unit or has(NOT_A_COUNT_WORDS)) and not has(PEOPLE_WORDS)
+        counts_people = True
+    not_a_count = ("%" in unit or "€" in unit or any(word.startswith(prefix) for word in words
+                                                      for prefix in NOT_A_COUNT_WORDS)) and not people
     return bool(counts_people and not not_a_count), bool(counts_people)
 
 

@@ -21,9 +21,9 @@ from rapidfuzz import fuzz, process
 
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.errors import Problem
+from evaluatie.io.personal_data import contact_problem
 from evaluatie.io.raw import read_text_file, relative_name, table_files
 from evaluatie.io.yaml_files import YAML_BYTE_LIMIT, YamlTooLarge, load_yaml, yaml_problem
-from evaluatie.privacy import contact_problem
 from evaluatie.vocabulary import PARTNER_TYPES, number, partner_type, text_key
 
 KEYS = ("naam", "leeftijd", "doelgroep", "situatie", "zorgt_voor", "uren_per_week", "signalen", "behoeften", "route")

@@ -25,7 +25,8 @@ INDICATORS = [
                      "werken organisaties uit zorg, welzijn en gemeenten uit een regio samen bij de aanpak van hun "
                      "vraagstukken op het gebied van samenwerking met en voor mantelzorgers.",
      "programmadoel": "Programma Langer Thuis, actielijn 2, doelstelling 3: samenwerking formele en informele "
-                      "zorg versterken"},
+                      "zorg versterken",
+     "telt_personen": "nee"},  # pilots are no people: without this their small counts would show as <5
     {"id": "mz-bereik", "titel": "Mantelzorgers die het mantelzorgsteunpunt heeft bereikt",
      "bron": "Registratie mantelzorgsteunpunt (fictief voorbeeld)", "eenheid": "mantelzorgers",
      "beschrijving": "Aantal unieke mantelzorgers met minstens één contact met het mantelzorgsteunpunt in de "

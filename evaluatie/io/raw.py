@@ -24,7 +24,7 @@ import pandas as pd
 
 from evaluatie.dutch import format_bytes
 from evaluatie.errors import Problem
-from evaluatie.privacy import check_table
+from evaluatie.io.personal_data import check_table
 from evaluatie.vocabulary import text_key
 
 TABLE_SUFFIXES = (".csv", ".xlsx")

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.errors import Problem
+from evaluatie.io.personal_data import check_table
 from evaluatie.io.raw import (
     ANSWER_SHEET,
     FILE_COLUMN,
@@ -42,8 +43,7 @@ from evaluatie.io.raw import (
     relative_name,
     table_files,
 )
-from evaluatie.privacy import check_table
-from evaluatie.vocabulary import RELATION_QUESTIONS
+from evaluatie.vocabulary import RELATION_QUESTIONS, text_key
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
 KIND_COLUMN = "_soort"
@@ -56,13 +56,16 @@ BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_
 #: bookkeeping survey tools add (a header with one of these words, unless it is written as a question
 #: about a partner: ``Vraag - Naam`` or ``Vraag [Naam]``).
 NOT_PARTNERS = {"gemeente", "meting", "datum", "respondent", "organisatie"}
-METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|telefoon\w*|tel|phone|ip|start\w*|eind\w*|end\w*|"
-                            r"tijd\w*|time\w*|duur|status|voltooid|completed|taal|language|opmerking\w*|toelichting|"
-                            r"contactpersoon|functie|naam|name|ingevuld\w*|verzonden|submitted|response|token)$")
+METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|telefoon\w*|tel|phone|mobiel\w*|mobile|gsm|ip|start\w*|"
+                            r"eind\w*|end\w*|tijd\w*|time\w*|duur|status|voltooid|completed|taal|language|"
+                            r"opmerking\w*|toelichting|contact|contactpersoon|contactgegevens|adres|postcode|"
+                            r"woonplaats|functie|naam|name|ingevuld\w*|verzonden|submitted|response|token)$")
 #: Survey-tool spellings of the personal-data columns, so that their cells are counted when dropped.
 PERSONAL_ALIASES = {"email": ("email", "e_mail", "emailadres", "e_mailadres", "mail"),
-                    "telefoon": ("telefoon", "telefoonnummer", "tel", "phone"),
-                    "contactpersoon": ("contactpersoon", "naam", "name", "naam_respondent"),
+                    "telefoon": ("telefoon", "telefoonnummer", "tel", "phone", "mobiel", "mobiel_nummer", "mobile",
+                                 "gsm"),
+                    "contactpersoon": ("contactpersoon", "naam", "name", "naam_respondent", "contact",
+                                       "contactgegevens"),
                     "toelichting": ("toelichting", "opmerking", "opmerkingen")}
 
 
@@ -70,18 +73,26 @@ def _is_question(header: str) -> bool:
     return bool(re.search(r"\[[^\[\]]+\]\s*$", header)) or any(s in header for s in (" - ", ": ", " – "))
 
 
-def is_metadata(column: str, header: str) -> bool:
+def is_metadata(column: str, header: str, partners: frozenset[str] = frozenset()) -> bool:
     """Whether a wide column is survey-tool bookkeeping or personal data rather than a partner.
+
+    ``partners`` are the registered names and aliases (as :func:`~evaluatie.vocabulary.text_key` writes
+    them): a header that names one is a partner whatever words it holds (``Stichting Tijd voor Jou``);
+    only headers that match no partner are tested for bookkeeping words.
 
     Example
     -------
     >>> is_metadata("e_mail", "E-mail"), is_metadata("response_id", "Response ID"), is_metadata("ggd", "GGD")
     (True, True, False)
-    >>> is_metadata("x", "Samenwerking [Start Foundation]")
+    >>> is_metadata("x", "Samenwerking [Start Foundation]"), is_metadata("mobiel", "Mobiel")
+    (False, True)
+    >>> is_metadata("stichting_tijd_voor_jou", "Stichting Tijd voor Jou", frozenset({"stichting tijd voor jou"}))
     False
     """
     if column in NOT_PARTNERS:
         return True
+    if partners and text_key(partner_from_header(header)) in partners:
+        return False
     if _is_question(header):
         return False
     return any(METADATA_WORDS.match(word) for word in column.split("_") if word)
@@ -141,19 +152,21 @@ def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, *BOOKKEEPING]})
 
 
-def _partner_columns(table: pd.DataFrame) -> list[tuple[str, str, bool]]:
+def _partner_columns(table: pd.DataFrame, partners: frozenset[str] = frozenset()) -> list[tuple[str, str, bool]]:
     """(column key, header text, wanted?) of every column that names a partner."""
     headers = table.attrs.get(HEADER_ATTRIBUTE, {})
     found = [(column, headers.get(column, column), is_wanted_header(headers.get(column, column)))
              for column in table.columns
-             if not column.startswith("_") and not is_metadata(column, headers.get(column, column))]
+             if not column.startswith("_") and not is_metadata(column, headers.get(column, column), partners)]
     return found  # none at all: every respondent answered naming nobody
 
 
-def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped: tuple[str, ...] = ()) -> list[dict]:
+def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped: tuple[str, ...] = (),
+               partners: frozenset[str] = frozenset()) -> list[dict]:
     """Long rows of a wide export: one per filled level cell; a row with nothing filled answers naming nobody.
-    The ``dropped`` (personal-data) cells of a respondent ride on its first long row, to be counted."""
-    columns = _partner_columns(table)
+    The ``dropped`` (personal-data) cells of a respondent ride on its first long row, to be counted;
+    ``partners`` as in :func:`is_metadata`."""
+    columns = _partner_columns(table, partners)
     relation = {c: relation_of_header(h) for c, h, _ in columns}
     current = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if not w and not relation[c]}
     wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w and not relation[c]}
@@ -239,8 +252,11 @@ def _questionnaire_rows(table: pd.DataFrame) -> list[dict]:
 
 
 def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
-                       dropped: tuple[str, ...] = ()) -> pd.DataFrame:
+                       dropped: tuple[str, ...] = (), partners: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Read every answer file of ``samenwerking/`` in whichever shape, as one long table.
+
+    ``partners``: the registered names and aliases (``text_key``), so that a wide export's header that
+    names a partner is never taken for bookkeeping (:func:`is_metadata`).
 
     Columns: the long format's (``gemeente``, ``meting``, ``datum``, ``respondent``, ``partner``,
     ``niveau``, ``gewenst_niveau``), the ``dropped`` personal-data columns (long files only, to be
@@ -277,7 +293,7 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
         if kind == LONG:
             frame = table.assign(**{KIND_COLUMN: LONG})
         else:
-            rows = (_wide_rows(table, file, problems, dropped) if kind == WIDE else _matrix_rows(table)
+            rows = (_wide_rows(table, file, problems, dropped, partners) if kind == WIDE else _matrix_rows(table)
                     if kind == MATRIX else _questionnaire_rows(table))
             frame = pd.DataFrame(rows)
         for column in [*columns, *BOOKKEEPING]:

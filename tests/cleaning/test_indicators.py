@@ -59,7 +59,10 @@ def test_disclosure_is_safe_by_default():
     assert disclosure("mantelzorgers") == disclosure("deelnemers") == (True, True)
     assert disclosure("mannen") == disclosure("huishoudens") == disclosure("zorgvragers") == (True, True)
     assert disclosure("stuks") == (True, True)
-    assert disclosure("pilots") == disclosure("organisaties") == (False, False)
+    # the unit alone never decides that no people are counted: compound units start like things
+    assert disclosure("pilots") == disclosure("organisaties") == (True, True)
+    assert disclosure("pilotdeelnemers") == disclosure("gemeentebewoners") == (True, True)
+    assert disclosure("pilots", counts_people=False) == (False, False)
     assert disclosure("procent") == disclosure("%") == disclosure("euro") == (False, True)
     assert disclosure("mantelzorgers per jaar") == (True, True)
     assert disclosure("organisaties", counts_people=True) == (True, True)
@@ -70,7 +73,8 @@ def _values(tmp_path, lines, definitions=None):
     folder = tmp_path / "indicatoren"
     (folder / "waarden").mkdir(parents=True)
     (folder / "definities.yaml").write_text(definitions or (
-        "- id: '23'\n  titel: Pilots\n  bron: Monitor\n  eenheid: pilots\n  beschrijving: Aantal pilots.\n"),
+        "- id: '23'\n  titel: Pilots\n  bron: Monitor\n  eenheid: pilots\n  beschrijving: Aantal pilots.\n"
+        "  telt_personen: nee\n"),
         encoding="utf-8")
     (folder / "waarden" / "w.csv").write_text("indicator;gemeente;periode;waarde;uitsplitsing;aantal\n"
                                               + "\n".join(lines) + "\n", encoding="utf-8")

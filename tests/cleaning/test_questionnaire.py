@@ -290,3 +290,40 @@ def test_a_score_outside_the_scale_is_a_problem_at_its_cell(raw, tmp_path):
         clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
     assert ("samenwerking/lang.csv, rij 2, kolom 'vertrouwen': waarde '5' — 'vertrouwen' is een score van "
             "1 tot en met 4") in str(error.value)
+
+
+def test_a_wide_export_reads_registered_partners_first_and_drops_contact_columns(raw, tmp_path):
+    """A registered name with a bookkeeping word ('Tijd') is a partner; 'Mobiel' and 'Contact' are personal
+    data: dropped and counted, never read as partners, never printed."""
+    register = raw / "organisaties" / "register-polderwijk.csv"
+    register.write_text(register.read_text(encoding="utf-8")
+                        + "Polderwijk;Stichting Tijd voor Jou;welzijn;ondersteunen;nee;;\n", encoding="utf-8")
+    (raw / "samenwerking" / "export.csv").write_text(
+        "gemeente;meting;datum;respondent;Mobiel;Contact;Stichting Tijd voor Jou;Huisartsenpraktijk Polderhof\n"
+        "Polderwijk;T1;01-03-2025;Huisartsenpraktijk Kanaalzijde;06–12345678;j.jansen(at)polderwijk.nl;3;2\n"
+        "Polderwijk;T1;01-03-2025;Stichting Tijd voor Jou;+31 (0)6 1234 5678;Jan;;3\n", encoding="utf-8")
+    cleaned = clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    ties = set(zip(cleaned.ties["organisatie_a"], cleaned.ties["organisatie_b"], cleaned.ties["niveau"]))
+    assert ("Huisartsenpraktijk Kanaalzijde", "Stichting Tijd voor Jou", 3) in ties
+    names = set(cleaned.partners["organisatie"]) | set(cleaned.answers["partner"])
+    assert not any(word in name for name in names for word in ("Mobiel", "Contact", "06", "Jan"))
+    assert cleaned.summary["persoonsgegevens_verwijderd"] == 4  # the four filled contact cells, counted
+
+
+def test_no_message_repeats_a_contact_detail_however_it_is_written():
+    from evaluatie.errors import Problem
+    from evaluatie.privacy import contact_details, mask_contact_details
+
+    for text in ("j.jansen(at)gemeente.nl", "J.Jansen [at] gemeente [punt] nl", "jan at gemeente.nl",
+                 "jan@gemeente.nl"):
+        assert contact_details(text) == ["e-mailadres"], text
+    for text in ("06–12345678", "06—12345678", "06 123 456 78", "+31 (0)6 1234 5678", "0031 6 12345678",
+                 "06\u00a012345678", "(010) 123 45 67"):
+        assert contact_details(text) == ["telefoonnummer"], text
+    for text in ("2019–2020: 1.234 mantelzorgers", "Stichting At Home", "niveau 3 in 2024-Q3", "tel. nvt"):
+        assert contact_details(text) == [], text
+    # a Problem built anywhere, with the detail in its value or its message, prints it masked
+    problem = Problem("a.csv", 4, "partner", "Bel 06–12345678", "onbekende partner 'Bel 06–12345678'",
+                      "mail j.jansen(at)gemeente.nl")
+    assert "12345678" not in str(problem) and "jansen" not in str(problem)
+    assert mask_contact_details("Bel 06–12345678") == "Bel [telefoonnummer]"
