@@ -114,8 +114,18 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
     except OSError as exc:
         raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
                                                  "in de rapportenmap")) from None
-    remove_leftovers(reports_dir)
-    remove_leftovers(reports_dir / FAILED_DIR_NAME)
+    sweep_reports_folder(reports_dir)
+
+
+def sweep_reports_folder(reports_dir: Path) -> list[str]:
+    """Remove what stopped processes left in the reports folder, in ``mislukt/`` and in each exports
+    folder (temporary files of a kernel killed mid-write). Returns the names removed."""
+    reports_dir = Path(reports_dir)
+    folders = [reports_dir, reports_dir / FAILED_DIR_NAME]
+    if reports_dir.is_dir():
+        folders += sorted(entry for entry in reports_dir.iterdir()
+                          if entry.name.endswith(EXPORTS_SUFFIX) and entry.is_dir() and not entry.is_symlink())
+    return [name for folder in folders for name in remove_leftovers(folder)]
 
 
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path | None = None,
@@ -237,6 +247,7 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
             logging.getLogger(logger).disabled = True  # kernels stopped on purpose are not errors to report
         stop_kernels()
         warm.close()
+        sweep_reports_folder(reports_dir)  # a kernel stopped mid-write leaves its temporary file
         write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
         raise
     pool.shutdown(wait=True)

@@ -143,6 +143,7 @@ def stop_kernels(timeout: float = 2.0) -> int:
             kernel.kill()
         except psutil.Error:
             pass
+    psutil.wait_procs(alive, timeout=timeout)  # gone, so what it left can be recognised as left over
     return len(kernels)
 
 

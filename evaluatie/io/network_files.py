@@ -25,7 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from evaluatie.io.folders import write_atomically, write_with
-from evaluatie.io.workbooks import write_workbook
+from evaluatie.io.workbooks import csv_text, write_workbook
 from evaluatie.paths import slugify
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
 
@@ -77,11 +77,31 @@ def dl_label(name: str) -> str:
     return re.sub(r"\s+", "_", re.sub(r"[,\"']", "", name).strip())
 
 
+def dl_labels(nodes: list[str]) -> list[str]:
+    """:func:`dl_label` of every partner, made unique and never empty (``GGD Oost`` and ``GGD, Oost`` give
+    ``GGD_Oost`` and ``GGD_Oost_2``; a name of quotes only becomes ``partner_<n>``).
+
+    Example
+    -------
+    >>> dl_labels(["GGD Oost", "GGD, Oost", '""'])
+    ['GGD_Oost', 'GGD_Oost_2', 'partner_3']
+    """
+    labels, taken = [], set()
+    for number, node in enumerate(nodes, 1):
+        label = base = dl_label(str(node)) or f"partner_{number}"
+        count = 2
+        while label in taken:
+            label, count = f"{base}_{count}", count + 1
+        labels.append(label)
+        taken.add(label)
+    return labels
+
+
 def dl_text(graph: nx.Graph) -> str:
     """UCINET DL, ``edgelist1`` with labels: every tie once, its level as the weight."""
     nodes = list(graph)
     index = {node: number for number, node in enumerate(nodes, 1)}
-    lines = [f"DL N={len(nodes)}", "FORMAT = EDGELIST1", "LABELS:", ",".join(dl_label(n) for n in nodes), "DATA:"]
+    lines = [f"DL N={len(nodes)}", "FORMAT = EDGELIST1", "LABELS:", ",".join(dl_labels(nodes)), "DATA:"]
     lines += [f"{index[a]} {index[b]} {level}" for a, b, level in graph.edges(data="niveau", default=1)]
     return "\n".join(lines) + "\n"
 
@@ -124,6 +144,26 @@ def edge_list(graph: nx.Graph) -> pd.DataFrame:
                                        "meldingen", *RELATION_QUESTIONS])
 
 
+def wave_slugs(waves: list[str]) -> dict[str, str]:
+    """A file-name part per wave, unique even where two labels slug alike (``T 1`` and ``T-1``: ``t-1`` and
+    ``t-1-2``, by their order).
+
+    Example
+    -------
+    >>> wave_slugs(["T 1", "T-1", "nulmeting"])
+    {'T 1': 't-1', 'T-1': 't-1-2', 'nulmeting': 'nulmeting'}
+    """
+    slugs, taken = {}, set()
+    for wave in waves:
+        slug = base = slugify(wave)
+        number = 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        slugs[wave] = slug
+        taken.add(slug)
+    return slugs
+
+
 def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) -> list[tuple[str, str, Path]]:
     """Write every format of :data:`FORMATS` for every wave to ``folder/<stem>-<meting><suffix>``;
     returns (wave, suffix, path) for every file written."""
@@ -132,13 +172,14 @@ def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) ->
     written = []
     for wave, graph in graphs.items():
         plain = export_graph(graph)
-        base = folder / f"{stem}-{slugify(wave)}"
+        base = folder / f"{stem}-{wave_slugs(list(graphs))[wave]}"
         paths = {suffix: Path(f"{base}{suffix}") for suffix in FORMATS}
         write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
         write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
         write_atomically(paths[".net"], pajek_text(plain))
         write_atomically(paths[".dl"], dl_text(plain))
         write_workbook(paths["-kumu.xlsx"], kumu_sheets(plain))
-        write_atomically(paths["-relaties.csv"], "\ufeff" + edge_list(plain).to_csv(index=False, sep=";"))
+        table = edge_list(plain).map(csv_text)  # a cell never runs as a formula in the spreadsheet that opens it
+        write_atomically(paths["-relaties.csv"], "\ufeff" + table.to_csv(index=False, sep=";"))
         written += [(wave, suffix, path) for suffix, path in paths.items()]
     return written

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -35,6 +36,11 @@ XLSX_UNPACKED_LIMIT = 1024 * 1024 * 1024
 CELL_BYTE_LIMIT = 10 * 1024 * 1024
 FILE_COLUMN = "_bestand"
 ROW_COLUMN = "_rij"
+#: Characters no workbook (Excel, openpyxl) or XML file (GraphML, GEXF) can hold: the C0 controls but tab,
+#: line feed and carriage return; lone surrogates; the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                        + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                  for plane in range(1, 17)) + "]")
 #: ``table.attrs`` keys: the header as written (column key -> text) and the xlsx sheet that was read.
 HEADER_ATTRIBUTE = "kopregel"
 SHEET_ATTRIBUTE = "blad"
@@ -102,6 +108,26 @@ def sniff_separator(text: str) -> str:
     if ";" not in header_text and "," not in header_text:
         return ""
     return ";" if header_text.count(";") > header_text.count(",") else ","
+
+
+def unwritable_problem(file: str, row: int | None, column: str | None, value: str,
+                       row_word: str = "rij") -> Problem | None:
+    """A problem when ``value`` holds a character of :data:`UNWRITABLE` (named by its code point), else None.
+
+    Example
+    -------
+    >>> unwritable_problem("a.csv", 2, "partner", "GGD\\uffff").message.split(",")[0]
+    'deze tekst bevat het teken U+FFFF'
+    >>> unwritable_problem("a.csv", 2, "partner", "GGD Oost\\tZuid") is None
+    True
+    """
+    found = UNWRITABLE.search(value)
+    if found is None:
+        return None
+    return Problem(file, row, column, value,
+                   f"deze tekst bevat het teken U+{ord(found.group()):04X}, dat een Excel-werkboek en een XML-bestand "
+                   "(GraphML, GEXF) niet kunnen bewaren", "haal het teken weg (vaak een onzichtbaar teken uit een "
+                   "kopieerslag) en sla het bestand opnieuw op", row_word=row_word)
 
 
 def _cell_text(value: object) -> str:
@@ -258,11 +284,20 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         seen.add(column)
     if len(problems) > header_problems:
         return None  # rows cannot be read reliably under a broken header
+    for position, cell in enumerate(rows[0][: len(header)]):
+        found = unwritable_problem(name, 1, header[position] or f"kolom {position + 1}", str(cell))
+        if found:
+            problems.append(found)
     records, ragged = [], 0
     for index, row in enumerate(rows[1:], start=2):
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
+        if UNWRITABLE.search("\n".join(cells)):  # one search per row; the cells only when it finds one
+            for position, cell in enumerate(cells[: len(header)]):
+                found = unwritable_problem(name, index, header[position], cell)
+                if found:
+                    problems.append(found)
         if len(cells) > len(header) and any(cells[len(header):]):
             # The extra cells are not quoted: in a shifted row they are often e-mail or phone columns.
             problems.append(Problem(name, index, None, None,

@@ -112,6 +112,21 @@ def put(cell, value: object) -> object:
     return value
 
 
+def csv_text(value: object) -> object:
+    """A cell for a CSV file that a spreadsheet opens: text that starts like a formula gets a leading
+    ``'`` (as OWASP advises against CSV injection), so ``=HYPERLINK(…)`` is shown, never run; other values
+    are unchanged.
+
+    Example
+    -------
+    >>> csv_text("=HYPERLINK(1)"), csv_text("GGD Oost"), csv_text(3)
+    ("'=HYPERLINK(1)", 'GGD Oost', 3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def headers(columns) -> list[str]:
     """Column headers as a reader can tell them apart: trimmed, and a repeated header numbered.
 

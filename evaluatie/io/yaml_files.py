@@ -18,7 +18,7 @@ import yaml
 
 from evaluatie.dutch import format_number
 from evaluatie.errors import Problem
-from evaluatie.io.raw import read_text_file, relative_name
+from evaluatie.io.raw import read_text_file, relative_name, unwritable_problem
 
 YAML_BYTE_LIMIT = 1024 * 1024
 YAML_NODE_LIMIT = 100_000
@@ -120,7 +120,27 @@ def read_yaml(path: Path, base: Path, problems: list[Problem]) -> object | None:
     if text is None:
         return None
     try:
-        return load_yaml(text)
+        data = load_yaml(text)
     except (yaml.YAMLError, YamlTooLarge, RecursionError) as exc:
         problems.append(yaml_problem(name, exc))
-    return None
+        return None
+    before = len(problems)
+    _check_characters(data, name, "", problems)
+    return data if len(problems) == before else None
+
+
+def _check_characters(value: object, name: str, key: str, problems: list[Problem]) -> None:
+    """A problem for every text (key or value) holding a character no workbook or XML file can hold
+    (escaped ones such as ``"\\uffff"`` get past the YAML reader)."""
+    if isinstance(value, str):
+        found = unwritable_problem(name, None, key or None, value, row_word="regel")
+        if found:
+            problems.append(found)
+    elif isinstance(value, dict):
+        for child_key, child in value.items():
+            label = f"{key}.{child_key}" if key else str(child_key)
+            _check_characters(str(child_key), name, label, problems)
+            _check_characters(child, name, label, problems)
+    elif isinstance(value, list):
+        for position, child in enumerate(value, 1):
+            _check_characters(child, name, f"{key}[{position}]" if key else f"[{position}]", problems)
