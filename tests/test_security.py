@@ -356,10 +356,11 @@ def test_a_csv_field_over_128_kb_is_read(raw_copy):
 
 def test_files_over_the_limits_are_refused_with_a_message(raw_copy, monkeypatch):
     from evaluatie.io import raw as read
+    from evaluatie.io import sheets
 
     raw, corrections = raw_copy
     monkeypatch.setattr(read, "TABLE_BYTE_LIMIT", 10_000)
-    monkeypatch.setattr(read, "XLSX_UNPACKED_LIMIT", 20_000)
+    monkeypatch.setattr(sheets, "XLSX_UNPACKED_LIMIT", 20_000)
     with pytest.raises(InputError) as error:
         clean(raw, corrections, Settings(), today=TODAY)
     message = str(error.value)
@@ -391,6 +392,13 @@ def _reports_folder_state(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
+def _hear_interrupts() -> None:
+    """In the batch's child process: Ctrl-C as a terminal sends it. A job started in the background by a
+    non-interactive shell (a CI runner, ``nohup … &``) inherits SIGINT ignored, and Python then keeps
+    ignoring it: the batch would run to its end, as it should for such a job."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.render
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(example_processed, tmp_path, signum):
@@ -399,7 +407,8 @@ def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(
     reports = tmp_path / "rapporten"
     process = subprocess.Popen([sys.executable, "-m", "evaluatie", "rapporten", "--verwerkt",
                                 str(example_processed), "--rapporten", str(reports), "--workers", "2", "--opnieuw"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_hear_interrupts)
     deadline = time.monotonic() + 120
     while not list(reports.glob(".werk-*")) and time.monotonic() < deadline:  # a kernel is at work
         time.sleep(0.2)
@@ -408,7 +417,7 @@ def test_an_interrupted_batch_stops_its_kernels_and_leaves_nothing_half_written(
     assert process.poll() is None, "the batch ended before it could be interrupted"
     process.send_signal(signum)
     stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert process.returncode == 130, (stdout, stderr)
     assert "Afgebroken" in stderr and "Traceback" not in stderr
     psutil.wait_procs(children, timeout=5)
     assert not [child for child in children if child.is_running() and child.status() != psutil.STATUS_ZOMBIE]

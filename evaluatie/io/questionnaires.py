@@ -25,6 +25,7 @@ import pandas as pd
 from evaluatie import paths
 from evaluatie.errors import OutputRefused, Problem, raise_if_any
 from evaluatie.io.folders import claim_folder, read_marker, write_atomically, write_marker
+from evaluatie.io.sheets import RECORD_PROPERTIES
 from evaluatie.io.survey_formats import ANSWER_SHEET
 from evaluatie.io.workbooks import put, save_workbook
 from evaluatie.paths import slugify
@@ -142,6 +143,7 @@ def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: 
                            contact: bool = False, questions: tuple[str, ...] = ()):
     """The openpyxl workbook of one respondent's questionnaire (``others``: partners with their type)."""
     from openpyxl import Workbook
+    from openpyxl.packaging.custom import StringProperty
 
     workbook = Workbook()
     _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions)
@@ -149,6 +151,9 @@ def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: 
     workbook.active = 0
     workbook.properties.title = f"Vragenlijst ketensamenwerking {municipality} — {respondent}"
     workbook.properties.creator = "evaluatie"
+    record = {"gemeente": municipality, "meting": wave, "respondent": respondent}
+    for prop, field in RECORD_PROPERTIES.items():  # the file's own record, checked when it comes back
+        workbook.custom_doc_props.append(StringProperty(name=prop, value=record[field]))
     return workbook
 
 

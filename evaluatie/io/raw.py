@@ -15,10 +15,8 @@ Example
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -26,12 +24,12 @@ import pandas as pd
 from evaluatie.dutch import format_bytes
 from evaluatie.errors import Problem
 from evaluatie.io.personal_data import check_table
+from evaluatie.io.sheets import RECORD_ATTRIBUTE, rows_from_xlsx
 from evaluatie.vocabulary import text_key
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 #: Bounds on what is read at all: no export of a pilot comes near them; a bomb or a wrong file does.
 TABLE_BYTE_LIMIT = 200 * 1024 * 1024
-XLSX_UNPACKED_LIMIT = 1024 * 1024 * 1024
 #: The longest cell a CSV file may hold (Python's csv module stops at 128 KB by default).
 CELL_BYTE_LIMIT = 10 * 1024 * 1024
 FILE_COLUMN = "_bestand"
@@ -45,7 +43,6 @@ UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\u
 HEADER_ATTRIBUTE = "kopregel"
 SHEET_ATTRIBUTE = "blad"
 #: In an xlsx file the sheet with this name is read when there is one (a returned questionnaire).
-ANSWER_SHEET = "Antwoorden"
 
 
 def header_key(name: object) -> str:
@@ -130,21 +127,6 @@ def unwritable_problem(file: str, row: int | None, column: str | None, value: st
                    "kopieerslag) en sla het bestand opnieuw op", row_word=row_word)
 
 
-def _cell_text(value: object) -> str:
-    """Turn an Excel cell value into the text a CSV export would hold."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_word: str = "rij") -> bool:
     """Whether ``path`` is a regular file of at most ``limit`` bytes; a problem when it is not."""
     try:
@@ -209,34 +191,6 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
     return rows
 
 
-def _rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[list[list[str]], str] | None:
-    from openpyxl import load_workbook
-
-    if not file_within(path, name, TABLE_BYTE_LIMIT, problems):
-        return None
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > XLSX_UNPACKED_LIMIT:
-            problems.append(Problem(name, None, None, None,
-                                    f"het xlsx-bestand pakt uit tot {format_bytes(unpacked)} (meer dan "
-                                    f"{format_bytes(XLSX_UNPACKED_LIMIT)} wordt niet gelezen)",
-                                    "controleer of dit het goede bestand is; sla het opnieuw op vanuit Excel"))
-            return None
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook[ANSWER_SHEET] if ANSWER_SHEET in workbook.sheetnames else workbook.worksheets[0]
-            return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)], sheet.title
-        finally:
-            workbook.close()
-    except Exception as exc:  # zipfile, zlib, XML (defusedxml refuses entities) and openpyxl errors alike
-        problems.append(Problem(name, None, None, None,
-                                f"het bestand is geen leesbaar xlsx-bestand (beschadigd, afgebroken of met verboden "
-                                f"XML-onderdelen: {type(exc).__name__})",
-                                "open het in Excel en sla het opnieuw op als .xlsx"))
-        return None
-
-
 def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: bool = False) -> pd.DataFrame | None:
     """Read one CSV or xlsx file into a text DataFrame; append problems instead of raising.
 
@@ -253,8 +207,8 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
     if suffix == ".csv":
         rows = _rows_from_csv(path, name, problems)
     elif suffix == ".xlsx":
-        read = _rows_from_xlsx(path, name, problems)
-        rows, sheet = read if read is not None else (None, None)
+        read = rows_from_xlsx(path, name, problems) if file_within(path, name, TABLE_BYTE_LIMIT, problems) else None
+        rows, sheet, record = read if read is not None else (None, None, {})
     else:
         problems.append(Problem(name, None, None, None,
                                 f"bestanden van het type '{path.suffix or 'zonder extensie'}' worden niet gelezen",
@@ -320,6 +274,8 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
     table.attrs[HEADER_ATTRIBUTE] = dict(zip(header, written))
     if suffix == ".xlsx":
         table.attrs[SHEET_ATTRIBUTE] = sheet
+        if record:
+            table.attrs[RECORD_ATTRIBUTE] = record
     return table
 
 

@@ -34,7 +34,6 @@ import pandas as pd
 from evaluatie.errors import Problem
 from evaluatie.io.personal_data import check_table
 from evaluatie.io.raw import (
-    ANSWER_SHEET,
     FILE_COLUMN,
     HEADER_ATTRIBUTE,
     ROW_COLUMN,
@@ -43,6 +42,7 @@ from evaluatie.io.raw import (
     relative_name,
     table_files,
 )
+from evaluatie.io.sheets import ANSWER_SHEET, RECORD_ATTRIBUTE
 from evaluatie.vocabulary import RELATION_QUESTIONS, text_key
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
@@ -171,6 +171,19 @@ def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped:
     current = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if not w and not relation[c]}
     wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w and not relation[c]}
     extra = {(relation[c], partner_from_header(h).lower()): (c, h) for c, h, _ in columns if relation[c]}
+    seen: dict[tuple[bool, str | None, str], str] = {}
+    for _, header, wants in columns:
+        key = (wants, relation_of_header(header), partner_from_header(header).lower())
+        if key in seen:
+            problems.append(Problem(file, 1, header, None, f"deze partner heeft al een kolom voor dezelfde vraag "
+                                    f"('{seen[key]}'); één van beide zou verloren gaan",
+                                    "houd één kolom per partner en vraag over, of geef de kolommen hun eigen naam"))
+        seen.setdefault(key, header)
+    for (question, key), (_, header) in extra.items():
+        if key not in current:
+            problems.append(Problem(file, 1, header, None, f"er is een kolom voor {question} maar niet voor het "
+                                    "niveau van de samenwerking met deze partner",
+                                    "voeg de kolom met het niveau toe, of verwijder deze kolom"))
     for key, (_, header) in wanted.items():
         if key not in current:
             problems.append(Problem(file, 1, header, None, "er is een kolom voor het gewenste niveau maar niet "
@@ -205,11 +218,20 @@ def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped:
     return rows
 
 
-def _matrix_rows(table: pd.DataFrame) -> list[dict]:
+def _matrix_rows(table: pd.DataFrame, file: str, problems: list[Problem]) -> list[dict]:
     """Long rows of a workshop matrix: both directions of every pair with a filled cell, and an answer
-    naming nobody for every organisation in it (so that each counts as response)."""
+    naming nobody for every organisation in it (so that each counts as response). An organisation with
+    two rows is a problem (the second would overwrite the first)."""
     columns = [(c, h) for c, h, _ in _partner_columns(table)]
     records = table.to_dict("records")
+    rows_of: dict[str, int] = {}
+    for record in records:
+        key = " ".join(record["organisatie"].split()).lower()
+        if key and key in rows_of:
+            problems.append(Problem(file, record[ROW_COLUMN], "organisatie", record["organisatie"],
+                                    f"deze organisatie heeft al een rij (rij {rows_of[key]}); de tweede zou de eerste "
+                                    "overschrijven", "voeg de twee rijen samen tot één"))
+        rows_of.setdefault(key, record[ROW_COLUMN])
     present = {" ".join(record["organisatie"].split()).lower() for record in records}
     cells: dict[tuple[str, str], tuple[str, dict, str]] = {}
     rows = []
@@ -233,6 +255,27 @@ def _matrix_rows(table: pd.DataFrame) -> list[dict]:
                          "gewenst_niveau": "", RESPONDENT_HEADER: header, PARTNER_HEADER: "organisatie",
                          LEVEL_HEADER: header})
     return rows
+
+
+def _same_text(a: object, b: object) -> bool:
+    return " ".join(str(a).split()) == " ".join(str(b).split())
+
+
+def check_questionnaire(table: pd.DataFrame, file: str, problems: list[Problem]) -> None:
+    """Problems where a returned questionnaire speaks for someone else: a ``gemeente``, ``meting`` or
+    ``respondent`` cell that differs from the record the package wrote into the file (a changed
+    respondent cell would replace another partner's answers; rows added for a second respondent would
+    be answers no one asked for). A file without that record is read as a long file is."""
+    record = table.attrs.get(RECORD_ATTRIBUTE) or {}
+    for row in table.to_dict("records"):
+        for field, value in record.items():
+            cell = row.get(field, "")
+            if str(cell).strip() and not _same_text(cell, value):
+                problems.append(Problem(file, row[ROW_COLUMN], field, cell,
+                                        f"deze vragenlijst is geschreven voor {field} '{' '.join(value.split())}' "
+                                        "(zo staat het in het bestand zelf vastgelegd)",
+                                        "zet de oorspronkelijke waarde terug; antwoordt een andere partner, "
+                                        "gebruik dan de vragenlijst van die partner"))
 
 
 def _questionnaire_rows(table: pd.DataFrame) -> list[dict]:
@@ -293,8 +336,10 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
         if kind == LONG:
             frame = table.assign(**{KIND_COLUMN: LONG})
         else:
-            rows = (_wide_rows(table, file, problems, dropped, partners) if kind == WIDE else _matrix_rows(table)
-                    if kind == MATRIX else _questionnaire_rows(table))
+            if kind == QUESTIONNAIRE:
+                check_questionnaire(table, file, problems)
+            rows = (_wide_rows(table, file, problems, dropped, partners) if kind == WIDE
+                    else _matrix_rows(table, file, problems) if kind == MATRIX else _questionnaire_rows(table))
             frame = pd.DataFrame(rows)
         for column in [*columns, *BOOKKEEPING]:
             if column not in frame.columns:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -327,3 +328,132 @@ def test_no_message_repeats_a_contact_detail_however_it_is_written():
                       "mail j.jansen(at)gemeente.nl")
     assert "12345678" not in str(problem) and "jansen" not in str(problem)
     assert mask_contact_details("Bel 06–12345678") == "Bel [telefoonnummer]"
+
+
+@pytest.fixture
+def returned(raw, tmp_path):
+    """Two Heidevelde questionnaires written by the package, the first filled with one answer."""
+    municipalities, partners = read_registers(raw, CORRECTIONS_FILE)
+    write_questionnaires(municipalities, partners, "T1", dt.date(2025, 3, 1), tmp_path / "v", ["Heidevelde"])
+    paths = sorted((tmp_path / "v" / "heidevelde-t1").glob("*.xlsx"))[:2]
+    _fill(paths[0], pd.DataFrame({"partner": ["GGD Heide en Zand"], "niveau": [3], "gewenst_niveau": [4]}))
+    return paths
+
+
+def _problems_of(raw) -> str:
+    with pytest.raises(InputError) as error:
+        clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    return str(error.value)
+
+
+def test_a_questionnaire_whose_respondent_cell_was_changed_is_refused_at_that_cell(raw, returned):
+    """The file records whom it was written for; a changed cell would replace another partner's answers."""
+    workbook = load_workbook(returned[0])
+    sheet = workbook["Antwoorden"]
+    written_for = sheet["D2"].value
+    sheet["D3"] = "Thuiszorg Heidevelde" if written_for != "Thuiszorg Heidevelde" else "Gemeente Heidevelde"
+    workbook.save(returned[0])
+    shutil.copy(returned[0], raw / "samenwerking" / returned[0].name)
+    message = _problems_of(raw)
+    assert f"samenwerking/{returned[0].name}, rij 3, kolom 'respondent'" in message
+    assert f"deze vragenlijst is geschreven voor respondent '{written_for}'" in message
+
+
+def test_the_record_survives_a_save_in_libreoffice_and_a_matching_file_reads(raw, returned, tmp_path):
+    """The record is a set of custom document properties: LibreOffice keeps them, and an untouched
+    questionnaire reads without a problem after the round trip."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice ontbreekt (make test installeert het)")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    out = tmp_path / "lo"
+    subprocess.run([office, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+                    str(returned[0])], check=True, capture_output=True, timeout=180,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    saved = out / returned[0].name
+    from evaluatie.io.raw import read_table
+    from evaluatie.io.sheets import RECORD_ATTRIBUTE
+
+    table = read_table(saved, out, [])
+    assert table.attrs[RECORD_ATTRIBUTE]["gemeente"] == "Heidevelde"
+    assert table.attrs[RECORD_ATTRIBUTE]["meting"] == "T1"
+    shutil.copy(saved, raw / "samenwerking" / saved.name)
+    cleaned = clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    assert ("GGD Heide en Zand" in set(cleaned.ties["organisatie_a"]) | set(cleaned.ties["organisatie_b"]))
+
+
+def test_a_hidden_or_doubled_answers_sheet_is_refused(raw, returned):
+    workbook = load_workbook(returned[0])
+    workbook["Antwoorden"].sheet_state = "hidden"
+    workbook.active = 0
+    workbook.save(raw / "samenwerking" / "verborgen.xlsx")
+    workbook = load_workbook(returned[1])
+    workbook.copy_worksheet(workbook["Antwoorden"]).title = "Antwoorden (2)"
+    workbook.save(raw / "samenwerking" / "dubbel.xlsx")
+    message = _problems_of(raw)
+    assert "samenwerking/verborgen.xlsx: het blad 'Antwoorden' is verborgen" in message
+    assert "samenwerking/dubbel.xlsx: het bestand heeft 2 antwoordbladen ('Antwoorden', 'Antwoorden (2)')" in message
+
+
+def test_a_formula_without_a_computed_value_is_named_at_its_cell(raw, tmp_path):
+    """openpyxl writes formulas without cached values, as some programs do: the value is not known, so
+    the answer would be read as empty."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["gemeente", "meting", "datum", "respondent", "partner", "niveau"])
+    sheet.append(["Heidevelde", "T1", "01-03-2025", "Gemeente Heidevelde", "GGD Heide en Zand", "=1+2"])
+    workbook.save(raw / "samenwerking" / "formule.xlsx")
+    message = _problems_of(raw)
+    assert "samenwerking/formule.xlsx, rij 2, kolom 'cel F2': waarde '=1+2'" in message
+    assert "formule zonder berekende waarde" in message
+
+
+def test_a_workbook_claiming_the_whole_sheet_as_its_dimension_reads_fast(raw, tmp_path):
+    """A sheet whose <dimension> claims A1:XFD1048576 (as some exporters write) is read as stored."""
+    import time
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["gemeente", "meting", "datum", "respondent", "partner", "niveau"])
+    sheet.append(["Heidevelde", "T1", "01-03-2025", "Gemeente Heidevelde", "GGD Heide en Zand", 3])
+    plain = tmp_path / "plain.xlsx"
+    workbook.save(plain)
+    claimed = raw / "samenwerking" / "groot.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(claimed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', data)
+                assert b"XFD1048576" in data
+            target.writestr(info, data)
+    start = time.perf_counter()
+    cleaned = clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    assert time.perf_counter() - start < 60
+    assert len(cleaned.answers) == 1 and int(cleaned.answers["niveau"].iloc[0]) == 3
+
+
+def test_a_wide_export_with_two_columns_for_one_partner_or_a_score_alone_is_refused(raw, tmp_path):
+    (raw / "samenwerking" / "export.csv").write_text(
+        "gemeente;meting;datum;respondent;Samenwerking [GGD Heide en Zand];Q7: GGD Heide en Zand;"
+        "Vertrouwen [Thuiszorg Heidevelde]\n"
+        "Heidevelde;T1;01-03-2025;Gemeente Heidevelde;3;1;4\n", encoding="utf-8")
+    message = _problems_of(raw)
+    assert ("samenwerking/export.csv, rij 1, kolom 'Q7: GGD Heide en Zand': deze partner heeft al een kolom voor "
+            "dezelfde vraag ('Samenwerking [GGD Heide en Zand]')") in message
+    assert ("kolom 'Vertrouwen [Thuiszorg Heidevelde]': er is een kolom voor vertrouwen maar niet voor het niveau"
+            in message)
+
+
+def test_a_workshop_matrix_with_an_organisation_twice_is_refused(raw, tmp_path):
+    (raw / "samenwerking" / "werkplaats.csv").write_text(
+        "gemeente,meting,datum,organisatie,GGD Heide en Zand,Thuiszorg Heidevelde\n"
+        "Heidevelde,T1,2025-03-01,GGD Heide en Zand,,3\n"
+        "Heidevelde,T1,2025-03-01,Thuiszorg Heidevelde,3,\n"
+        "Heidevelde,T1,2025-03-01,ggd heide en  zand,,1\n", encoding="utf-8")
+    message = _problems_of(raw)
+    assert ("samenwerking/werkplaats.csv, rij 4, kolom 'organisatie': waarde 'ggd heide en  zand' — deze organisatie "
+            "heeft al een rij (rij 2)") in message
