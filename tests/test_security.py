@@ -101,12 +101,25 @@ def test_own_processed_folder_is_replaced_and_a_stranger_file_stops_it(example_c
     assert (folder / "aantekeningen.txt").read_text() == "van de onderzoeker"
 
 
-def test_processed_folder_of_an_older_version_without_marker_is_recognised(example_cleaned, tmp_path):
-    folder = tmp_path / "verwerkt"
-    write_processed(example_cleaned, folder)
-    (folder / MARKER).unlink()
-    write_processed(example_cleaned, folder)
-    assert (folder / MARKER).exists()
+def test_an_unmarked_folder_is_never_taken_over_whatever_its_files_are_called(example_cleaned, example_processed,
+                                                                               tmp_path):
+    """No guessing from names: a folder that holds processed-like or report-like files but no marker is
+    the user's (their own copy, a shared drive); it is refused and nothing in it changes."""
+    processed = tmp_path / "verwerkt"
+    write_processed(example_cleaned, processed)
+    (processed / MARKER).unlink()
+    before = _tree_digest(processed)
+    with pytest.raises(OutputRefused, match="niet door dit pakket gemaakt"):
+        write_processed(example_cleaned, processed)
+    reports = tmp_path / "eigen-rapporten"
+    reports.mkdir()
+    for name in ("rivierstad.html", "begroting.xlsx", "notulen.pdf"):
+        (reports / name).write_text("van de gebruiker")
+    result = CliRunner().invoke(app, ["rapporten", "-g", "Rivierstad", "--verwerkt", str(example_processed),
+                                      "--rapporten", str(reports)])
+    assert result.exit_code == 2 and "niet door dit pakket gemaakt" in result.output, result.output
+    assert _tree_digest(processed) == before
+    assert {p.read_text() for p in reports.iterdir()} == {"van de gebruiker"}
 
 
 def test_reports_are_never_written_into_a_folder_that_is_not_ours(example_processed, tmp_path):
@@ -145,17 +158,109 @@ def test_reports_never_go_into_the_raw_folder_the_data_came_from(raw_copy, tmp_p
 
 
 def test_leftovers_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
+    from evaluatie.io.folders import write_marker
+
     dead = 2 ** 22 + 12345  # above the default pid_max: no such process
     live = os.getpid()
-    folders = [f".processed.nieuw-{dead}", f".processed.oud-{dead}", f".werk-{dead}-abc", f".processed.nieuw-{live}"]
-    files = [f".index.html.{dead}.x1.tmp", f".index.html.{live}.x2.tmp", "rivierstad.html", ".gitkeep"]
+    folders = [f".processed.evaluatie-nieuw-{dead}", f".processed.evaluatie-oud-{dead}",
+               f".werk-evaluatie-{dead}-abc", f".processed.evaluatie-nieuw-{live}"]
+    files = [f".index.html.evaluatie-{dead}.x1.tmp", f".index.html.evaluatie-{live}.x2.tmp", "rivierstad.html",
+             ".gitkeep"]
     for name in folders:
         (tmp_path / name).mkdir()
         (tmp_path / name / "a.parquet").write_text("x")
+        write_marker(tmp_path / name, "verwerkt")
     for name in files:
         (tmp_path / name).write_text("x")
     assert remove_leftovers(tmp_path) == sorted([*folders[:3], files[0]])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folders[3], *files[1:]])
+
+
+def test_the_sweep_removes_only_what_it_can_prove_the_package_made(tmp_path):
+    """A user's hidden entries named like a staging folder or a temporary file of a dead process, a
+    folder of ours without its marker but with files, and a link named like ours are all kept."""
+    dead = 2 ** 22 + 12345
+    user = tmp_path / "gebruiker"
+    user.mkdir()
+    (user / "brief.docx").write_text("eigen")
+    keep = [f".foto's.oud-{dead}", f".werk-{dead}-vakantie", f".processed.evaluatie-oud-{dead}",
+            f".notities.{dead}.a.tmp"]
+    for name in keep[:3]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "eigen.txt").write_text("van de gebruiker")
+    (tmp_path / keep[3]).write_text("van de gebruiker")
+    link = tmp_path / f".werk-evaluatie-{dead}-link"
+    link.symlink_to(user, target_is_directory=True)
+    empty = tmp_path / f".werk-evaluatie-{dead}-leeg"
+    empty.mkdir()
+    assert remove_leftovers(tmp_path) == [empty.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*keep, link.name, "gebruiker"])
+    assert (user / "brief.docx").read_text() == "eigen"
+
+
+def test_nothing_is_written_or_deleted_through_a_link_below_a_folder_of_ours(tmp_path):
+    from evaluatie.io.folders import claim_folder, remove_file, write_atomically
+    from evaluatie.io.network_files import write_exports
+
+    user = tmp_path / "documenten"
+    user.mkdir()
+    (user / "oost-T1.graphml").write_text("eigen")
+    (user / "rivierstad.ipynb").write_text("eigen")
+    reports = tmp_path / "rapporten"
+    claim_folder(reports, "rapporten")
+    (reports / "oost-netwerken").symlink_to(user, target_is_directory=True)
+    (reports / "mislukt").symlink_to(user, target_is_directory=True)
+    graph = __import__("networkx").Graph([("A", "B")])
+    with pytest.raises(OutputRefused, match="symbolische link"):
+        write_exports({"T1": graph}, reports / "oost-netwerken", "oost")
+    with pytest.raises(OutputRefused, match="symbolische link"):
+        write_atomically(reports / "mislukt" / "rivierstad.ipynb", "{}")
+    with pytest.raises(OutputRefused, match="symbolische link"):
+        remove_file(reports / "mislukt" / "rivierstad.ipynb")
+    assert sorted(p.name for p in user.iterdir()) == ["oost-T1.graphml", "rivierstad.ipynb"]
+    assert {p.read_text() for p in user.iterdir()} == {"eigen"}
+    # a file the user names outside any folder of ours is written as asked; a link there is still refused
+    write_atomically(tmp_path / "los.txt", "x")
+    (tmp_path / "link.txt").symlink_to(user / "rivierstad.ipynb")
+    with pytest.raises(OutputRefused):
+        write_atomically(tmp_path / "link.txt", "x")
+    assert (user / "rivierstad.ipynb").read_text() == "eigen"
+
+
+def test_network_files_of_a_renamed_wave_go_and_a_users_file_stops_the_export(tmp_path):
+    import networkx as nx
+
+    from evaluatie.io.network_files import FORMATS, write_exports
+
+    folder = tmp_path / "oost-netwerken"
+    graph = nx.Graph([("A", "B")])
+    write_exports({"T1": graph, "T2": graph}, folder, "oost")
+    write_exports({"nulmeting": graph, "T2": graph}, folder, "oost")  # T1 was renamed
+    names = sorted(p.name for p in folder.iterdir() if p.name != MARKER)
+    assert names == sorted(f"oost-{wave}{suffix}" for wave in ("nulmeting", "t2") for suffix in FORMATS)
+    (folder / "mijn-analyse.R").write_text("eigen")
+    with pytest.raises(OutputRefused, match="mijn-analyse.R"):
+        write_exports({"T2": graph}, folder, "oost")
+    assert (folder / "mijn-analyse.R").read_text() == "eigen"
+
+
+def test_a_municipality_gone_from_the_data_leaves_no_pages_behind(tmp_path):
+    import networkx as nx
+
+    from evaluatie.batch.pool import remove_reports_of
+    from evaluatie.io.folders import claim_folder
+    from evaluatie.io.network_files import write_exports
+
+    reports = tmp_path / "rapporten"
+    claim_folder(reports, "rapporten")
+    for name in ("oud.html", "oud.xlsx", "oud.pdf", "oudewijk.html", "notities.txt"):
+        (reports / name).write_text("x")
+    (reports / "mislukt").mkdir()
+    (reports / "mislukt" / "oud.ipynb").write_text("{}")
+    write_exports({"T1": nx.Graph([("A", "B")])}, reports / "oud-netwerken", "oud")
+    removed = remove_reports_of(reports, "oud")
+    assert removed == ["oud.html", "oud.xlsx", "oud.pdf", "mislukt/oud.ipynb", "oud-netwerken"]
+    assert sorted(p.name for p in reports.iterdir()) == sorted([MARKER, "oudewijk.html", "notities.txt", "mislukt"])
 
 
 # --------------------------------------------------------------------------- formula injection

@@ -39,6 +39,7 @@ from evaluatie.batch.run import (
 )
 from evaluatie.errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from evaluatie.io.folders import (
+    MARKER,
     REPORTS_KIND,
     check_output_folder,
     is_inside,
@@ -117,11 +118,39 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
     sweep_reports_folder(reports_dir)
 
 
+def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
+    """Remove the outputs of a municipality that is no longer in the data (its page, workbook, PDF,
+    failed notebook and network files): stale pages must not stay reachable beside the current ones.
+    Only what the package provably wrote goes (the network files its marker lists). Returns the names."""
+    from evaluatie.io.folders import read_marker, remove_file
+    from evaluatie.io.network_files import EXPORTS_KIND
+
+    reports_dir = Path(reports_dir)
+    removed = []
+    for path in [*(reports_dir / f"{slug}{suffix}" for suffix in REPORT_SUFFIXES),
+                 reports_dir / FAILED_DIR_NAME / f"{slug}.ipynb"]:
+        if path.is_file() and not path.is_symlink():
+            remove_file(path)
+            removed.append(path.relative_to(reports_dir).as_posix())
+    exports = reports_dir / f"{slug}{EXPORTS_SUFFIX}"
+    marker = read_marker(exports) if exports.is_dir() and not exports.is_symlink() else None
+    if marker is not None and marker["soort"] == EXPORTS_KIND:
+        for name in [*marker.get("bestanden", ()), MARKER]:
+            if (exports / name).is_file():
+                remove_file(exports / name)
+        if not any(exports.iterdir()):
+            exports.rmdir()
+            removed.append(exports.name)
+    return removed
+
+
 def sweep_reports_folder(reports_dir: Path) -> list[str]:
     """Remove what stopped processes left in the reports folder, in ``mislukt/`` and in each exports
     folder (temporary files of a kernel killed mid-write). Returns the names removed."""
     reports_dir = Path(reports_dir)
-    folders = [reports_dir, reports_dir / FAILED_DIR_NAME]
+    folders = [reports_dir]
+    if not (reports_dir / FAILED_DIR_NAME).is_symlink():  # a linked mislukt/ is the user's folder: not swept
+        folders.append(reports_dir / FAILED_DIR_NAME)
     if reports_dir.is_dir():
         folders += sorted(entry for entry in reports_dir.iterdir()
                           if entry.name.endswith(EXPORTS_SUFFIX) and entry.is_dir() and not entry.is_symlink())
@@ -254,6 +283,12 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     warm.close()
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in all_pages]
     known.pop(WHOLE_BATCH, None)
+    if municipalities is None:  # a full run: municipalities no longer in the data leave no pages behind
+        current = {*slugs.values(), *(f"__{slug}__" for slug in PAGE_SLUGS.values())}
+        for entry in sorted(set(known) - current):
+            if not entry.startswith("__"):
+                remove_reports_of(reports_dir, entry)
+            known.pop(entry)
     if municipalities is None and all(result.status in ("gelukt", "actueel") for result in ordered):
         # a complete, successful run: the next one with the same inputs has nothing to do
         files = ["index.html", *(result.path.name for result in ordered)]

@@ -24,8 +24,8 @@ import nbformat
 
 from evaluatie import paths
 from evaluatie.batch.kernels import kernel_name, last_log_line, quiet_manager
-from evaluatie.errors import describe_os_error
-from evaluatie.io.folders import work_folder, write_atomically
+from evaluatie.errors import OutputRefused, describe_os_error
+from evaluatie.io.folders import refuse_links, remove_file, work_folder, write_atomically
 from evaluatie.io.store import load_tables
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
 from evaluatie.report.interactive import script_source
@@ -87,6 +87,11 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
 
     if cancelled.is_set():
         return stopped()
+    try:  # nothing written or deleted through a linked mislukt/ or exports folder
+        refuse_links(failed_path)
+        refuse_links(html_path)
+    except OutputRefused as exc:
+        return RenderResult(label, "mislukt", 0.0, None, str(exc))
     workdir = work_folder(html_path.parent)
     try:
         output = workdir / failed_path.name
@@ -114,7 +119,7 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
                                 failed_path if failed_path.exists() else None, error)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    failed_path.unlink(missing_ok=True)
+    remove_file(failed_path)
     if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
         failed_path.parent.rmdir()
     return RenderResult(label, "gelukt", time.perf_counter() - started, html_path)

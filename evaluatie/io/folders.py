@@ -4,7 +4,13 @@ Every folder the package fills (``data/processed/``, ``reports/``, an export fol
 marker file, ``.evaluatie-map.json``, that says which kind of output it holds and — for a folder
 that is replaced whole — which files the package wrote there. A folder is only replaced or
 written into when it is ours: it is new or empty, or it carries our marker and holds nothing
-else. ``data/raw/``, every folder inside or above it, and the project root never are.
+else. No guessing from what a folder holds: an unmarked folder with files in it is never ours.
+``data/raw/``, every folder inside or above it, and the project root never are.
+
+What a stopped run leaves is removed only when the package can prove it made it: temporary files
+carry the package's name and the process id in theirs, and the folders it builds beside or inside
+its own carry a marker. Nothing is written through a symbolic link below the folder the package
+owns (a linked subfolder would take the output, or the deletion, into a folder of the user's).
 
 Example
 -------
@@ -74,9 +80,9 @@ def foreign_entries(folder: Path, kind: str, known: set[str] | None = None, nest
     """What in ``folder`` the package did not write, or None when the folder is not ours at all.
 
     A folder is ours when it does not exist, holds nothing but :data:`IGNORABLE` files, or carries
-    a marker of ``kind``; an unmarked folder whose every entry is in ``known`` was written by an
-    earlier version of the package. Of a marked folder, the entries that neither the marker nor
-    ``known`` name come back (temporary files of ours excepted). With ``nested``, folders that carry
+    a marker of ``kind``; an unmarked folder with anything else in it is not ours, whatever its files
+    are called. Of a marked folder, the entries that neither the marker nor ``known`` name come back
+    (temporary files of ours excepted). With ``nested``, folders that carry
     a marker of their own count as ours too (``reports/echt/<netwerk>/processed``).
     """
     folder = Path(folder)
@@ -90,12 +96,8 @@ def foreign_entries(folder: Path, kind: str, known: set[str] | None = None, nest
         return _is_temporary(entry.name) or (nested and _marked_tree(entry))
 
     marker = read_marker(folder)
-    if marker is None:
-        if all(ours(entry) for entry in entries):
-            return []
-        if known is not None and all(entry.name in known or ours(entry) for entry in entries):
-            return []
-        return None
+    if marker is None:  # ours only when it holds nothing but what is provably ours (no guessing from names)
+        return [] if all(nested and _marked_tree(entry) for entry in entries) else None
     if marker["soort"] != kind:
         return None
     allowed = {MARKER, *(known or ()), *marker.get("bestanden", ())}
@@ -127,6 +129,7 @@ def check_output_folder(folder: Path, kind: str, option: str, untouchable: tuple
     ``must_not_hold`` paths (the project root, the corrections file) may not be ``folder`` or lie inside
     it. ``option`` names the command-line option in the message.
     """
+    refuse_links(folder, itself=False)  # a linked subfolder of a folder of ours is the user's folder
     target = _resolved(folder)
     for other in map(_resolved, untouchable):
         if _inside(target, other) or _inside(other, target):
@@ -165,13 +168,38 @@ def claim_folder(folder: Path, kind: str, option: str = "map", untouchable: tupl
 
 # --------------------------------------------------------------------------- atomic files and leftovers
 
-_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]*\.tmp$")
-_STAGING = re.compile(r"^\.(?P<name>.+)\.(?:nieuw|oud)-(?P<pid>\d+)$")
-_WORKDIR = re.compile(r"^\.werk-(?P<pid>\d+)-.+$")
+#: The package's token in the names of what it writes for a moment (temporary files, folders being built).
+TOKEN = "evaluatie"
+_TEMPORARY = re.compile(rf"^\.(?P<name>.+)\.{TOKEN}-(?P<pid>\d+)\.[^.]*\.tmp$")
+_STAGING = re.compile(rf"^\.(?P<name>.+)\.{TOKEN}-(?:nieuw|oud)-(?P<pid>\d+)$")
+_WORKDIR = re.compile(rf"^\.werk-{TOKEN}-(?P<pid>\d+)-.+$")
+#: Marker kind of a working folder (``.werk-…``): its marker proves the package made it.
+WORK_KIND = "werkmap"
 
 
 def _is_temporary(name: str) -> bool:
     return bool(_TEMPORARY.match(name) or _WORKDIR.match(name))
+
+
+def refuse_links(path: Path, itself: bool = True) -> None:
+    """Refuse (:class:`~evaluatie.errors.OutputRefused`) to write ``path`` when it, or a folder between it
+    and the nearest folder the package marked as its own, is a symbolic link: the write would land in,
+    or replace, something outside the package's folder. Without a marked folder above it (a file or
+    folder the user named), only ``path`` itself is checked, and with ``itself=False`` not even that (a
+    reports folder may well be a link to a shared drive)."""
+    path = Path(os.path.abspath(Path(path).expanduser()))
+    between = [path]
+    for parent in path.parents:
+        if (parent / MARKER).is_file():
+            break
+        between.append(parent)
+    else:
+        between = [path] if itself else []
+    for entry in between:
+        if entry.is_symlink():
+            raise OutputRefused(f"{entry}: dit is een symbolische link (naar {os.path.realpath(entry)}); het pakket "
+                                "schrijft en verwijdert niet via een link buiten zijn eigen map. Oplossing: verwijder "
+                                "de link of kies een andere map.")
 
 
 def write_with(path: Path, writer) -> Path:
@@ -180,7 +208,8 @@ def write_with(path: Path, writer) -> Path:
     new one, never half of one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    refuse_links(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{TOKEN}-{os.getpid()}.", suffix=".tmp")
     os.close(fd)
     temporary = Path(name)
     try:
@@ -191,6 +220,12 @@ def write_with(path: Path, writer) -> Path:
         temporary.unlink(missing_ok=True)
         raise
     return path
+
+
+def remove_file(path: Path) -> None:
+    """Delete ``path`` if it is there, never through a symbolic link (see :func:`refuse_links`)."""
+    refuse_links(path)
+    Path(path).unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
@@ -206,15 +241,20 @@ def make_readable(path: Path) -> None:
 
 
 def staging_folder(folder: Path, state: str) -> Path:
-    """``.<name>.nieuw-<pid>`` or ``.<name>.oud-<pid>`` beside ``folder``: where a replacement is built."""
+    """``.<name>.evaluatie-nieuw-<pid>`` or ``.<name>.evaluatie-oud-<pid>`` beside ``folder``: where a
+    replacement is built (the caller marks it as soon as it makes it)."""
     folder = Path(folder)
-    return folder.parent / f".{folder.name}.{state}-{os.getpid()}"
+    return folder.parent / f".{folder.name}.{TOKEN}-{state}-{os.getpid()}"
 
 
 def work_folder(parent: Path) -> Path:
-    """A new private working folder ``.werk-<pid>-…`` inside ``parent`` (removed by the caller)."""
+    """A new private working folder ``.werk-evaluatie-<pid>-…`` inside ``parent``, marked as the
+    package's (removed by the caller)."""
     Path(parent).mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=parent, prefix=f".werk-{os.getpid()}-"))
+    refuse_links(Path(parent) / "werk")
+    folder = Path(tempfile.mkdtemp(dir=parent, prefix=f".werk-{TOKEN}-{os.getpid()}-"))
+    write_marker(folder, WORK_KIND)
+    return folder
 
 
 def _alive(pid: int) -> bool:
@@ -229,18 +269,29 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _provably_ours(entry: Path) -> bool:
+    """Whether a leftover named like ours was made by the package: a regular file with the package's
+    token in its name, or a folder (not a link) that is empty or carries the package's marker."""
+    if entry.is_symlink():
+        return False
+    if _TEMPORARY.match(entry.name):
+        return entry.is_file()
+    return entry.is_dir() and (read_marker(entry) is not None or not any(entry.iterdir()))
+
+
 def remove_leftovers(folder: Path) -> list[str]:
     """Remove what killed runs left in ``folder``: temporary files, working folders and half-built
-    replacements whose process no longer runs. Returns the names removed."""
+    replacements whose process no longer runs and that the package can prove it made (see
+    :func:`_provably_ours`). Returns the names removed."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     removed = []
     for entry in folder.iterdir():
         match = _TEMPORARY.match(entry.name) or _STAGING.match(entry.name) or _WORKDIR.match(entry.name)
-        if match is None or _alive(int(match.group("pid"))):
+        if match is None or _alive(int(match.group("pid"))) or not _provably_ours(entry):
             continue
-        if entry.is_dir() and not entry.is_symlink():
+        if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
         else:
             entry.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from evaluatie.io.folders import write_atomically, write_with
+from evaluatie.io.folders import claim_folder, read_marker, remove_file, write_atomically, write_marker, write_with
 from evaluatie.io.workbooks import csv_text, write_workbook
 from evaluatie.paths import slugify
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
@@ -164,16 +164,29 @@ def wave_slugs(waves: list[str]) -> dict[str, str]:
     return slugs
 
 
+#: Marker kind of a folder of network files.
+EXPORTS_KIND = "netwerkbestanden"
+
+
 def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) -> list[tuple[str, str, Path]]:
     """Write every format of :data:`FORMATS` for every wave to ``folder/<stem>-<meting><suffix>``;
-    returns (wave, suffix, path) for every file written."""
+    returns (wave, suffix, path) for every file written.
+
+    ``folder`` becomes the package's (:func:`~evaluatie.io.folders.claim_folder`: new, empty or marked as
+    holding network files, else :class:`~evaluatie.errors.OutputRefused`); its marker lists the files, so
+    those of a wave that is no longer there (renamed, or removed from the data) are deleted, and nothing
+    else ever is."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    claim_folder(folder, EXPORTS_KIND, "netwerkbestanden")
+    earlier = set((read_marker(folder) or {}).get("bestanden", ()))
+    slugs = wave_slugs(list(graphs))
+    planned = {wave: {suffix: folder / f"{stem}-{slugs[wave]}{suffix}" for suffix in FORMATS} for wave in graphs}
+    names = {path.name for paths in planned.values() for path in paths.values()}
+    write_marker(folder, EXPORTS_KIND, sorted(earlier | names))  # first: a run stopped half-way stays ours
     written = []
     for wave, graph in graphs.items():
         plain = export_graph(graph)
-        base = folder / f"{stem}-{wave_slugs(list(graphs))[wave]}"
-        paths = {suffix: Path(f"{base}{suffix}") for suffix in FORMATS}
+        paths = planned[wave]
         write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
         write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
         write_atomically(paths[".net"], pajek_text(plain))
@@ -182,4 +195,7 @@ def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) ->
         table = edge_list(plain).map(csv_text)  # a cell never runs as a formula in the spreadsheet that opens it
         write_atomically(paths["-relaties.csv"], "\ufeff" + table.to_csv(index=False, sep=";"))
         written += [(wave, suffix, path) for suffix, path in paths.items()]
+    write_marker(folder, EXPORTS_KIND, sorted(names))
+    for name in sorted(earlier - names):  # files of waves that are gone: listed by us, so ours to remove
+        remove_file(folder / name)
     return written

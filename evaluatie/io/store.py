@@ -79,6 +79,7 @@ def write_processed(cleaned: Cleaned, processed_dir: Path | None = None, setting
     staging, retired = staging_folder(processed_dir, "nieuw"), staging_folder(processed_dir, "oud")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
+    write_marker(staging, PROCESSED_KIND)  # proves the package made it, should this run be killed
     try:
         names = []
         for name, table in cleaned.tables().items():
