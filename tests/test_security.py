@@ -588,3 +588,48 @@ def test_a_read_only_reports_folder_is_one_line_before_any_kernel_starts(example
 def test_debug_shows_the_traceback(tmp_path):
     result = CliRunner().invoke(app, ["--debug", "rapporten", "--verwerkt", str(tmp_path / "leeg")])
     assert result.exit_code == 1 and "Traceback" in result.output and "evaluatie opschonen" in result.output
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def test_a_change_behind_a_symlinked_raw_folder_is_seen(raw_copy, tmp_path):
+    from evaluatie.io.freshness import cleaning_fingerprint
+
+    raw, corrections = raw_copy
+    elsewhere = tmp_path / "gedeeld" / "samenwerking"
+    shutil.move(raw / "samenwerking", elsewhere)
+    (raw / "samenwerking").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "lus").symlink_to(elsewhere.parent, target_is_directory=True)  # a loop is walked once
+    before = cleaning_fingerprint(raw, corrections, Settings())
+    assert cleaning_fingerprint(raw, corrections, Settings()) == before
+    answers = sorted(elsewhere.glob("*.csv"))[0]
+    answers.write_text(answers.read_text(encoding="utf-8").replace(",3,", ",2,", 1), encoding="utf-8")
+    assert cleaning_fingerprint(raw, corrections, Settings()) != before
+
+
+def test_a_damaged_processed_folder_is_cleaned_again_not_called_current(raw_copy, tmp_path):
+    raw, corrections = raw_copy
+    processed = tmp_path / "verwerkt"
+    args = ["opschonen", "--ruw", str(raw), "--verwerkt", str(processed), "--correcties", str(corrections)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert "is actueel" in CliRunner().invoke(app, args).output
+    data = (processed / "relaties.parquet").read_bytes()
+    (processed / "relaties.parquet").write_bytes(data[: len(data) // 2])
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0 and "Opgeschoond naar" in again.output, again.output
+    assert (processed / "relaties.parquet").read_bytes() == data
+    load_tables(processed)  # whole again
+
+
+def test_a_second_batch_on_the_same_reports_folder_is_refused(example_processed, tmp_path):
+    from evaluatie.io.folders import LOCK_FILE, claim_folder, folder_lock
+
+    reports = tmp_path / "rapporten"
+    claim_folder(reports, "rapporten")
+    with folder_lock(reports, "--rapporten"):
+        result = CliRunner().invoke(app, ["rapporten", "-g", "Rivierstad", "--verwerkt", str(example_processed),
+                                          "--rapporten", str(reports)])
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert f"in deze map loopt al een andere run (proces {os.getpid()})" in result.output, result.output
+    assert sorted(p.name for p in reports.iterdir()) == sorted([MARKER, LOCK_FILE])

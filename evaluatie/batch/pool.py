@@ -39,9 +39,11 @@ from evaluatie.batch.run import (
 )
 from evaluatie.errors import OperationalError, OutputRefused, UnknownMunicipality, describe_os_error, quote_cell
 from evaluatie.io.folders import (
+    LOCK_FILE,
     MARKER,
     REPORTS_KIND,
     check_output_folder,
+    folder_lock,
     is_inside,
     remove_leftovers,
     write_atomically,
@@ -92,7 +94,7 @@ def report_fingerprint(data, notebook: Path, code: str) -> str:
 def _report_files(reports_dir: Path) -> set[str]:
     """The entries of a reports folder that are the package's: pages, workbooks, failed notebooks, fingerprints."""
     reports_dir = Path(reports_dir)
-    names = {FAILED_DIR_NAME, FINGERPRINTS_FILE}
+    names = {FAILED_DIR_NAME, FINGERPRINTS_FILE, LOCK_FILE}
     if reports_dir.is_dir():
         names |= {p.name for p in reports_dir.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES}
         names |= {p.name for p in reports_dir.iterdir() if p.is_dir() and p.name.endswith(EXPORTS_SUFFIX)}
@@ -116,6 +118,29 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
         raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
                                                  "in de rapportenmap")) from None
     sweep_reports_folder(reports_dir)
+
+
+def report_outputs(reports_dir: Path, slug: str) -> list[str]:
+    """The files a page named ``slug`` consists of, relative to ``reports_dir``: the page, its workbook,
+    and the network files its exports folder's marker lists."""
+    from evaluatie.io.folders import read_marker
+
+    reports_dir = Path(reports_dir)
+    names = [f"{slug}{suffix}" for suffix in (".html", ".xlsx") if (reports_dir / f"{slug}{suffix}").is_file()]
+    exports = reports_dir / f"{slug}{EXPORTS_SUFFIX}"
+    marker = read_marker(exports) if exports.is_dir() else None
+    names += [f"{exports.name}/{name}" for name in (marker or {}).get("bestanden", ())]
+    return names
+
+
+def is_current(entry, fingerprint: str, reports_dir: Path) -> bool:
+    """Whether a recorded page (``{"vingerafdruk", "bestanden"}``) has ``fingerprint`` and every file it
+    consisted of is still there: a deleted workbook or network file makes the page stale."""
+    if not isinstance(entry, dict) or entry.get("vingerafdruk") != fingerprint:
+        return False
+    files = entry.get("bestanden")
+    return (isinstance(files, list) and any(str(name).endswith(".html") for name in files)
+            and all((Path(reports_dir) / name).is_file() for name in files))
 
 
 def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
@@ -182,15 +207,17 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
     launched = launch(fork)  # the template warms up while the batch reads the data and its fingerprints
     try:
-        return _render_reports(municipalities, processed_dir, reports_dir, notebook, workers, on_done, force,
-                               on_total, fork, executor, launched)
+        with contextlib.ExitStack() as held:
+            return _render_reports(municipalities, processed_dir, reports_dir, notebook, workers, on_done, force,
+                                   on_total, fork, executor, launched, held)
     finally:
         if launched is not None:
             launched.close()  # (already stopped when the batch used it)
 
 
 def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, notebook: Path, workers: int, on_done,
-                    force: bool, on_total, fork: bool, executor, launched) -> list[RenderResult]:
+                    force: bool, on_total, fork: bool, executor, launched,
+                    held: contextlib.ExitStack) -> list[RenderResult]:
     tables, settings = load_tables(processed_dir), load_settings(processed_dir)
     slugs = municipality_slugs(processed_dir, tables)
     names = list(slugs) if not municipalities else list(dict.fromkeys(municipalities))
@@ -198,8 +225,10 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     if unknown:
         raise UnknownMunicipality(unknown_message(unknown, list(slugs)))
     prepare_reports_folder(reports_dir, processed_dir)
+    held.enter_context(folder_lock(reports_dir, "--rapporten"))  # one batch per reports folder at a time
     code = code_fingerprint()
     known = read_fingerprints(reports_dir)
+    known.pop(WHOLE_BATCH, None)  # until this run ends complete: an interrupted run is not a complete one
     figures = pilot_figures(tables, settings)
     comparison = pilot_benchmark(figures)  # every report compares itself with the same aggregate
     has_national = _has_national(tables)
@@ -216,7 +245,7 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     todo = []
     for name in names:
         path = reports_dir / f"{slugs[name]}.html"
-        if not force and path.exists() and known.get(slugs[name]) == wanted[name]:
+        if not force and is_current(known.get(slugs[name]), wanted[name], reports_dir):
             results[("gemeente", name)] = RenderResult(name, "actueel", 0.0, path)
             if on_done is not None:
                 on_done(results[("gemeente", name)])
@@ -229,7 +258,7 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     pages = []
     for page in all_pages:
         slug = PAGE_SLUGS[page[1]]
-        if not force and (reports_dir / f"{slug}.html").exists() and known.get(f"__{slug}__") == page_print:
+        if not force and is_current(known.get(f"__{slug}__"), page_print, reports_dir):
             results[page] = RenderResult(page[1], "actueel", 0.0, reports_dir / f"{slug}.html")
             if on_done is not None:
                 on_done(results[page])
@@ -261,10 +290,10 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
             except Exception as exc:  # defensive: render_municipality already catches notebook errors
                 result = RenderResult(key[1], "mislukt", 0.0, None, "".join(traceback.format_exception_only(exc)))
             results[key] = result
-            entry, fingerprint = ((slugs[key[1]], wanted[key[1]]) if key[0] == "gemeente"
-                                  else (f"__{PAGE_SLUGS[key[1]]}__", page_print))
+            slug = slugs[key[1]] if key[0] == "gemeente" else PAGE_SLUGS[key[1]]
+            entry, fingerprint = (slug, wanted[key[1]]) if key[0] == "gemeente" else (f"__{slug}__", page_print)
             if result.status == "gelukt":
-                known[entry] = fingerprint
+                known[entry] = {"vingerafdruk": fingerprint, "bestanden": report_outputs(reports_dir, slug)}
             else:
                 known.pop(entry, None)
             if on_done is not None:
@@ -282,7 +311,6 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     pool.shutdown(wait=True)
     warm.close()
     ordered = [results[("gemeente", name)] for name in names] + [results[page] for page in all_pages]
-    known.pop(WHOLE_BATCH, None)
     if municipalities is None:  # a full run: municipalities no longer in the data leave no pages behind
         current = {*slugs.values(), *(f"__{slug}__" for slug in PAGE_SLUGS.values())}
         for entry in sorted(set(known) - current):
@@ -291,7 +319,8 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
             known.pop(entry)
     if municipalities is None and all(result.status in ("gelukt", "actueel") for result in ordered):
         # a complete, successful run: the next one with the same inputs has nothing to do
-        files = ["index.html", *(result.path.name for result in ordered)]
+        files = ["index.html", *(name for entry in known.values() if isinstance(entry, dict)
+                                  for name in entry.get("bestanden", ()))]
         known[WHOLE_BATCH] = {"vingerafdruk": whole, "bestanden": sorted(files)}
     write_atomically(reports_dir / FINGERPRINTS_FILE, json.dumps(known, indent=1, sort_keys=True))
     write_index(reports_dir, slugs, key_numbers(figures))

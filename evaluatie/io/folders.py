@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,9 +31,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from evaluatie.errors import OutputRefused
+from evaluatie.errors import OperationalError, OutputRefused
 
 MARKER = ".evaluatie-map.json"
+#: The lock file of a folder one run writes at a time (``reports/``).
+LOCK_FILE = ".evaluatie-slot"
 PROCESSED_KIND = "verwerkt"
 REPORTS_KIND = "rapporten"
 #: Files a fresh checkout or a user's file manager may put in an otherwise empty folder.
@@ -297,3 +300,31 @@ def remove_leftovers(folder: Path) -> list[str]:
             entry.unlink(missing_ok=True)
         removed.append(entry.name)
     return sorted(removed)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, option: str = "map"):
+    """Hold ``folder``'s lock for the duration (an advisory ``flock`` on :data:`LOCK_FILE`, released by the
+    system when the process ends, however it ends): a second run on the same folder is refused with
+    :class:`~evaluatie.errors.OperationalError` naming the process that holds it, so that two batches
+    never leave one folder mixed."""
+    import fcntl
+
+    path = Path(folder) / LOCK_FILE
+    refuse_links(path)
+    handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the duration of the context
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "onbekend"
+            raise OperationalError(f"{option} {folder}: in deze map loopt al een andere run (proces {holder}). "
+                                   "Oplossing: wacht tot die klaar is, of kies een andere map.") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield path
+    finally:
+        handle.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from evaluatie import paths
@@ -32,13 +33,33 @@ PACKAGE = Path(__file__).resolve().parents[1]
 CODE_SUFFIXES = (".py", ".j2", ".json", ".js", ".css", ".csv")
 
 
+def _files_under(root: Path) -> list[Path]:
+    """Every file under ``root``, following symbolic links (a linked ``samenwerking/`` is read by the
+    cleaning, so its files count) but never the same folder twice (a link to a folder above)."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    files, seen = [], set()
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        files += [Path(folder) / name for name in names if os.path.isfile(os.path.join(folder, name))]
+    return sorted(files)
+
+
 def tree_digest(paths, ignore: tuple[str, ...] = ()) -> str:
-    """A hash of every file under ``paths`` (names relative to each path, and contents); a missing path
-    counts as empty. Names in ``ignore`` are left out wherever they occur."""
+    """A hash of every file under ``paths`` (names relative to each path, and the contents of what they
+    resolve to, links followed); a missing path counts as empty. Names in ``ignore`` are left out
+    wherever they occur."""
     digest = hashlib.sha256()
     for root in map(Path, paths):
         digest.update(b"\0root\0" + str(root.name).encode())
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        files = _files_under(root)
         for path in files:
             if any(part in ignore for part in path.parts):
                 continue
@@ -97,6 +118,15 @@ def combine(*parts: str) -> str:
 PROVENANCE_FILE = "herkomst.json"
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of one file's contents, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def cleaning_fingerprint(raw_dir: Path, corrections: Path | None, settings: Settings) -> str:
     """What a cleaning depends on: the raw files, the corrections file, the settings and the code."""
 
@@ -106,8 +136,9 @@ def cleaning_fingerprint(raw_dir: Path, corrections: Path | None, settings: Sett
 
 
 def is_up_to_date(processed_dir: Path, fingerprint: str) -> bool:
-    """Whether ``processed_dir`` holds a complete cleaning of exactly these inputs (marker, every table and
-    the recorded fingerprint), so cleaning again would give the same folder."""
+    """Whether ``processed_dir`` holds a complete cleaning of exactly these inputs (marker, every table as
+    it was written, by its recorded SHA-256, and the recorded fingerprint), so cleaning again would give
+    the same folder."""
     from evaluatie.io.folders import read_marker
 
     processed_dir = Path(processed_dir)
@@ -116,9 +147,17 @@ def is_up_to_date(processed_dir: Path, fingerprint: str) -> bool:
     except (OSError, ValueError):
         return False
     marker = read_marker(processed_dir)
-    return (isinstance(provenance, dict) and provenance.get("invoer_vingerafdruk") == fingerprint
+    if not (isinstance(provenance, dict) and provenance.get("invoer_vingerafdruk") == fingerprint
             and provenance.get("schema") == SCHEMA_VERSION and marker is not None
-            and all((processed_dir / name).exists() for name in marker.get("bestanden", [])))
+            and all((processed_dir / name).exists() for name in marker.get("bestanden", []))):
+        return False
+    recorded = provenance.get("bestanden_sha256")
+    if not isinstance(recorded, dict) or not recorded:
+        return False
+    try:  # every table as it was written: a damaged or edited file makes the folder stale
+        return all(file_sha256(processed_dir / name) == digest for name, digest in recorded.items())
+    except OSError:
+        return False
 
 
 # --------------------------------------------------------------------------- the batch of reports
@@ -166,6 +205,6 @@ def up_to_date_message(processed_dir: Path, reports_dir: Path, notebook: Path) -
     files = batch_up_to_date(reports_dir, batch_fingerprint(processed_dir, notebook))
     if not files:
         return None
-    pages = len(files) - 1
+    pages = sum(1 for name in files if name.endswith(".html") and "/" not in name) - 1  # not index.html
     return (f"{pages} van {pages} rapporten actueel: opgeschoonde gegevens, notebooks en code niet veranderd sinds "
             f"de vorige volledige run (--opnieuw maakt ze toch opnieuw); overzicht: {reports_dir / 'index.html'}")

@@ -30,7 +30,7 @@ from evaluatie.io.folders import (
     staging_folder,
     write_marker,
 )
-from evaluatie.io.freshness import PROVENANCE_FILE
+from evaluatie.io.freshness import PROVENANCE_FILE, file_sha256
 from evaluatie.io.workbooks import write_workbook
 from evaluatie.settings import Settings, __version__
 from evaluatie.tables import SCHEMA, SCHEMA_VERSION, Cleaned, MunicipalityData, file_name
@@ -94,6 +94,8 @@ def write_processed(cleaned: Cleaned, processed_dir: Path | None = None, setting
             "samenvatting": cleaned.summary,
             "ruwe_map": str(Path(raw_dir).resolve()),  # so that no later step writes into it
             "invoer_vingerafdruk": fingerprint,  # raw data, corrections, settings and code it came from
+            # so that a damaged or edited table makes the folder stale (io.freshness.is_up_to_date)
+            "bestanden_sha256": {name: file_sha256(staging / name) for name in names},
         }
         (staging / PROVENANCE_FILE).write_text(json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True),
                                                encoding="utf-8")

@@ -127,6 +127,12 @@ def test_unchanged_reports_are_skipped_and_changed_data_renders_again(example_cl
     assert [r.status for r in third] == ["actueel", "gelukt"]
     forced = render_reports(["Rivierstad"], processed, reports, workers=1, force=True)
     assert forced[0].status == "gelukt"
+    # A page is its files: a deleted workbook or network file makes it stale, not 'actueel'.
+    (reports / "rivierstad.xlsx").unlink()
+    next(iter(sorted((reports / "heidevelde-netwerken").glob("*.graphml")))).unlink()
+    again = render_reports(["Rivierstad", "Heidevelde"], processed, reports, workers=2)
+    assert [r.status for r in again] == ["gelukt", "gelukt"]
+    assert (reports / "rivierstad.xlsx").exists() and len(list((reports / "heidevelde-netwerken").glob("*.graphml")))
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "<td>in orde</td><td>vervolgmeting</td><td class='getal'>24</td><td class='getal'>84</td>" \
            "<td class='getal'>0,30</td>" in index
