@@ -148,5 +148,36 @@ def describe_os_error(exc: OSError, doing: str = "") -> str:
         return f"Een bestandsnaam is te lang{doing}{where}. Oplossing: kies een kortere map."
     if isinstance(exc, IsADirectoryError) or isinstance(exc, NotADirectoryError):
         return f"Een map en een bestand zijn verwisseld{doing}{where}. Oplossing: controleer het pad."
-    reason = exc.strerror or type(exc).__name__
-    return f"Fout van het besturingssysteem{doing}{where}: {reason}. Oplossing: controleer het pad en probeer opnieuw."
+    return (f"Fout van het besturingssysteem{doing}{where}: {os_error_reason(exc)}. Oplossing: controleer het pad "
+            "en probeer opnieuw.")
+
+
+#: The operating system's reasons in Dutch (its own ``strerror`` is English whatever the locale of Python).
+_REASONS = {
+    errno.EACCES: "geen toestemming", errno.EPERM: "geen toestemming", errno.ENOENT: "bestaat niet",
+    errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte van de gebruiker is op",
+    errno.EROFS: "alleen-lezen", errno.EIO: "lees- of schrijffout van de schijf",
+    errno.ELOOP: "te veel symbolische koppelingen (een kring?)", errno.EISDIR: "is een map",
+    errno.ENOTDIR: "is geen map", errno.EEXIST: "bestaat al", errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EBUSY: "in gebruik", errno.ETXTBSY: "in gebruik", errno.EXDEV: "op een andere schijf",
+    errno.EMFILE: "te veel open bestanden", errno.ENFILE: "te veel open bestanden",
+    errno.ENAMETOOLONG: "de naam is te lang", errno.EINVAL: "ongeldige naam of bewerking",
+    errno.ESTALE: "de netwerkschijf is niet meer bereikbaar", errno.ENOMEM: "te weinig geheugen",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Dutch words (``geen toestemming``); the error code's name
+    (``foutcode EHOSTDOWN``) for a rare one, never the English ``strerror``.
+
+    Example
+    -------
+    >>> os_error_reason(PermissionError(errno.EACCES, "Permission denied"))
+    'geen toestemming'
+    """
+    code = exc.errno
+    if code in _REASONS:
+        return _REASONS[code]
+    if isinstance(code, int):
+        return f"foutcode {errno.errorcode.get(code, code)}"
+    return "onbekende oorzaak"

@@ -572,6 +572,51 @@ def test_a_full_disk_while_cleaning_is_one_line_and_keeps_the_old_output(raw_cop
     assert sorted(p.name for p in tmp_path.iterdir()) == ["correcties.csv", "raw", "verwerkt"]
 
 
+def test_questionnaires_on_a_full_disk_are_one_line_naming_the_file(raw_copy, tmp_path, monkeypatch):
+    import gc
+
+    raw, corrections = raw_copy
+    written = []
+    real = Path.write_bytes
+
+    def fills_up(self, data):
+        if written:  # the first questionnaire fits, the second does not
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(self)
+        return real(self, data)
+
+    ignored = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+    monkeypatch.setattr(Path, "write_bytes", fills_up)
+    line = _one_dutch_line(CliRunner().invoke(app, ["vragenlijst", "--meting", "T3", "--datum", "1-3-2025", "--ruw",
+                                                    str(raw), "--correcties", str(corrections), "--map",
+                                                    str(tmp_path / "v")]))
+    gc.collect()
+    assert ignored == []  # no "Exception ignored in ZipFile.__del__" traceback after the message
+    assert line.startswith(f"De schijf is vol ({tmp_path / 'v'}") and line.endswith(".xlsx). Oplossing: maak ruimte "
+                                                                                "vrij en probeer het opnieuw; er is "
+                                                                                "niets half weggeschreven.")
+    assert not [p for p in (tmp_path / "v").rglob("*.tmp")]
+
+
+def test_questionnaires_on_a_really_full_disk(raw_copy, tmp_path):
+    raw, corrections = raw_copy
+    volume = tmp_path / "klein"
+    volume.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(volume)],
+                                           capture_output=True, check=False).returncode != 0:
+        pytest.skip("een kleine schijf aankoppelen kan hier niet (geen root of geen mount)")
+    try:
+        run = subprocess.run([sys.executable, "-m", "evaluatie", "vragenlijst", "--meting", "T3", "--datum", "1-3-2025",
+                              "--ruw", str(raw), "--correcties", str(corrections), "--map", str(volume / "v")],
+                             capture_output=True, text=True, check=False)
+    finally:
+        subprocess.run(["umount", str(volume)], check=False)
+    assert run.returncode == 1 and run.stdout.count("\n") <= 1, run.stdout
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("De schijf is vol (") and "Traceback" not in run.stderr, run.stderr
+
+
 def test_a_read_only_reports_folder_is_one_line_before_any_kernel_starts(example_processed, tmp_path, monkeypatch):
     import evaluatie.batch.pool as batch
 

@@ -252,16 +252,35 @@ def warm() -> None:
     style.to_png(charts.type_heatmap(square.astype(float), square.astype(float), "T0"))
 
 
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent (the template) ends (``prctl(PR_SET_PDEATHSIG)``,
+    see prctl(2)); the template ends within a second of its batch, so a killed batch leaves no kernel
+    running. Where prctl is missing, ipykernel's parent poller (``JPY_PARENT_PID``) still stops the kernel."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the template ended before the request took effect
+        os._exit(1)
+
+
 def _become_kernel(request: dict) -> None:
     """In the forked child: become an IPython kernel as ``ipykernel_launcher`` would, then exit."""
     try:
+        template = os.getppid()
         os.setsid()  # its own session and process group, as jupyter_client starts kernels
+        _die_with_parent(template)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        os.environ["JPY_PARENT_PID"] = str(template)  # ipykernel's own watch: stop when the template is gone
         null = os.open(os.devnull, os.O_RDWR)
         os.dup2(null, 0)
         target = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) if request["log"] else null
@@ -284,6 +303,7 @@ def _become_kernel(request: dict) -> None:
 
 def serve(socket_path: str) -> None:
     """The template's loop: warm up, say ``klaar``, and fork a kernel for every request."""
+    parent = os.getppid()  # before warming up: a batch killed meanwhile is noticed at the first turn
     from evaluatie.batch import prepare_process
 
     prepare_process()
@@ -293,7 +313,6 @@ def serve(socket_path: str) -> None:
     gc.collect()
     gc.freeze()  # the template's objects are never collected in a kernel: no copy-on-write of the whole heap
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked kernels are reaped by the system
-    parent = os.getppid()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(socket_path)
     os.chmod(socket_path, 0o600)

@@ -46,17 +46,53 @@ def print_pdf(html_path: Path, pdf_path: Path | None = None) -> Path:
                    "--disable-background-networking", "--no-first-run", f"--user-data-dir={scratch}/profiel",
                    "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
                    f"--print-to-pdf={target}", html_path.as_uri()]
-        try:
-            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise OperationalError(f"{html_path.name}: Chromium maakte de PDF niet binnen {TIMEOUT_SECONDS} seconden. "
-                                   "Oplossing: probeer het opnieuw, of maak de PDF met de hand.") from None
+        stderr = _run_browser(command, html_path.name)
         if not target.exists() or target.stat().st_size == 0:
-            reason = (run.stderr.strip().splitlines() or ["geen melding"])[-1][:200]
+            reason = (stderr.strip().splitlines() or ["geen melding"])[-1][:200]
             raise OperationalError(f"{html_path.name}: Chromium maakte geen PDF ({reason}). Oplossing: controleer "
                                    "of het rapport in een browser opent.")
-        write_atomically(pdf_path, target.read_bytes())
+        content = target.read_bytes()
+        if not is_pdf(content):
+            raise OperationalError(f"{html_path.name}: wat Chromium schreef is geen PDF (het begint niet met %PDF- "
+                                   "of eindigt niet met %%EOF). Oplossing: probeer het opnieuw, of controleer of "
+                                   "EVALUATIE_CHROMIUM naar Chromium wijst.")
+        write_atomically(pdf_path, content)
     return pdf_path
+
+
+def is_pdf(content: bytes) -> bool:
+    """Whether ``content`` is a whole PDF file: the ``%PDF-`` header (ISO 32000-1, 7.5.2) and an ``%%EOF``
+    marker in its last kilobyte (7.5.5), so a half-written or foreign file is not accepted."""
+    return content.startswith(b"%PDF-") and b"%%EOF" in content[-1024:]
+
+
+def _run_browser(command: list[str], name: str) -> str:
+    """Run Chromium in its own process group and return its standard error; on timeout the whole group
+    (the browser and every helper process it started) is killed before the error is raised."""
+    import signal
+
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, errors="replace", start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        _kill_group(process, signal.SIGKILL)
+        raise OperationalError(f"{name}: Chromium maakte de PDF niet binnen {TIMEOUT_SECONDS} seconden en is "
+                               "gestopt. Oplossing: probeer het opnieuw, of maak de PDF met de hand.") from None
+    except BaseException:
+        _kill_group(process, signal.SIGKILL)
+        raise
+    return stderr or ""
+
+
+def _kill_group(process: subprocess.Popen, signum: int) -> None:
+    """Send ``signum`` to the process group ``process`` leads, then reap it."""
+    import contextlib
+
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signum)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.communicate(timeout=5)
 
 
 def page_count(pdf_path: Path) -> int:

@@ -109,12 +109,15 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
         except Exception as exc:  # one report failing must not stop the others
             if cancelled.is_set():
                 return stopped()
-            if output.exists():
-                failed_path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(failed_path, output.read_bytes())
             error = describe_os_error(exc) if isinstance(exc, OSError) else _error_summary(exc)
-            if type(exc).__name__ == "DeadKernelError" and last_log_line(workdir / "kernel.log"):
-                error += f" (kernel: {last_log_line(workdir / 'kernel.log')})"  # why it died, from its own log
+            if type(exc).__name__ == "DeadKernelError":
+                error = "de kernel stopte onverwacht (te weinig geheugen of een stopsignaal van buiten)"
+                if last_log_line(workdir / "kernel.log"):
+                    error += f"; kernel: {last_log_line(workdir / 'kernel.log')}"  # why it died, from its own log
+            failed_path.parent.mkdir(parents=True, exist_ok=True)
+            kept = output.read_bytes() if output.exists() else _unfinished_notebook(notebook, type(exc).__name__,
+                                                                                       error)
+            write_atomically(failed_path, kept)
             return RenderResult(label, "mislukt", time.perf_counter() - started,
                                 failed_path if failed_path.exists() else None, error)
     finally:
@@ -123,6 +126,19 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
     if failed_path.parent.is_dir() and not any(failed_path.parent.iterdir()):
         failed_path.parent.rmdir()
     return RenderResult(label, "gelukt", time.perf_counter() - started, html_path)
+
+
+def _unfinished_notebook(notebook: Path, name: str, error: str) -> bytes:
+    """The notebook kept in ``mislukt/`` when the kernel left no executed one (it died): the page's own
+    notebook with, first, the error as an output, so the index and a reader see why it failed."""
+    try:
+        kept = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError):
+        kept = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("# Dit rapport is niet afgemaakt: de kernel gaf geen uitvoer terug.")
+    cell.outputs = [nbformat.v4.new_output("error", ename=name, evalue=error, traceback=[error])]
+    kept.cells.insert(0, cell)
+    return nbformat.writes(kept).encode("utf-8")
 
 
 def stop_kernels(timeout: float = 2.0) -> int:

@@ -29,7 +29,7 @@ from evaluatie.cleaning.indicators import read_indicators
 from evaluatie.cleaning.municipalities import clean_municipalities
 from evaluatie.cleaning.personas import read_personas
 from evaluatie.cleaning.register import PARTNER_COLUMNS, clean_register
-from evaluatie.cleaning.respondents import check_against_answers, read_respondents
+from evaluatie.cleaning.respondents import check_against_answers, list_contradictions, read_respondents
 from evaluatie.cleaning.ties import combine_ties, response_table
 from evaluatie.errors import Problem, raise_if_any
 from evaluatie.io.personal_data import check_table
@@ -201,6 +201,7 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
             f"{g} · {m}": int(n) for (g, m), n in
             ties[ties["niveau"] >= settings.min_tie_level].groupby(["gemeente", "meting"]).size().items()},
         **counts,
+        "respondentenlijst_tegenstrijdig": list_contradictions(respondents, response),
     }
     return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
                    waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),

@@ -96,3 +96,54 @@ def check_against_answers(respondents: pd.DataFrame, answer_rows: pd.DataFrame, 
                 f"{record['organisatie']} heeft in meting '{record['meting']}' wel geantwoord: "
                 f"{where[FILE_COLUMN]}, rij {where[ROW_COLUMN]}",
                 "zet geantwoord op ja, of verwijder de antwoorden als ze niet bij deze meting horen"))
+
+
+def list_contradictions(respondents: pd.DataFrame, response: pd.DataFrame) -> list[str]:
+    """Warnings (one Dutch line each) where a wave's respondent list contradicts who answered: partners that
+    answered but are not invited by the list (the response rate counts only the invited, so a list that
+    invites 2 of 18 who all answered reads as 100 % of 2), and partners marked ``uitgenodigd: nee`` that
+    answered. Only waves that have a list are checked.
+
+    Example
+    -------
+    >>> respondents = pd.DataFrame({"gemeente": ["G"], "meting": ["T0"], "organisatie": ["A"],
+    ...                             "uitgenodigd": [True], "geantwoord": [True], "_bestand": ["r.csv"]})
+    >>> response = pd.DataFrame({"gemeente": ["G", "G"], "meting": ["T0", "T0"], "organisatie": ["A", "B"],
+    ...                          "geantwoord": [True, True], "uitgenodigd": [True, False]})
+    >>> print(list_contradictions(respondents, response)[0])  # doctest: +NORMALIZE_WHITESPACE
+    G · T0: 1 van de 2 partners die antwoordden staat niet als uitgenodigd in de respondentenlijst (r.csv): B;
+    de respons telt alleen de 1 uitgenodigde. Oplossing: zet ze in de lijst met uitgenodigd: ja, of laat de
+    lijst voor deze meting weg.
+    """
+    from evaluatie.dutch import join_names
+
+    warnings = []
+    if respondents.empty or response.empty:
+        return warnings
+    listed = respondents.groupby(["gemeente", "meting"])
+    for (municipality, wave), rows in response.groupby(["gemeente", "meting"], sort=True):
+        if (municipality, wave) not in listed.groups:
+            continue
+        wave_list = listed.get_group((municipality, wave))
+        files = join_names(sorted(set(wave_list[FILE_COLUMN])), limit=3)
+        said_no = set(wave_list.loc[~wave_list["uitgenodigd"].astype(bool), "organisatie"])
+        answered = rows[rows["geantwoord"].astype(bool)]
+        outside = answered[~answered["uitgenodigd"].fillna(False).astype(bool)]["organisatie"].tolist()
+        if not outside:
+            continue
+        invited = int(rows["uitgenodigd"].fillna(False).astype(bool).sum())
+        missing = [name for name in outside if name not in said_no]
+        refused = [name for name in outside if name in said_no]
+        parts = []
+        if missing:
+            verb = "staat" if len(missing) == 1 else "staan"
+            parts.append(f"{len(missing)} van de {len(answered)} partners die antwoordden {verb} niet als "
+                         f"uitgenodigd in de respondentenlijst ({files}): {join_names(missing, limit=3)}")
+        if refused:
+            verb = "heeft" if len(refused) == 1 else "hebben"
+            parts.append(f"{join_names(refused, limit=3)} {verb} uitgenodigd: nee maar antwoordde"
+                         + ("n" if len(refused) > 1 else ""))
+        warnings.append(f"{municipality} · {wave}: {'; '.join(parts)}; de respons telt alleen de {invited} "
+                        "uitgenodigde. Oplossing: zet ze in de lijst met uitgenodigd: ja, of laat de lijst voor "
+                        "deze meting weg.")
+    return warnings

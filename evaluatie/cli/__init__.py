@@ -152,6 +152,8 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
     if summary.get("lege_vragenlijsten"):
         click.echo(f"  LET OP: {summary['lege_vragenlijsten']} teruggestuurde vragenlijst(en) zonder enig ingevuld "
                    "niveau; die tellen als antwoord zonder partners (zie het wijzigingslog).")
+    for warning in summary.get("respondentenlijst_tegenstrijdig", []):
+        click.echo(f"  LET OP: {warning}")
     per_wave = summary["relaties_per_meting"]
     if len(per_wave) <= 12:
         click.echo("  relaties per meting:")

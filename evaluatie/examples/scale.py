@@ -30,7 +30,15 @@ SCALE_TYPES = [
 ]
 
 
-SCALE_PLACES = ["Centrum", "Oosterhout", "Westwijk", "De Bron"]
+#: Neighbourhoods that make partner names unique: 15 types × 34 places = 510 names, more than the largest
+#: ``--partners`` (500). The first four come first so smaller data sets keep their names.
+SCALE_PLACES = ["Centrum", "Oosterhout", "Westwijk", "De Bron", "Noordkwartier", "Zuidrand", "Het Veld", "Molendijk",
+                "Kerkeland", "De Hoven", "Bloemendaal", "Stationsplein", "Havenfront", "De Vliet", "Eikenlaan",
+                "Beukenrode", "Vogelzang", "Sluisoever", "De Akkers", "Schoolstraat", "Dorpskern", "De Wieken",
+                "Heidepark", "Ruimzicht", "Rozengaard", "Kanaalzone", "Waterkant", "Zonnedauw", "Bosrand",
+                "Klaverhoek", "De Meent", "Torenberg", "Marktgracht", "Lindeboom"]
+#: The most partners one synthetic municipality can have, each with its own name.
+MAX_SCALE_PARTNERS = len(SCALE_TYPES) * len(SCALE_PLACES)
 
 
 def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30, seed: int = SEED,
@@ -43,6 +51,8 @@ def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30
     answers per respondent per wave, one misspelt name, one self-tie and one duplicate answer.
     Returns counts of what was written.
     """
+    if not 1 <= partners <= MAX_SCALE_PARTNERS:
+        raise ValueError(f"partners must be between 1 and {MAX_SCALE_PARTNERS}, not {partners}")
     rng = random.Random(seed)
     raw_dir = Path(raw_dir)
     with CBS_MUNICIPALITIES_FILE.open(encoding="utf-8") as handle:
@@ -58,7 +68,7 @@ def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30
         members = []
         for index in range(partners):
             label, kind, functions = SCALE_TYPES[index % len(SCALE_TYPES)]
-            place = SCALE_PLACES[index // len(SCALE_TYPES) % len(SCALE_PLACES)]
+            place = SCALE_PLACES[index // len(SCALE_TYPES)]
             organisation = f"{label} {place} {name}"
             members.append(organisation)
             register.append({"gemeente": name, "organisatie": organisation, "type": kind, "ketenfunctie": functions,
@@ -79,7 +89,9 @@ def write_scale_data(raw_dir: Path, count: int | None = None, partners: int = 30
                 rows.append({**rows[-2], "niveau": max(0, rows[-2]["niveau"] - 1)})    # duplicate
                 # One misspelling, in a long word no other partner of this municipality shares.
                 for row in reversed(rows[-len(ties) * 2:]):
-                    if row["partner"].startswith(("Mantelzorgsteunpunt", "Vrijwilligerscentrale")):
+                    # (among the first places only: the misspelt word is then the one difference that matters)
+                    if row["partner"].startswith(("Mantelzorgsteunpunt", "Vrijwilligerscentrale")) and \
+                            members.index(row["partner"]) < 4 * len(SCALE_TYPES):
                         label, rest = row["partner"].split(" ", 1)
                         row["partner"] = f"{misspell(label, rng)} {rest}"
                         break

@@ -219,6 +219,11 @@ def write_with(path: Path, writer) -> Path:
         writer(temporary)
         make_readable(temporary)
         os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write names no file: name the one being written
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -231,9 +236,10 @@ def remove_file(path: Path) -> None:
     Path(path).unlink(missing_ok=True)
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
+def write_atomically(path: Path, data: str | bytes) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` with :func:`write_with`."""
-    write_with(path, lambda temporary: temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data))
+    return write_with(path, lambda temporary: temporary.write_bytes(data.encode("utf-8") if isinstance(data, str)
+                                                                    else data))
 
 
 def make_readable(path: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.dutch import format_bytes
-from evaluatie.errors import Problem
+from evaluatie.errors import Problem, os_error_reason
 from evaluatie.io.personal_data import check_table
 from evaluatie.io.sheets import RECORD_ATTRIBUTE, rows_from_xlsx
 from evaluatie.vocabulary import text_key
@@ -133,7 +133,7 @@ def file_within(path: Path, name: str, limit: int, problems: list[Problem], row_
         size = path.stat().st_size
         regular = path.is_file()
     except OSError as exc:
-        problems.append(Problem(name, None, None, None, f"het bestand is niet te lezen ({exc.strerror or exc})",
+        problems.append(Problem(name, None, None, None, f"het bestand is niet te lezen ({os_error_reason(exc)})",
                                 "controleer of het bestand bestaat en leesbaar is", row_word=row_word))
         return False
     if not regular:
@@ -180,7 +180,8 @@ def _rows_from_csv(path: Path, name: str, problems: list[Problem]) -> list[list[
     try:
         rows = _csv_rows(text, separator or "\x1f")
     except csv.Error as exc:
-        problems.append(Problem(name, None, None, None, f"het CSV-bestand is niet te lezen ({exc})",
+        reason = "een cel bevat meer dan 10 MB tekst" if "field larger" in str(exc) else "het bestand is beschadigd"
+        problems.append(Problem(name, None, None, None, f"het CSV-bestand is niet te lezen ({reason})",
                                 "exporteer het bestand opnieuw als CSV; een cel mag hooguit 10 MB tekst bevatten"))
         return None
     if rows and text and not text.endswith(("\n", "\r")) and text.count('"') % 2 == 1:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.io.folders import write_with
+from evaluatie.io.folders import write_atomically
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -216,5 +216,12 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
 
 
 def save_workbook(workbook, path: Path | str) -> Path:
-    """Save an openpyxl ``workbook`` to ``path`` atomically (a temporary file beside it, then a rename)."""
-    return write_with(Path(path), workbook.save)
+    """Save an openpyxl ``workbook`` to ``path`` atomically (a temporary file beside it, then a rename).
+
+    The zip is built in memory and written in one go: a zip file that fails half-way on a full disk would
+    fail again when the garbage collector closes it, and Python prints that as a traceback."""
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return write_atomically(Path(path), buffer.getvalue())

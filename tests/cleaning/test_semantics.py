@@ -61,6 +61,38 @@ def test_the_respondent_list_gives_the_response_rate_of_invited_organisations(tm
     assert invited == {"Huisarts A": True, "Steunpunt B": True}
 
 
+def test_a_respondent_list_that_contradicts_who_answered_warns(tmp_path):
+    answers = ("Oost,T0,2024-03-01,Huisarts A,Steunpunt B,2\nOost,T0,2024-03-01,Steunpunt B,GGZ C,2\n"
+               "Oost,T0,2024-03-01,GGZ C,Huisarts A,1\n")
+    # The list invites one of the three that answered, and says another was not invited at all.
+    raw = _raw(tmp_path, answers, "Oost,T0,Huisarts A,ja,ja\nOost,T0,GGZ C,nee,ja\n")
+    cleaned = clean(raw, None, Settings(), today=TODAY)
+    assert cleaned.summary["respondentenlijst_tegenstrijdig"] == [
+        "Oost · T0: 1 van de 3 partners die antwoordden staat niet als uitgenodigd in de respondentenlijst "
+        "(respondenten/l.csv): Steunpunt B; GGZ C heeft uitgenodigd: nee maar antwoordde; de respons telt alleen "
+        "de 1 uitgenodigde. Oplossing: zet ze in de lijst met uitgenodigd: ja, of laat de lijst voor deze meting weg."]
+    consistent = _raw(tmp_path / "b", answers, "Oost,T0,Huisarts A,ja,ja\nOost,T0,Steunpunt B,ja,ja\n"
+                                               "Oost,T0,GGZ C,ja,ja\n")
+    assert clean(consistent, None, Settings(), today=TODAY).summary["respondentenlijst_tegenstrijdig"] == []
+    assert clean(_raw(tmp_path / "c", answers), None, Settings(), today=TODAY).summary[
+        "respondentenlijst_tegenstrijdig"] == []  # no list, nothing to contradict
+
+
+def test_the_cleaning_command_prints_the_contradiction(tmp_path):
+    from click.testing import CliRunner
+
+    from evaluatie.cli import app
+
+    raw = _raw(tmp_path, "Oost,T0,2024-03-01,Huisarts A,Steunpunt B,2\nOost,T0,2024-03-01,Steunpunt B,GGZ C,2\n",
+               "Oost,T0,Huisarts A,ja,ja\n")
+    result = CliRunner().invoke(app, ["opschonen", "--ruw", str(raw), "--verwerkt", str(tmp_path / "v"),
+                                      "--correcties", str(tmp_path / "c.csv")])
+    assert result.exit_code == 0, result.output
+    assert ("  LET OP: Oost · T0: 1 van de 2 partners die antwoordden staat niet als uitgenodigd in de "
+            "respondentenlijst (respondenten/l.csv): Steunpunt B; de respons telt alleen de 1 uitgenodigde.") in \
+        result.output
+
+
 def test_answered_no_with_rows_names_both_files(tmp_path):
     raw = _raw(tmp_path, "Oost,T0,2024-03-01,Huisarts A,Steunpunt B,2\n", "Oost,T0,Huisarts A,ja,nee\n")
     with pytest.raises(InputError) as error:

@@ -40,3 +40,22 @@ def test_scale_generator_with_real_names_cleans_without_problems(tmp_path):
     assert cleaned.summary["gematcht_spelfout"] == 24
     assert cleaned.summary["niet_geregistreerde_partners"] == 0
     assert "Alphen aan den Rijn" in set(cleaned.municipalities["gemeente"])
+
+
+def test_scale_generator_at_its_largest_size_makes_names_its_own_cleaning_accepts(tmp_path):
+    import datetime as dt
+
+    import pandas as pd
+
+    from evaluatie.cleaning.clean import clean
+    from evaluatie.examples import write_scale_data
+    from evaluatie.examples.scale import MAX_SCALE_PARTNERS
+    from evaluatie.settings import Settings
+
+    assert MAX_SCALE_PARTNERS >= 500  # the command line's largest --partners
+    counts = write_scale_data(tmp_path, count=1, partners=500)
+    register = pd.read_csv(tmp_path / "organisaties" / "register.csv", sep=";")
+    assert counts["organisaties"] == 500 and register["organisatie"].is_unique
+    cleaned = clean(tmp_path, None, Settings(), today=dt.date(2026, 1, 1))
+    assert cleaned.partners["geregistreerd"].sum() == 500
+    assert cleaned.summary["gematcht_spelfout"] == 2 and cleaned.summary["niet_geregistreerde_partners"] == 0

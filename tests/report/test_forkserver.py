@@ -85,3 +85,54 @@ def test_a_template_launched_early_is_used_once_warm_and_always_stopped(tmp_path
     with forkserver.fork_server(enabled=False, launched=unused) as server:
         assert server is None
     assert unused.process.poll() is not None  # a batch with nothing to do stops the template it launched
+
+
+BATCH = """import sys
+import nbformat, papermill
+from evaluatie.batch import forkserver
+from evaluatie.batch.kernels import kernel_name, quiet_manager
+folder = sys.argv[1]
+cell = "import os, time\\nopen(%r, 'w').write(str(os.getpid()))\\ntime.sleep(300)" % (folder + "/kernel.pid")
+nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)]), folder + "/slaap.ipynb")
+with forkserver.fork_server():
+    papermill.execute_notebook(folder + "/slaap.ipynb", folder + "/uit.ipynb", kernel_name=kernel_name(),
+                               progress_bar=False, log_output=False,
+                               kernel_manager_class=quiet_manager(folder + "/kernel.log"))
+"""
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+        with open(f"/proc/{pid}/stat", encoding="ascii") as status:
+            return status.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except (ProcessLookupError, FileNotFoundError):
+        return False
+
+
+@pytest.mark.parametrize("forking", ["1", "0"])
+def test_a_killed_batch_leaves_no_kernel_running(tmp_path, forking):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    environment = {**os.environ, forkserver.ENVIRONMENT_SWITCH: forking}
+    batch = subprocess.Popen([sys.executable, "-c", BATCH, str(tmp_path)], env=environment,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    pid_file = tmp_path / "kernel.pid"
+    deadline = time.monotonic() + 120
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        assert batch.poll() is None, "the batch stopped before its kernel ran"
+        time.sleep(0.1)
+    kernel = int(pid_file.read_text())
+    assert _running(kernel)
+    batch.send_signal(signal.SIGKILL)  # no clean-up code of the batch runs
+    batch.wait()
+    deadline = time.monotonic() + 15
+    while _running(kernel) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = _running(kernel)
+    if alive:
+        os.kill(kernel, signal.SIGKILL)
+    assert not alive, "the kernel outlived its batch"

@@ -150,3 +150,30 @@ def test_parallel_rendering_leaves_the_working_directory_alone(example_processed
     for _ in range(2):
         render_reports(["Rivierstad", "Heidevelde"], example_processed, tmp_path / "cwd", workers=2, force=True)
         assert os.getcwd() == before
+
+
+def test_a_report_whose_kernel_dies_is_kept_in_mislukt_and_shown_failed(tmp_path):
+    from evaluatie.batch.run import render_municipality
+    from evaluatie.report.index_page import write_index
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("gemeente = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")],
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
+                  "language_info": {"name": "python"}})
+    source = tmp_path / "sterft.ipynb"
+    nbformat.write(notebook, source)
+    reports = tmp_path / "rapporten"
+    reports.mkdir()
+    earlier = reports / "rivierstad.html"
+    earlier.write_text("<!doctype html><p>eerdere versie</p>", encoding="utf-8")
+    result = render_municipality("Rivierstad", tmp_path, reports, notebook=source, slug="rivierstad")
+    assert result.status == "mislukt"
+    assert result.error.startswith("de kernel stopte onverwacht") and "\n" not in result.error
+    assert result.path == reports / "mislukt" / "rivierstad.ipynb"
+    kept = nbformat.read(result.path, as_version=4)
+    assert kept.cells[0].outputs[0]["evalue"] == result.error
+    assert earlier.read_text(encoding="utf-8") == "<!doctype html><p>eerdere versie</p>"  # the last good one stays
+    index = write_index(reports, {"Rivierstad": "rivierstad"}).read_text(encoding="utf-8")
+    assert "<span class='mislukt'>mislukt</span> bij de laatste poging: DeadKernelError: de kernel stopte" in index
+    assert "in orde" not in index and "het rapport hiernaast is een eerdere versie" in index
