@@ -160,13 +160,43 @@ def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     _write(root / "raw", files)
     cleaned = clean(root / "raw", None, Settings(), today=TODAY)
     write_processed(cleaned, root / "processed", Settings())
-    report = Report.load(municipality, root / "processed",
+    report = Report.load(municipality, root / "processed", exports_dir=root / "netwerken",
                          run_date=TODAY)  # also the pilots' comparison (none for one pilot)
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
     assert "Traceback" not in page
     assert unexplained(page, report.data) == []  # every number of every sentence is in the tables as shown
     report.save_tables(root / "tabellen.xlsx")
+    _read_back(root, report)
+
+
+def _read_back(root, report: Report) -> None:
+    """Every file the run wrote opens in the program it is for, and holds the names it was given."""
+    import networkx as nx
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(root / "tabellen.xlsx", read_only=True)
+    assert workbook.sheetnames[0] == "Inhoud" and len(workbook.sheetnames) == len(report.tables) + 1
+    workbook.close()
+    for path in (root / "processed").glob("*.parquet"):
+        pd.read_parquet(path)
+    load_workbook(root / "processed" / "wijzigingslog.xlsx", read_only=True).close()
+    graphs = report.context.graphs
+    written = sorted((root / "netwerken").glob("*")) if graphs else []
+    assert not report.context.waves or {path.suffix for path in written} >= {".graphml", ".gexf", ".net", ".dl"}
+    for path in written:
+        if path.suffix == ".graphml":
+            back = nx.read_graphml(path)
+        elif path.suffix == ".gexf":
+            back = nx.read_gexf(path)
+        elif path.name.endswith("-kumu.xlsx"):
+            load_workbook(path, read_only=True).close()
+            continue
+        else:
+            continue
+        labels = {back.nodes[node]["label"] for node in back}
+        assert any(labels == set(graph.nodes) for graph in graphs.values()), (path.name, labels)
 
 
 def test_a_pilot_without_any_answers_still_gets_every_section(tmp_path):
