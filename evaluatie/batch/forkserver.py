@@ -220,6 +220,7 @@ def warm() -> None:
     import pandas
     import pyarrow  # noqa: F401
     import scipy.sparse  # noqa: F401
+    import scipy.special  # noqa: F401 - the exact McNemar test of a report with two waves
 
     from evaluatie.io.workbooks import write_workbook
     from evaluatie.report import style

@@ -151,7 +151,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         directed=directed,
         directed_chain=directed_view.directed_measures(directed),
         one_sided=directed_view.one_sided_reports(graphs, directed, answers),
-        sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings),
+        sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings, directed),
         relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
         relation_chain=relations.chain_scores(answers, asked, list(graphs)),
         panel=panel.panel_comparison(graphs),

@@ -34,9 +34,9 @@ def directed_graphs(graphs: dict[str, nx.Graph], answers: pd.DataFrame, min_leve
         directed = nx.DiGraph(meting=wave)
         directed.add_nodes_from(graph.nodes(data=True))
         own = answers[(answers["meting"] == wave) & (answers["niveau"] >= min_level)]
-        for respondent, partner, level in zip(own["respondent"], own["partner"], own["niveau"]):
-            if respondent in directed and partner in directed:
-                directed.add_edge(respondent, partner, niveau=int(level))
+        directed.add_edges_from((respondent, partner, {"niveau": int(level)}) for respondent, partner, level in
+                                zip(own["respondent"].tolist(), own["partner"].tolist(), own["niveau"].tolist())
+                                if respondent in directed and partner in directed)
         result[wave] = directed
     return result
 

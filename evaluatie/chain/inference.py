@@ -75,9 +75,12 @@ def mcnemar_p(new: int, lost: int) -> float:
     changed = new + lost
     if changed == 0:
         return 1.0
-    from scipy.stats import binomtest
+    # Under p = 1/2 the binomial is symmetric, so the two-sided exact p-value (scipy.stats.binomtest's) is
+    # twice the smaller tail. scipy.special's binomial CDF gives it without importing scipy.stats, which
+    # costs every report kernel about 1.5 s.
+    from scipy.special import bdtr
 
-    return float(min(1.0, binomtest(new, changed, 0.5).pvalue))
+    return float(min(1.0, 2.0 * bdtr(min(new, lost), changed, 0.5)))
 
 
 def holm(pvalues: list[float]) -> list[float]:

@@ -37,6 +37,9 @@ from evaluatie.settings import SEED
 PANEL_MEASURES = {"partners": "Partners", "relaties": "Relaties", "dichtheid": "Dichtheid",
                   "centralisatie": "Centralisatie (graad)"}
 PERMUTATIONS = 2000
+#: Up to this size the second network's levels are looked up in a full table (about 4,000 partners), beyond
+#: it among its sorted ties.
+DENSE_LOOKUP_BYTES = 64 * 2**20
 
 
 def comparisons(waves: list[str]) -> list[tuple[str, str]]:
@@ -113,13 +116,30 @@ def valued_matrix(graph: nx.Graph, partners: list) -> np.ndarray:
     return matrix
 
 
+def valued_ties(graph: nx.Graph, partners: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ties among ``partners`` as three arrays: row ``i < j`` and column ``j`` in the order of
+    ``partners``, and the level (the nonzero upper triangle of :func:`valued_matrix`, without building it)."""
+    index = {node: i for i, node in enumerate(partners)}
+    triples = [(index[a], index[b], level) for a, b, level in graph.subgraph(partners).edges(data="niveau", default=1)
+               if level]
+    if not triples:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    ends = np.array([(i, j) for i, j, _ in triples], dtype=np.int64)
+    return ends.min(axis=1), ends.max(axis=1), np.array([level for _, _, level in triples], dtype=float)
+
+
+def _upper_ties(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, columns = np.nonzero(np.triu(matrix, 1))
+    return rows.astype(np.int64), columns.astype(np.int64), matrix[rows, columns].astype(float)
+
+
 def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = PERMUTATIONS,
                     seed: int = SEED) -> tuple[float, float]:
     """Pearson correlation of two symmetric matrices' off-diagonal cells, and its one-sided QAP p-value:
     ``(1 + k) / (1 + permutations)``, where ``k`` of ``permutations`` random relabellings of the second
     matrix give a correlation as large or larger (UCINET's "Signif" is ``k / permutations``; counting the
     observed labelling too keeps the p-value from being zero: Phipson & Smyth 2010). NaN when either
-    matrix is constant.
+    matrix is constant. The work is done by :func:`qap_from_ties` on the matrices' ties.
 
     Example
     -------
@@ -127,26 +147,64 @@ def qap_correlation(first: np.ndarray, second: np.ndarray, permutations: int = P
     >>> qap_correlation(m, m, permutations=100)[0]
     1.0
     """
-    n = len(first)
-    rows, columns = np.triu_indices(n, k=1)
-    x = first[rows, columns]
-    y = second[rows, columns]
-    if n < 3 or x.std() == 0 or y.std() == 0:
+    return qap_from_ties(len(first), _upper_ties(np.asarray(first)), _upper_ties(np.asarray(second)),
+                         permutations, seed)
+
+
+def qap_from_ties(n: int, first: tuple, second: tuple, permutations: int = PERMUTATIONS,
+                  seed: int = SEED) -> tuple[float, float]:
+    """:func:`qap_correlation` of two valued networks on ``n`` partners given as ties (``(i, j, level)``
+    arrays with ``i < j``, as :func:`valued_ties` returns them), at a cost that grows with the ties.
+
+    A relabelling ``π`` of the second network moves its cells but keeps their multiset (the off-diagonal
+    cells map onto themselves), so its mean and variance stay as they are; only the cross product
+    ``Σ x_ij y_π(i)π(j)`` changes, and it has terms only at the ties of the first network: for each of those
+    the second network's level at the relabelled pair is looked up among its sorted ties. The random
+    relabellings are drawn as before (one ``permutation(n)`` each from ``default_rng(seed)``), so the
+    p-values equal those of the dense computation. Memory stays within a few million values per chunk.
+    """
+    cells = n * (n - 1) / 2
+    (ai, aj, aw), (bi, bj, bw) = first, second
+    if n < 3:
         return float("nan"), float("nan")
-    observed = float(np.corrcoef(x, y)[0, 1])
+    sx, sy = float(aw.sum()), float(bw.sum())
+    var_x, var_y = float((aw ** 2).sum()) - sx * sx / cells, float((bw ** 2).sum()) - sy * sy / cells
+    if var_x <= 1e-12 * max(1.0, float((aw ** 2).sum())) or var_y <= 1e-12 * max(1.0, float((bw ** 2).sum())):
+        return float("nan"), float("nan")
+    scale = np.sqrt(var_x * var_y)
+    compact = next(kind for kind in (np.int8, np.float32, np.float64)  # small: fewer cache misses
+                   if np.array_equal(bw.astype(kind).astype(float), bw))
+    if n * n * np.dtype(compact).itemsize <= DENSE_LOOKUP_BYTES:  # a table of the second's levels: one read each
+        table = np.zeros((n, n), dtype=compact)
+        table[bi, bj] = table[bj, bi] = bw
+
+        def look_up(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            return table[rows, columns]
+    else:  # a large chain: binary search among the second's sorted ties
+        keys = bi * n + bj
+        order = np.argsort(keys, kind="stable")
+        keys, levels = keys[order], bw[order]
+
+        def look_up(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            wanted = np.minimum(rows, columns) * n + np.maximum(rows, columns)
+            found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            return np.where(keys[found] == wanted, levels[found], 0.0)
+
+    def correlations(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The correlation for relabelled ends (arrays of any leading shape, last axis the first's ties)."""
+        return ((look_up(rows, columns) @ aw) - sx * sy / cells) / scale
+
+    observed = float(correlations(ai, aj))
     generator = np.random.default_rng(seed)
     orders = np.array([generator.permutation(n) for _ in range(permutations)]).reshape(permutations, n)
-    centred = x - x.mean()
     as_large = 0
-    for chunk in _chunks(permutations, len(x)):  # every relabelling at once, in chunks of bounded memory
-        shuffled = second[orders[chunk][:, rows], orders[chunk][:, columns]]
-        shuffled = shuffled - shuffled.mean(axis=1, keepdims=True)
-        correlations = shuffled @ centred / np.sqrt((shuffled ** 2).sum(axis=1) * (centred ** 2).sum())
-        as_large += int((correlations >= observed - 1e-12).sum())
+    for chunk in _chunks(permutations, max(1, len(ai))):
+        relabelled = orders[chunk]
+        as_large += int((correlations(relabelled[:, ai], relabelled[:, aj]) >= observed - 1e-12).sum())
     return observed, (1 + as_large) / (1 + permutations)
 
 
-def _chunks(count: int, cells: int, budget: int = 4_000_000) -> list[slice]:
+def _chunks(count: int, cells: int, budget: int = 2_000_000) -> list[slice]:
     """Slices of ``range(count)`` such that a chunk of arrays of ``cells`` values each stays within ``budget``."""
     size = max(1, budget // max(1, cells))
     return [slice(start, min(count, start + size)) for start in range(0, count, size)]
@@ -157,8 +215,8 @@ def qap(graphs: dict[str, nx.Graph], permutations: int = PERMUTATIONS, seed: int
     rows = []
     for first, second in comparisons(list(graphs)):
         panel = panel_partners(graphs[first], graphs[second])
-        r, p = qap_correlation(valued_matrix(graphs[first], panel), valued_matrix(graphs[second], panel),
-                               permutations, seed)
+        r, p = qap_from_ties(len(panel), valued_ties(graphs[first], panel), valued_ties(graphs[second], panel),
+                             permutations, seed)
         rows.append({"van": first, "tot": second, "panelpartners": len(panel), "correlatie": r, "p_waarde": p,
                      "permutaties": permutations})
     return pd.DataFrame(rows, columns=["van", "tot", "panelpartners", "correlatie", "p_waarde", "permutaties"])

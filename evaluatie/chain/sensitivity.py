@@ -29,17 +29,21 @@ COLUMNS = ["combineren", "eenzijdig", "meting", "relaties", "dichtheid", "relati
 
 
 def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd.DataFrame, waves: list[str],
-                     settings: Settings = Settings()) -> pd.DataFrame:
+                     settings: Settings = Settings(), directed_graphs: dict | None = None) -> pd.DataFrame:
     """Per combination rule, one-sided rule and wave: ties, density, strong ties, mean level, reciprocity.
 
     ``gekozen`` marks the rules the report uses. Reciprocity does not depend on the rules (it is
-    counted from who names whom), which the table shows.
+    counted from who names whom), which the table shows; ``directed_graphs`` (who names whom per wave,
+    :func:`~evaluatie.chain.directed.directed_graphs`) saves computing it again when the caller has it.
     """
-    rows, reciprocity = [], None
+    rows = []
+    reciprocity = None if directed_graphs is None else {
+        wave: directed.reciprocity(arcs) for wave, arcs in directed_graphs.items()}
+    names = partners[["organisatie"]]  # the counts here need no partner attributes
     for combine in COMBINE_RULES:
         ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
         for one_sided in ONE_SIDED_RULES:
-            graphs = network.wave_graphs(partners, ties, response, settings.min_tie_level, waves, one_sided)
+            graphs = network.wave_graphs(names, ties, response, settings.min_tie_level, waves, one_sided)
             if reciprocity is None:  # counted from who names whom among respondents: the same under every rule
                 reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in
                                directed.directed_graphs(graphs, answers, settings.min_tie_level).items()}

@@ -13,6 +13,14 @@ from evaluatie.chain import inference
 from ..conftest import REAL_NETWORKS, TODAY
 
 
+def test_mcnemar_equals_scipys_exact_binomial_test():
+    from scipy.stats import binomtest
+
+    for new, lost in [(0, 1), (1, 0), (3, 4), (10, 2), (0, 30), (57, 43), (500, 560), (10_300, 9_700), (1, 1)]:
+        expected = binomtest(new, new + lost, 0.5).pvalue
+        assert inference.mcnemar_p(new, lost) == pytest.approx(expected, rel=1e-9, abs=1e-300)
+
+
 def test_mcnemar_by_hand():
     # 10 new and 2 lost ties: under H0 each changed dyad is new with probability 1/2, so
     # p = 2 * P(X <= 2 | X ~ Bin(12, 1/2)) = 2 * (1 + 12 + 66) / 4096 = 158 / 4096

@@ -8,6 +8,7 @@ import pytest
 from scipy import stats
 
 from evaluatie.chain import panel
+from evaluatie.settings import SEED
 
 
 def _graph(edges, nodes=(), kind="huisarts"):
@@ -94,3 +95,65 @@ def test_jaccard_and_panel_density_equal_an_independent_pandas_computation_on_ra
         n = len(common)
         assert table.loc["dichtheid", "panel_van"] == pytest.approx(len(kept["T0"]) / (n * (n - 1) / 2))
         assert table.loc["dichtheid", "panel_tot"] == pytest.approx(len(kept["T1"]) / (n * (n - 1) / 2))
+
+
+def _dense_qap(first, second, permutations, seed):
+    """The QAP as it was computed before it worked on ties: every off-diagonal cell of every relabelling."""
+    n = len(first)
+    rows, columns = np.triu_indices(n, k=1)
+    x, y = first[rows, columns].astype(float), second[rows, columns].astype(float)
+    if n < 3 or x.std() == 0 or y.std() == 0:
+        return float("nan"), float("nan")
+    observed = float(np.corrcoef(x, y)[0, 1])
+    generator = np.random.default_rng(seed)
+    orders = [generator.permutation(n) for _ in range(permutations)]
+    centred = x - x.mean()
+    as_large = 0
+    for order in orders:
+        shuffled = second[order[rows], order[columns]].astype(float)
+        shuffled = shuffled - shuffled.mean()
+        r = shuffled @ centred / np.sqrt((shuffled ** 2).sum() * (centred ** 2).sum())
+        as_large += r >= observed - 1e-12
+    return observed, (1 + as_large) / (1 + permutations)
+
+
+@pytest.mark.parametrize("lookup", ["tabel", "gesorteerd"])
+def test_qap_on_ties_equals_the_dense_computation_for_the_same_random_stream(lookup, monkeypatch):
+    if lookup == "gesorteerd":  # the path of a chain too large for a full table
+        monkeypatch.setattr(panel, "DENSE_LOOKUP_BYTES", 0)
+    generator = np.random.default_rng(5)
+    for trial in range(60):
+        n = int(generator.integers(2, 30))
+        share = generator.random()
+        first = np.triu(np.where(generator.random((n, n)) < share, generator.integers(1, 5, (n, n)), 0), 1)
+        first = first + first.T
+        second = np.where(generator.random((n, n)) < 0.5, first,
+                          np.where(generator.random((n, n)) < share, generator.integers(1, 5, (n, n)), 0))
+        second = np.triu(second, 1) + np.triu(second, 1).T
+        if trial % 5 == 0:
+            second = first.copy()  # automorphisms: many relabellings exactly as large as observed
+        if trial % 13 == 0:
+            second = second * 0.5  # levels that need floating point
+        expected = _dense_qap(first, second, 200, trial)
+        r, p = panel.qap_correlation(first, second, permutations=200, seed=trial)
+        if np.isnan(expected[0]):
+            assert np.isnan(r) and np.isnan(p)
+        else:
+            assert r == pytest.approx(expected[0], abs=1e-12) and p == expected[1], (trial, n)
+
+
+def test_qap_of_the_example_chains_is_what_it_was(example_cleaned):
+    from evaluatie.chain.network import wave_graphs
+
+    for municipality in example_cleaned.municipalities["gemeente"]:
+        def own(table, name=municipality):
+            return table[table["gemeente"] == name]
+        waves = list(own(example_cleaned.waves).sort_values("volgorde")["meting"])
+        graphs = wave_graphs(own(example_cleaned.partners), own(example_cleaned.ties), own(example_cleaned.response),
+                             1, waves)
+        table = panel.qap(graphs)
+        for row in table.to_dict("records"):
+            partners = panel.panel_partners(graphs[row["van"]], graphs[row["tot"]])
+            r, p = _dense_qap(panel.valued_matrix(graphs[row["van"]], partners),
+                              panel.valued_matrix(graphs[row["tot"]], partners), panel.PERMUTATIONS, SEED)
+            assert row["correlatie"] == pytest.approx(r, abs=1e-12) and row["p_waarde"] == p
