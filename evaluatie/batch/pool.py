@@ -45,6 +45,8 @@ from evaluatie.io.folders import (
     check_output_folder,
     folder_lock,
     is_inside,
+    read_marker,
+    remove_file,
     remove_leftovers,
     write_atomically,
     write_marker,
@@ -123,8 +125,6 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
 def report_outputs(reports_dir: Path, slug: str) -> list[str]:
     """The files a page named ``slug`` consists of, relative to ``reports_dir``: the page, its workbook,
     and the network files its exports folder's marker lists."""
-    from evaluatie.io.folders import read_marker
-
     reports_dir = Path(reports_dir)
     names = [f"{slug}{suffix}" for suffix in (".html", ".xlsx") if (reports_dir / f"{slug}{suffix}").is_file()]
     exports = reports_dir / f"{slug}{EXPORTS_SUFFIX}"
@@ -147,7 +147,6 @@ def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
     """Remove the outputs of a municipality that is no longer in the data (its page, workbook, PDF,
     failed notebook and network files): stale pages must not stay reachable beside the current ones.
     Only what the package provably wrote goes (the network files its marker lists). Returns the names."""
-    from evaluatie.io.folders import read_marker, remove_file
     from evaluatie.io.network_files import EXPORTS_KIND
 
     reports_dir = Path(reports_dir)

@@ -48,6 +48,11 @@ CHAIN_MEASURES: dict[str, str] = {
 }
 
 
+def _column(frame: pd.DataFrame, name: str) -> list:
+    """``frame[name]`` as a plain list (iterating an Arrow-backed column is slow); Nones when it is absent."""
+    return frame[name].tolist() if name in frame else [None] * len(frame)
+
+
 def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame,
                 min_level: int = 1, waves: list[str] | None = None,
                 one_sided_rule: str = "behouden") -> dict[str, nx.Graph]:
@@ -89,14 +94,9 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
             flag = invited.get(name)
             graph.add_node(name, **values, geantwoord=name in answered,
                            uitgenodigd=None if flag is None or pd.isna(flag) else bool(flag))
-        count = len(wave_ties)
-
-        def column(name: str, size: int = count) -> list:
-            return wave_ties[name].tolist() if name in wave_ties else [None] * size
-
         edges = []
-        for a, b, level, reports, wanted in zip(column("organisatie_a"), column("organisatie_b"), column("niveau"),
-                                                column("meldingen"), column("gewenst_niveau")):
+        for a, b, level, reports, wanted in zip(*(_column(wave_ties, name) for name in (
+                "organisatie_a", "organisatie_b", "niveau", "meldingen", "gewenst_niveau"))):
             reports = 2 if reports is None or pd.isna(reports) else int(reports)
             if one_sided_rule == "bevestigd" and reports < 2 and a in answered and b in answered:
                 continue

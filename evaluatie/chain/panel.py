@@ -159,7 +159,8 @@ def qap_from_ties(n: int, first: tuple, second: tuple, permutations: int = PERMU
     A relabelling ``π`` of the second network moves its cells but keeps their multiset (the off-diagonal
     cells map onto themselves), so its mean and variance stay as they are; only the cross product
     ``Σ x_ij y_π(i)π(j)`` changes, and it has terms only at the ties of the first network: for each of those
-    the second network's level at the relabelled pair is looked up among its sorted ties. The random
+    the second network's level at the relabelled pair is looked up, in a full table of its levels up to
+    :data:`DENSE_LOOKUP_BYTES` (the smallest exact number type) and among its sorted ties beyond. The random
     relabellings are drawn as before (one ``permutation(n)`` each from ``default_rng(seed)``), so the
     p-values equal those of the dense computation. Memory stays within a few million values per chunk.
     """
@@ -167,9 +168,9 @@ def qap_from_ties(n: int, first: tuple, second: tuple, permutations: int = PERMU
     (ai, aj, aw), (bi, bj, bw) = first, second
     if n < 3:
         return float("nan"), float("nan")
-    sx, sy = float(aw.sum()), float(bw.sum())
-    var_x, var_y = float((aw ** 2).sum()) - sx * sx / cells, float((bw ** 2).sum()) - sy * sy / cells
-    if var_x <= 1e-12 * max(1.0, float((aw ** 2).sum())) or var_y <= 1e-12 * max(1.0, float((bw ** 2).sum())):
+    sx, sy, sxx, syy = float(aw.sum()), float(bw.sum()), float((aw ** 2).sum()), float((bw ** 2).sum())
+    var_x, var_y = sxx - sx * sx / cells, syy - sy * sy / cells
+    if var_x <= 1e-12 * max(1.0, sxx) or var_y <= 1e-12 * max(1.0, syy):
         return float("nan"), float("nan")
     scale = np.sqrt(var_x * var_y)
     compact = next(kind for kind in (np.int8, np.float32, np.float64)  # small: fewer cache misses

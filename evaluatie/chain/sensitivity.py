@@ -36,17 +36,15 @@ def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd
     counted from who names whom), which the table shows; ``directed_graphs`` (who names whom per wave,
     :func:`~evaluatie.chain.directed.directed_graphs`) saves computing it again when the caller has it.
     """
-    rows = []
-    reciprocity = None if directed_graphs is None else {
-        wave: directed.reciprocity(arcs) for wave, arcs in directed_graphs.items()}
+    rows, reciprocity = [], None
     names = partners[["organisatie"]]  # the counts here need no partner attributes
     for combine in COMBINE_RULES:
         ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
         for one_sided in ONE_SIDED_RULES:
             graphs = network.wave_graphs(names, ties, response, settings.min_tie_level, waves, one_sided)
             if reciprocity is None:  # counted from who names whom among respondents: the same under every rule
-                reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in
-                               directed.directed_graphs(graphs, answers, settings.min_tie_level).items()}
+                arcs_per_wave = directed_graphs or directed.directed_graphs(graphs, answers, settings.min_tie_level)
+                reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in arcs_per_wave.items()}
             for wave, graph in graphs.items():
                 levels = [level for _, _, level in graph.edges(data="niveau", default=0)]
                 rows.append({"combineren": combine, "eenzijdig": one_sided, "meting": wave,

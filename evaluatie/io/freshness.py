@@ -119,12 +119,9 @@ PROVENANCE_FILE = "herkomst.json"
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of one file's contents, read in blocks."""
-    digest = hashlib.sha256()
+    """The SHA-256 of one file's contents, read in blocks (:func:`hashlib.file_digest`)."""
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def cleaning_fingerprint(raw_dir: Path, corrections: Path | None, settings: Settings) -> str:
