@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from evaluatie.cleaning.clean import clean
+from evaluatie.dutch import format_number, format_seconds
 from evaluatie.examples import write_scale_data
 from evaluatie.io.store import write_processed
 from evaluatie.settings import Settings
@@ -34,16 +35,17 @@ def main(repeats: int = 3) -> None:
             started = time.perf_counter()
             write_processed(cleaned, Path(folder) / "processed", Settings())
             write_times.append(time.perf_counter() - started)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} kernen, "
           f"Python {platform.python_version()}")
-    print(f"invoer: {counts['gemeenten']} gemeenten, {counts['organisaties']} organisaties, "
-          f"{counts['antwoorden']} antwoordrijen (gegenereerd in {generated:.1f} s)")
-    print(f"opschonen: mediaan {statistics.median(clean_times):.1f} s over {repeats} keer "
-          f"({', '.join(f'{t:.1f}' for t in clean_times)}); "
-          f"{counts['antwoorden'] / statistics.median(clean_times):,.0f} rijen/s")
-    print(f"wegschrijven data/processed: mediaan {statistics.median(write_times):.1f} s")
-    print(f"relaties: {len(cleaned.ties)}; wijzigingslog: {len(cleaned.log)} regels; "
-          f"spelfouten herkend: {cleaned.summary['gematcht_spelfout']}")
+    print(f"invoer: {format_number(counts['gemeenten'])} gemeenten, {format_number(counts['organisaties'])} "
+          f"organisaties, {format_number(counts['antwoorden'])} antwoordrijen (gegenereerd in "
+          f"{format_seconds(generated)})")
+    print(f"opschonen: mediaan {format_seconds(statistics.median(clean_times))} over {repeats} keer "
+          f"({', '.join(format_number(t, 1) for t in clean_times)}); "
+          f"{format_number(counts['antwoorden'] / statistics.median(clean_times))} rijen/s")
+    print(f"wegschrijven data/processed: mediaan {format_seconds(statistics.median(write_times))}")
+    print(f"relaties: {format_number(len(cleaned.ties))}; wijzigingslog: {format_number(len(cleaned.log))} regels; "
+          f"spelfouten herkend: {format_number(cleaned.summary['gematcht_spelfout'])}")
 
 
 if __name__ == "__main__":

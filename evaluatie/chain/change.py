@@ -13,35 +13,43 @@ Example
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 TIE_CATEGORIES = ("nieuw", "verdwenen", "sterker", "zwakker", "gelijk")
 
 
-def _levels(graph: nx.Graph) -> dict[tuple, int]:
-    return {tuple(sorted((a, b))): level for a, b, level in graph.edges(data="niveau", default=0)}
+def _levels(graph: nx.Graph) -> pd.DataFrame:
+    """The graph's ties as ``organisatie_a`` < ``organisatie_b`` and ``niveau``."""
+    frame = pd.DataFrame(list(graph.edges(data="niveau", default=0)),
+                         columns=["organisatie_a", "organisatie_b", "niveau"], dtype=object)
+    swap = (frame["organisatie_a"] > frame["organisatie_b"]).to_numpy(dtype=bool)
+    lower = frame["organisatie_a"].where(~swap, frame["organisatie_b"])
+    frame["organisatie_b"] = frame["organisatie_b"].where(~swap, frame["organisatie_a"])
+    frame["organisatie_a"] = lower
+    return frame
 
 
 def tie_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     """Every tie of two consecutive waves with its level before and after and its category."""
-    rows = []
+    columns = ["van", "naar", "organisatie_a", "organisatie_b", "niveau_van", "niveau_naar", "verandering"]
+    parts = []
     waves = list(graphs)
     for before, after in zip(waves, waves[1:]):
-        old, new = _levels(graphs[before]), _levels(graphs[after])
-        for pair in sorted(set(old) | set(new)):
-            a, b = old.get(pair), new.get(pair)
-            if a is None:
-                category = "nieuw"
-            elif b is None:
-                category = "verdwenen"
-            else:
-                category = "sterker" if b > a else "zwakker" if b < a else "gelijk"
-            rows.append({"van": before, "naar": after, "organisatie_a": pair[0], "organisatie_b": pair[1],
-                         "niveau_van": a, "niveau_naar": b, "verandering": category})
-    frame = pd.DataFrame(rows, columns=["van", "naar", "organisatie_a", "organisatie_b", "niveau_van", "niveau_naar",
-                                        "verandering"])
-    frame["niveau_van"] = frame["niveau_van"].astype("Int64")
-    frame["niveau_naar"] = frame["niveau_naar"].astype("Int64")
+        pairs = _levels(graphs[before]).merge(_levels(graphs[after]), on=["organisatie_a", "organisatie_b"],
+                                              how="outer", suffixes=("_van", "_naar"), sort=False)
+        pairs = pairs.sort_values(["organisatie_a", "organisatie_b"], kind="stable", ignore_index=True)
+        old, new = pairs["niveau_van"], pairs["niveau_naar"]
+        pairs["verandering"] = np.select(
+            [old.isna(), new.isna(), new > old, new < old], ["nieuw", "verdwenen", "sterker", "zwakker"], "gelijk")
+        pairs.insert(0, "naar", after)
+        pairs.insert(0, "van", before)
+        parts.append(pairs[columns])
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    frame = frame.astype({"van": object, "naar": object, "organisatie_a": object, "organisatie_b": object,
+                          "verandering": object})
+    frame["niveau_van"] = pd.to_numeric(frame["niveau_van"]).astype("Int64")
+    frame["niveau_naar"] = pd.to_numeric(frame["niveau_naar"]).astype("Int64")
     return frame
 
 

@@ -56,11 +56,10 @@ def reciprocity(directed: nx.DiGraph) -> float:
     0.5
     """
     answered = {node for node, flag in directed.nodes(data="geantwoord") if flag}
-    pairs = {frozenset((a, b)) for a, b in directed.edges if a in answered and b in answered and a != b}
-    if not pairs:
-        return float("nan")
-    mutual = sum(1 for pair in pairs if all(directed.has_edge(x, y) for x, y in (tuple(pair), tuple(pair)[::-1])))
-    return mutual / len(pairs)
+    arcs = {(a, b) for a, b in directed.edges if a in answered and b in answered and a != b}
+    mutual = sum(1 for a, b in arcs if (b, a) in arcs) // 2  # each mutual pair is two arcs
+    pairs = len(arcs) - mutual
+    return mutual / pairs if pairs else float("nan")
 
 
 def arc_reciprocity(directed: nx.DiGraph) -> float:

@@ -24,11 +24,9 @@ def function_routes(graphs: dict[str, nx.Graph], strong_level: int = 2) -> pd.Da
     """Per wave and signalling partner: a route to support, to treatment, and both."""
     rows = []
     for wave, graph in graphs.items():
-        for node, data in sorted(graph.nodes(data=True)):
-            if not data.get("signaleren"):
-                continue
-            strong = [other for other in graph.neighbors(node)
-                      if graph.edges[node, other].get("niveau", 0) >= strong_level]
+        for node in sorted(node for node, signals in graph.nodes(data="signaleren") if signals):
+            data = graph.nodes[node]
+            strong = [other for other, tie in graph.adj[node].items() if tie.get("niveau", 0) >= strong_level]
             support = sorted(o for o in strong if graph.nodes[o].get("ondersteunen"))
             treatment = sorted(o for o in strong if graph.nodes[o].get("behandelen"))
             rows.append({"meting": wave, "organisatie": node, "type": data.get("type"),

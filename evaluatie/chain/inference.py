@@ -101,8 +101,10 @@ def dyad_levels(first: nx.Graph, second: nx.Graph, partners: list) -> tuple[np.n
     index = {node: i for i, node in enumerate(partners)}
     levels: dict[tuple[int, int], list[float]] = {}
     for position, graph in enumerate((first, second)):
-        for a, b, level in graph.subgraph(partners).edges(data="niveau", default=1):
-            key = tuple(sorted((index[a], index[b])))
+        for a, b, level in graph.edges(data="niveau", default=1):
+            if a not in index or b not in index:
+                continue
+            key = (index[a], index[b]) if index[a] <= index[b] else (index[b], index[a])
             levels.setdefault(key, [0.0, 0.0])[position] = float(level)
     pairs = np.array(list(levels.values())).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]

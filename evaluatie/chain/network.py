@@ -21,11 +21,10 @@ Example
 from __future__ import annotations
 
 import networkx as nx
-import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from evaluatie.chain.directed import reciprocity
+from evaluatie.chain.paths import bridge_edges, path_measures
 from evaluatie.vocabulary import CHAIN_FUNCTIONS
 
 NODE_ATTRIBUTES = ("type", "geregistreerd", "kernpartner", *CHAIN_FUNCTIONS)
@@ -81,30 +80,50 @@ def wave_graphs(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFra
     graphs = {}
     for wave in waves:
         graph = nx.Graph(meting=wave)
-        wave_response = response[response["meting"] == wave]
-        answered = set(wave_response.loc[wave_response["geantwoord"].astype(bool), "organisatie"].tolist())
+        wave_response, wave_ties, answered = wave_tables(ties, response, wave, min_level)
         invited = dict(zip(wave_response["organisatie"].tolist(), wave_response["uitgenodigd"].tolist())) \
             if "uitgenodigd" in wave_response else {}
-        wave_ties = ties[(ties["meting"] == wave) & (ties["niveau"] >= min_level)]
-        members = [*wave_response["organisatie"].tolist(), *wave_ties["organisatie_a"].tolist(),
-                   *wave_ties["organisatie_b"].tolist()]
-        for name in dict.fromkeys(members):
+        for name in wave_members(wave_response, wave_ties):
             row = attributes.get(name, {})
             values = {key: row.get(key) for key in NODE_ATTRIBUTES}
             flag = invited.get(name)
             graph.add_node(name, **values, geantwoord=name in answered,
                            uitgenodigd=None if flag is None or pd.isna(flag) else bool(flag))
+        wave_ties = wave_ties[kept_ties(wave_ties, answered, one_sided_rule)]
         edges = []
         for a, b, level, reports, wanted in zip(*(_column(wave_ties, name) for name in (
                 "organisatie_a", "organisatie_b", "niveau", "meldingen", "gewenst_niveau"))):
             reports = 2 if reports is None or pd.isna(reports) else int(reports)
-            if one_sided_rule == "bevestigd" and reports < 2 and a in answered and b in answered:
-                continue
             edges.append((a, b, {"niveau": int(level), "meldingen": reports,
                                  "gewenst_niveau": None if wanted is None or pd.isna(wanted) else int(wanted)}))
         graph.add_edges_from(edges)
         graphs[wave] = graph
     return graphs
+
+
+def wave_tables(ties: pd.DataFrame, response: pd.DataFrame, wave: str,
+                min_level: int = 1) -> tuple[pd.DataFrame, pd.DataFrame, set]:
+    """One wave's response rows, its ties at ``min_level`` or more, and the set of partners that answered."""
+    wave_response = response[response["meting"] == wave]
+    answered = set(wave_response.loc[wave_response["geantwoord"].astype(bool), "organisatie"].tolist())
+    return wave_response, ties[(ties["meting"] == wave) & (ties["niveau"] >= min_level)], answered
+
+
+def wave_members(wave_response: pd.DataFrame, wave_ties: pd.DataFrame) -> list[str]:
+    """The partners of one wave's network: those in its response rows, then those named in its ties."""
+    return list(dict.fromkeys([*wave_response["organisatie"].tolist(), *wave_ties["organisatie_a"].tolist(),
+                               *wave_ties["organisatie_b"].tolist()]))
+
+
+def kept_ties(wave_ties: pd.DataFrame, answered: set, one_sided_rule: str = "behouden") -> pd.Series:
+    """Which of one wave's ties the network keeps: all under ``"behouden"``; under ``"bevestigd"`` not
+    a tie only one side reports (``meldingen`` < 2; missing counts as 2) when both sides answered."""
+    if one_sided_rule != "bevestigd":
+        return pd.Series(True, index=wave_ties.index)
+    reports = pd.to_numeric(wave_ties["meldingen"], errors="coerce").fillna(2) if "meldingen" in wave_ties \
+        else pd.Series(2, index=wave_ties.index)
+    both = wave_ties["organisatie_a"].isin(answered) & wave_ties["organisatie_b"].isin(answered)
+    return ~((reports < 2) & both)
 
 
 # --------------------------------------------------------------------------- whole chain
@@ -210,90 +229,6 @@ def chain_measures(graphs: dict[str, nx.Graph], strong_level: int = 2,
 
 # --------------------------------------------------------------------------- per partner
 
-def _adjacency(graph: nx.Graph) -> tuple[list, sparse.csr_matrix]:
-    nodes = list(graph.nodes)
-    if not nodes:
-        return nodes, sparse.csr_matrix((0, 0))
-    matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, format="csr").astype(np.float64)
-    return nodes, sparse.csr_matrix(matrix)
-
-
-def path_measures(graph: nx.Graph, batch: int = 512) -> tuple[dict, dict]:
-    """Normalised betweenness and closeness of every partner from one breadth-first search per partner
-    (unweighted, undirected, exact): ``(betweenness, closeness)``.
-
-    Brandes' algorithm (Brandes 2001) in matrix form: breadth-first search from a batch of sources at once
-    with sparse-dense products, then the dependencies accumulated level by level. The same search gives
-    each source's distances, hence closeness with the Wasserman-Faust correction for unconnected chains:
-    ``(r-1)/sum(d) * (r-1)/(n-1)`` with ``r`` the partners a partner can reach (itself included). Equal to
-    ``networkx.betweenness_centrality`` and ``networkx.closeness_centrality`` (tested), an order of
-    magnitude faster on large chains.
-
-    Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of Mathematical
-    Sociology*, 25(2), 163–177.
-
-    Example
-    -------
-    >>> path_measures(nx.path_graph(3))
-    ({0: 0.0, 1: 1.0, 2: 0.0}, {0: 0.6666666666666666, 1: 1.0, 2: 0.6666666666666666})
-    """
-    nodes, adjacency = _adjacency(graph)
-    n = len(nodes)
-    if n < 2:
-        return {node: 0.0 for node in nodes}, {node: 0.0 for node in nodes}
-    totals, reach, distance = np.zeros(n), np.zeros(n), np.zeros(n)
-    for start in range(0, n, batch):
-        sources = np.arange(start, min(start + batch, n))
-        count = len(sources)
-        paths = np.zeros((count, n))
-        paths[np.arange(count), sources] = 1.0
-        frontier = adjacency[sources, :].toarray()
-        frontier[paths > 0] = 0.0
-        levels = []
-        while frontier.any():
-            level = frontier > 0
-            levels.append(level)
-            reached = level.sum(axis=1)
-            reach[sources] += reached
-            distance[sources] += len(levels) * reached
-            paths += frontier
-            frontier = (adjacency @ frontier.T).T
-            frontier[paths > 0] = 0.0
-        dependency = np.zeros((count, n))
-        for depth in range(len(levels) - 1, 0, -1):
-            share = np.where(levels[depth], (1.0 + dependency) / np.where(paths > 0, paths, 1.0), 0.0)
-            dependency += np.where(levels[depth - 1], (adjacency @ share.T).T * paths, 0.0)
-        totals += dependency.sum(axis=0)
-    scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0  # each pair from both ends: /2 undirected, *2 normalised
-    with np.errstate(divide="ignore", invalid="ignore"):
-        close = np.where(distance > 0, (reach / distance) * (reach / (n - 1)), 0.0)
-    return ({node: float(value * scale) for node, value in zip(nodes, totals)},
-            {node: float(value) for node, value in zip(nodes, close)})
-
-
-def betweenness(graph: nx.Graph, batch: int = 512) -> dict:
-    """Normalised betweenness centrality (unweighted, undirected), exact (see :func:`path_measures`).
-
-    Example
-    -------
-    >>> betweenness(nx.path_graph(3))
-    {0: 0.0, 1: 1.0, 2: 0.0}
-    """
-    return path_measures(graph, batch)[0]
-
-
-def closeness(graph: nx.Graph) -> dict:
-    """Closeness centrality with the Wasserman-Faust correction for unconnected chains (see
-    :func:`path_measures`).
-
-    Example
-    -------
-    >>> closeness(nx.path_graph(3))
-    {0: 0.6666666666666666, 1: 1.0, 2: 0.6666666666666666}
-    """
-    return path_measures(graph)[1]
-
-
 def partner_measures(graphs: dict[str, nx.Graph], answers: pd.DataFrame | None = None,
                      min_level: int = 1) -> pd.DataFrame:
     """Per wave and partner: how many it names and is named by, degree, strength, betweenness,
@@ -336,7 +271,7 @@ def bridges(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     """
     rows = []
     for wave, graph in graphs.items():
-        for a, b in sorted(tuple(sorted(edge)) for edge in nx.bridges(graph)):
+        for a, b in sorted(tuple(sorted(edge)) for edge in bridge_edges(graph)):
             rows.append({"meting": wave, "organisatie_a": a, "organisatie_b": b,
                          "niveau": graph.edges[a, b].get("niveau")})
     return pd.DataFrame(rows, columns=["meting", "organisatie_a", "organisatie_b", "niveau"])

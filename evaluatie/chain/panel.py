@@ -30,7 +30,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from evaluatie.chain.network import degree_centralisation, density
 from evaluatie.settings import SEED
 
 #: The whole-chain measures compared on all partners and on the panel.
@@ -59,9 +58,24 @@ def panel_partners(first: nx.Graph, second: nx.Graph) -> list:
     return sorted(set(first) & set(second), key=str)
 
 
-def _measures(graph: nx.Graph) -> dict[str, float]:
-    return {"partners": graph.number_of_nodes(), "relaties": graph.number_of_edges(), "dichtheid": density(graph),
-            "centralisatie": degree_centralisation(graph)}
+def panel_ties(graph: nx.Graph, partners: list) -> tuple[np.ndarray, np.ndarray]:
+    """The ties among ``partners`` as two arrays of positions in ``partners``, lower end first.
+
+    Reads the graph's edges once (a subgraph view costs a filter per step on a large chain).
+    """
+    index = {node: i for i, node in enumerate(partners)}
+    ends = np.array([(index[a], index[b]) for a, b in graph.edges if a in index and b in index],
+                    dtype=np.int64).reshape(-1, 2)
+    return ends.min(axis=1), ends.max(axis=1)
+
+
+def _measures(n: int, lower: np.ndarray, upper: np.ndarray) -> dict[str, float]:
+    """:data:`PANEL_MEASURES` of ``n`` partners with these ties, as network.density and
+    network.degree_centralisation compute them on the graph."""
+    ties = len(lower)
+    degrees = np.bincount(lower, minlength=n) + np.bincount(upper, minlength=n)
+    return {"partners": n, "relaties": ties, "dichtheid": ties / (n * (n - 1) / 2) if n >= 2 else 0.0,
+            "centralisatie": float((degrees.max() - degrees).sum()) / ((n - 1) * (n - 2)) if n >= 3 else 0.0}
 
 
 def panel_comparison(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
@@ -69,8 +83,8 @@ def panel_comparison(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     rows = []
     for first, second in comparisons(list(graphs)):
         panel = panel_partners(graphs[first], graphs[second])
-        every = [_measures(graphs[first]), _measures(graphs[second])]
-        kept = [_measures(graphs[first].subgraph(panel)), _measures(graphs[second].subgraph(panel))]
+        every = [_measures(len(graphs[w]), *panel_ties(graphs[w], list(graphs[w]))) for w in (first, second)]
+        kept = [_measures(len(panel), *panel_ties(graphs[w], panel)) for w in (first, second)]
         for measure in PANEL_MEASURES:
             rows.append({"van": first, "tot": second, "maat": measure, "alle_van": every[0][measure],
                          "alle_tot": every[1][measure], "panel_van": kept[0][measure], "panel_tot": kept[1][measure],
@@ -79,12 +93,19 @@ def panel_comparison(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
                                        "panelpartners"])
 
 
+def _shared_ties(first: nx.Graph, second: nx.Graph, partners: list) -> tuple[np.ndarray, ...]:
+    """Every tie among ``partners`` in either wave as ``(lower, upper, in_first, in_second)`` arrays."""
+    n = len(partners)
+    codes = [lower * n + upper for lower, upper in (panel_ties(first, partners), panel_ties(second, partners))]
+    either = np.union1d(*codes)
+    return either // n, either % n, np.isin(either, codes[0]), np.isin(either, codes[1])
+
+
 def jaccard(first: nx.Graph, second: nx.Graph, partners: list | None = None) -> float:
     """Ties in both waves / ties in either (among ``partners``, default the panel); NaN without ties."""
-    partners = set(panel_partners(first, second) if partners is None else partners)
-    a = {frozenset(edge) for edge in first.subgraph(partners).edges}
-    b = {frozenset(edge) for edge in second.subgraph(partners).edges}
-    return len(a & b) / len(a | b) if a | b else float("nan")
+    partners = panel_partners(first, second) if partners is None else list(dict.fromkeys(partners))
+    _, _, in_first, in_second = _shared_ties(first, second, partners)
+    return float((in_first & in_second).sum() / len(in_first)) if len(in_first) else float("nan")
 
 
 def stability(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
@@ -93,17 +114,16 @@ def stability(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     rows = []
     for first, second in comparisons(list(graphs)):
         panel = panel_partners(graphs[first], graphs[second])
-        types = {node: graphs[second].nodes[node].get("type") or "onbekend" for node in panel}
-        a = {frozenset(edge) for edge in graphs[first].subgraph(panel).edges}
-        b = {frozenset(edge) for edge in graphs[second].subgraph(panel).edges}
-        groups = {"alle partners": (a, b)}
-        for kind in sorted(set(types.values())):
-            groups[kind] = ({e for e in a if any(types[n] == kind for n in e)},
-                            {e for e in b if any(types[n] == kind for n in e)})
-        for group, (x, y) in groups.items():
-            rows.append({"van": first, "tot": second, "groep": group, "in_beide": len(x & y),
-                         "in_een_van_beide": len(x | y),
-                         "jaccard": len(x & y) / len(x | y) if x | y else float("nan")})
+        types = np.array([graphs[second].nodes[node].get("type") or "onbekend" for node in panel], dtype=object)
+        lower, upper, in_first, in_second = _shared_ties(graphs[first], graphs[second], panel)
+        both = in_first & in_second
+        groups = {"alle partners": np.ones(len(lower), dtype=bool)}
+        for kind in sorted(set(types.tolist())):
+            groups[kind] = (types[lower] == kind) | (types[upper] == kind)
+        for group, touching in groups.items():
+            shared, either = int((both & touching).sum()), int(touching.sum())
+            rows.append({"van": first, "tot": second, "groep": group, "in_beide": shared, "in_een_van_beide": either,
+                         "jaccard": shared / either if either else float("nan")})
     return pd.DataFrame(rows, columns=["van", "tot", "groep", "in_beide", "in_een_van_beide", "jaccard"])
 
 
@@ -120,8 +140,8 @@ def valued_ties(graph: nx.Graph, partners: list) -> tuple[np.ndarray, np.ndarray
     """The ties among ``partners`` as three arrays: row ``i < j`` and column ``j`` in the order of
     ``partners``, and the level (the nonzero upper triangle of :func:`valued_matrix`, without building it)."""
     index = {node: i for i, node in enumerate(partners)}
-    triples = [(index[a], index[b], level) for a, b, level in graph.subgraph(partners).edges(data="niveau", default=1)
-               if level]
+    triples = [(index[a], index[b], level) for a, b, level in graph.edges(data="niveau", default=1)
+               if level and a in index and b in index]
     if not triples:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     ends = np.array([(i, j) for i, j, _ in triples], dtype=np.int64)
@@ -178,16 +198,17 @@ def qap_from_ties(n: int, first: tuple, second: tuple, permutations: int = PERMU
     if n * n * np.dtype(compact).itemsize <= DENSE_LOOKUP_BYTES:  # a table of the second's levels: one read each
         table = np.zeros((n, n), dtype=compact)
         table[bi, bj] = table[bj, bi] = bw
+        flat = table.ravel()  # one flat index reads faster than a pair of index arrays
 
         def look_up(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-            return table[rows, columns]
+            return flat[rows * n + columns]
     else:  # a large chain: binary search among the second's sorted ties
         keys = bi * n + bj
         order = np.argsort(keys, kind="stable")
         keys, levels = keys[order], bw[order]
 
         def look_up(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-            wanted = np.minimum(rows, columns) * n + np.maximum(rows, columns)
+            wanted = np.minimum(rows, columns).astype(np.int64) * n + np.maximum(rows, columns)
             found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             return np.where(keys[found] == wanted, levels[found], 0.0)
 
@@ -197,7 +218,8 @@ def qap_from_ties(n: int, first: tuple, second: tuple, permutations: int = PERMU
 
     observed = float(correlations(ai, aj))
     generator = np.random.default_rng(seed)
-    orders = np.array([generator.permutation(n) for _ in range(permutations)]).reshape(permutations, n)
+    orders = np.array([generator.permutation(n) for _ in range(permutations)],  # half the bytes to move
+                      dtype=np.int32).reshape(permutations, n)
     as_large = 0
     for chunk in _chunks(permutations, max(1, len(ai))):
         relabelled = orders[chunk]

@@ -36,21 +36,26 @@ def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd
     counted from who names whom), which the table shows; ``directed_graphs`` (who names whom per wave,
     :func:`~evaluatie.chain.directed.directed_graphs`) saves computing it again when the caller has it.
     """
-    rows, reciprocity = [], None
-    names = partners[["organisatie"]]  # the counts here need no partner attributes
+    if directed_graphs is None:  # reciprocity is counted from who names whom: the same under every rule
+        graphs = network.wave_graphs(partners[["organisatie"]], combine_ties(answers, settings), response,
+                                     settings.min_tie_level, waves, settings.one_sided_rule)
+        directed_graphs = directed.directed_graphs(graphs, answers, settings.min_tie_level)
+    reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in directed_graphs.items()}
+    rows = []
     for combine in COMBINE_RULES:
         ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
-        for one_sided in ONE_SIDED_RULES:
-            graphs = network.wave_graphs(names, ties, response, settings.min_tie_level, waves, one_sided)
-            if reciprocity is None:  # counted from who names whom among respondents: the same under every rule
-                arcs_per_wave = directed_graphs or directed.directed_graphs(graphs, answers, settings.min_tie_level)
-                reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in arcs_per_wave.items()}
-            for wave, graph in graphs.items():
-                levels = [level for _, _, level in graph.edges(data="niveau", default=0)]
+        for wave in waves:  # the counts of network.wave_graphs' graphs, from its own rules, without the graphs
+            wave_response, wave_ties, answered = network.wave_tables(ties, response, wave, settings.min_tie_level)
+            members = len(network.wave_members(wave_response, wave_ties))
+            for one_sided in ONE_SIDED_RULES:
+                levels = wave_ties.loc[network.kept_ties(wave_ties, answered, one_sided), "niveau"].astype(int)
+                possible = members * (members - 1) / 2
                 rows.append({"combineren": combine, "eenzijdig": one_sided, "meting": wave,
-                             "relaties": graph.number_of_edges(), "dichtheid": network.density(graph),
-                             "relaties_sterk": sum(1 for level in levels if level >= settings.strong_tie_level),
-                             "gemiddeld_niveau": sum(levels) / len(levels) if levels else float("nan"),
+                             "relaties": len(levels), "dichtheid": len(levels) / possible if members >= 2 else 0.0,
+                             "relaties_sterk": int((levels >= settings.strong_tie_level).sum()),
+                             "gemiddeld_niveau": float(levels.mean()) if len(levels) else float("nan"),
                              "wederkerigheid": reciprocity[wave],
                              "gekozen": combine == settings.combine_rule and one_sided == settings.one_sided_rule})
+    rows.sort(key=lambda row: (COMBINE_RULES.index(row["combineren"]), ONE_SIDED_RULES.index(row["eenzijdig"]),
+                               waves.index(row["meting"])))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -69,7 +69,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from evaluatie.chain.directed import arc_reciprocity, directed_density, directed_graphs, reciprocity  # noqa: E402
-from evaluatie.chain.network import betweenness, closeness  # noqa: E402
+from evaluatie.chain.paths import betweenness, bridge_edges, closeness  # noqa: E402
 
 
 def _random_chain(seed: int, n: int = 40, p: float = 0.08):
@@ -110,7 +110,23 @@ def test_measures_agree_with_igraph(seed):
     assert sorted(nodes[i] for i in other.articulation_points()) == sorted(nx.articulation_points(graph))
     ig_bridges = sorted(tuple(sorted((nodes[other.es[e].source], nodes[other.es[e].target])))
                         for e in other.bridges())
-    assert ig_bridges == sorted(tuple(sorted(e)) for e in nx.bridges(graph))
+    assert ig_bridges == sorted(tuple(sorted(e)) for e in bridge_edges(graph))
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_bridges_equal_networkx_on_sparse_graphs_with_trees_cycles_and_self_loops(seed):
+    rng = random.Random(seed)
+    n = rng.randint(1, 60)
+    graph = nx.gnm_random_graph(n, rng.randint(0, 2 * n), seed=seed)
+    graph.add_edges_from((rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 3)))  # loops too
+    graph.add_edges_from((n + i, n + i + 1) for i in range(rng.randint(0, 5)))  # a path: every tie a bridge
+    ours = bridge_edges(graph)
+    assert sorted(tuple(sorted(e)) for e in ours) == sorted(tuple(sorted(e)) for e in nx.bridges(graph))
+    assert len(set(map(frozenset, ours))) == len(ours) and all(graph.has_edge(*e) for e in ours)
+
+
+def test_bridges_of_a_long_path_need_no_recursion():
+    assert len(bridge_edges(nx.path_graph(20_000))) == 19_999
 
 
 def _random_directed(seed: int, n: int = 14, p: float = 0.25) -> nx.DiGraph:
