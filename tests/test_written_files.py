@@ -98,3 +98,31 @@ def test_the_cleaning_refuses_a_character_no_file_can_hold(raw_copy, character):
     assert "samenwerking/polderwijk-vervolgmeting.csv, rij 3, kolom 'partner'" in message
     assert f"U+{ord(character):04X}" in message and character not in message
     assert CORRECTIONS_FILE.exists()
+
+
+def test_libreoffice_reads_a_written_workbook_as_written(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice ontbreekt (make libreoffice installeert het)")
+    texts = ["=1+1", "+31 6", "Huis\x01arts", "2024", "0363", "a\r\nb"]
+    frame = pd.DataFrame({"tekst": texts, "getal": [1, 2.5, None, 4, 5, 6],
+                          "datum": [dt.date(2024, 3, 1)] * 6, "ja": [True, False] * 3})
+    contents = pd.DataFrame({"Blad": ["Gegevens"], "Titel": ["De gegevens"]})
+    path = write_workbook(tmp_path / "w.xlsx", {"Inhoud": contents, "Gegevens": frame}, contents="Inhoud")
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
+                             "--outdir", str(tmp_path / "csv"), str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    import csv
+
+    with open(tmp_path / "csv" / "w-Gegevens.csv", encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["tekst", "getal", "datum", "ja"]
+    assert [row[0] for row in rows[1:]] == ["=1+1", "+31 6", "Huis\ufffdarts", "2024", "0363", "a\nb"]  # never run
+    assert [row[1] for row in rows[1:4]] == ["1", "2.5", ""] and rows[1][2] == "2024-03-01"
+    assert [row[3] for row in rows[1:3]] == ["TRUE", "FALSE"]
+    sheet = load_workbook(path)["Inhoud"]
+    assert sheet["A2"].hyperlink.location == "'Gegevens'!A1" and sheet.freeze_panes == "A2"

@@ -216,11 +216,11 @@ def warm() -> None:
     import nbformat  # noqa: F401
     import networkx
     import numpy  # noqa: F401
-    import openpyxl  # noqa: F401
     import pandas
     import pyarrow  # noqa: F401
     import scipy.sparse  # noqa: F401
     import scipy.special  # noqa: F401 - the exact McNemar test of a report with two waves
+    import xlsxwriter  # noqa: F401 - the report's workbooks
 
     from evaluatie.io.workbooks import write_workbook
     from evaluatie.report import style

@@ -28,9 +28,11 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.io.folders import write_atomically
+from evaluatie.io.raw import UNWRITABLE
 
-#: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection list), and the
+#: line feed a carriage return becomes in a workbook.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: The most characters one xlsx cell holds.
 CELL_LIMIT = 32_767
 SHEET_NAME_LIMIT = 31
@@ -79,9 +81,8 @@ def cell_value(value: object) -> object:
         return value.tz_localize(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
     if isinstance(value, (dt.date, dt.datetime)):
         return value
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value))
+    # a workbook's XML reads a carriage return back as a line feed: store the line feed it will be
+    text = UNWRITABLE.sub("\ufffd", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
@@ -101,9 +102,7 @@ def put(cell, value: object) -> object:
     >>> put(sheet["A1"], "2024"), put(sheet["A2"], "0363"), put(sheet["A3"], "-1")
     (2024, '0363', -1)
     """
-    value = cell_value(value)
-    if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value):
-        value = int(value)
+    value = stored_value(value)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would make "=…" a formula
@@ -144,50 +143,79 @@ def headers(columns) -> list[str]:
     return result
 
 
-def _fill_sheet(sheet, frame: pd.DataFrame, formats: pd.DataFrame | None = None) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+def stored_value(value: object) -> object:
+    """What :func:`put` stores: :func:`cell_value`, and a whole number written as text (``2024``) as that
+    number.
 
+    Example
+    -------
+    >>> stored_value("2024"), stored_value("0363"), stored_value(None)
+    (2024, '0363', None)
+    """
+    value = cell_value(value)
+    return int(value) if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value) else value
+
+
+class _Formats:
+    """The workbook's cell formats, one xlsxwriter ``Format`` per combination (a workbook holds few)."""
+
+    def __init__(self, workbook) -> None:
+        self.workbook, self.made = workbook, {}
+
+    def __call__(self, **properties):
+        key = tuple(sorted(properties.items()))
+        if key not in self.made:
+            self.made[key] = self.workbook.add_format(dict(properties)) if properties else None
+        return self.made[key]
+
+
+def _write_cell(sheet, formats: _Formats, row: int, column: int, value: object, header: bool,
+                number_format: object, link: str | None) -> None:
+    bold = {"bold": True} if header else {}
+    if value is None:
+        if header:
+            sheet.write_blank(row, column, None, formats(**bold))
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, column, value, formats(**bold))
+    elif isinstance(value, (int, float)):
+        shown = {} if header else {"num_format": number_format if isinstance(number_format, str) else
+                                   "#,##0" if float(value).is_integer() else "#,##0.00"}
+        sheet.write_number(row, column, value, formats(**bold, **shown))
+    elif isinstance(value, (dt.date, dt.datetime)):
+        shown = "yyyy-mm-dd h:mm:ss" if isinstance(value, dt.datetime) else "yyyy-mm-dd"
+        sheet.write_datetime(row, column, value, formats(**bold, num_format=shown))
+    else:
+        quoted = {"quote_prefix": True} if value.startswith(FORMULA_STARTS) else {}
+        if link is not None:
+            sheet.write_url(row, column, link, formats(font_color="#0563C1", underline=1, **quoted), string=value)
+        else:
+            sheet.write_string(row, column, value, formats(**bold, **quoted))
+
+
+def _fill_sheet(sheet, formats: _Formats, frame: pd.DataFrame, cell_formats: pd.DataFrame | None = None,
+                links: dict[str, str] | None = None) -> None:
+    """Write ``frame`` with a bold, frozen, filterable header; ``links`` (sheet name -> its name as written)
+    makes the cells of a ``Blad`` column that name a sheet into links to it."""
     columns = headers(frame.columns)
     widths = [len(column) for column in columns]
     rows = [columns, *frame.itertuples(index=False, name=None)]
-    cell_formats = formats.to_numpy() if formats is not None and formats.shape == frame.shape else None
-    for row_number, row in enumerate(rows, 1):
-        for column_number, value in enumerate(row, 1):
-            cell = sheet.cell(row=row_number, column=column_number)
-            value = put(cell, value)
+    shown = cell_formats.to_numpy() if cell_formats is not None and cell_formats.shape == frame.shape else None
+    linked = columns.index("Blad") if links and "Blad" in columns else None
+    for row_number, row in enumerate(rows):
+        for column_number, value in enumerate(row):
+            value = stored_value(value)
             if isinstance(value, str):
-                widths[column_number - 1] = max(widths[column_number - 1], min(len(value), 60))
+                widths[column_number] = max(widths[column_number], min(len(value), 60))
             elif value is not None:
-                widths[column_number - 1] = max(widths[column_number - 1], min(len(str(value)), 20))
-            if row_number == 1:
-                cell.font = Font(bold=True)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                shown = cell_formats[row_number - 2][column_number - 1] if cell_formats is not None else None
-                default = "#,##0" if float(value).is_integer() else "#,##0.00"
-                cell.number_format = shown if isinstance(shown, str) else default
+                widths[column_number] = max(widths[column_number], min(len(str(value)), 20))
+            link = links.get(value) if row_number and column_number == linked and isinstance(value, str) else None
+            _write_cell(sheet, formats, row_number, column_number, value, row_number == 0,
+                        shown[row_number - 1][column_number] if shown is not None and row_number else None, link)
     if columns:
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(rows))}"
-        for number, width in enumerate(widths, 1):
-            sheet.column_dimensions[get_column_letter(number)].width = width + 2
-
-
-def _link_contents(sheet, names: list[str]) -> None:
-    """Make every cell of the contents sheet's ``Blad`` column a link to that sheet."""
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    header = [cell.value for cell in sheet[1]]
-    if "Blad" not in header:
-        return
-    column = header.index("Blad") + 1
-    for row in range(2, sheet.max_row + 1):
-        cell = sheet.cell(row=row, column=column)
-        if cell.value in names:
-            quoted = str(cell.value).replace("'", "''")
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=str(cell.value))
-            cell.font = Font(color="0563C1", underline="single")
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(1, len(rows)) - 1, len(columns) - 1)
+        for number, width in enumerate(widths):
+            sheet.set_column(number, number, width + 2)
 
 
 def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
@@ -196,23 +224,30 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
 
     Sheet names are made valid and unique with :func:`sheet_name`, in the order given. ``formats`` gives
     per sheet an Excel number format per cell (a frame of the table's shape; None keeps the default);
-    the ``contents`` sheet's ``Blad`` column becomes links to the sheets it names.
+    the ``contents`` sheet's ``Blad`` column becomes links to the sheets it names. Written with
+    XlsxWriter (several times faster than openpyxl for a workbook written once; it only writes), built
+    in memory and written in one go, like :func:`save_workbook`.
     """
-    from openpyxl import Workbook
+    import io
+
+    import xlsxwriter
 
     formats = formats or {}
-    workbook = Workbook()
-    workbook.remove(workbook.active)
     taken: set[str] = set()
-    names = {}
+    names = {caption: sheet_name(caption, taken) for caption in sheets}
+    links = {name: "internal:'{}'!A1".format(name.replace("'", "''")) for name in names.values()}
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False,
+                                            "remove_timezone": True})
+    made = _Formats(workbook)
     for caption, frame in sheets.items():
-        names[caption] = sheet_name(caption, taken)
-        _fill_sheet(workbook.create_sheet(names[caption]), frame, formats.get(caption))
-    if contents in names:
-        _link_contents(workbook[names[contents]], list(names.values()))
+        _fill_sheet(workbook.add_worksheet(names[caption]), made, frame, formats.get(caption),
+                    links if caption == contents else None)
     if not sheets:
-        workbook.create_sheet("Leeg")
-    return save_workbook(workbook, path)
+        workbook.add_worksheet("Leeg")
+    workbook.close()
+    return write_atomically(Path(path), buffer.getvalue())
 
 
 def save_workbook(workbook, path: Path | str) -> Path:
