@@ -124,8 +124,8 @@ benchmark: $(STAMP) ## Meet de snelheid van opschonen en ketenanalyse (drukt cij
 benchmark-toetsen: $(DEV_STAMP) ## Meet onterechte en terechte uitslagen van de veranderingstoetsen (2.000 panels, ~30 s)
 	$(BIN)/python benchmarks/toetsen.py 2000
 
-benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbconvert-lus (24 gemeenten, ~7 min)
-	$(BIN)/python benchmarks/rapporten.py --gemeenten 24
+benchmark-rapporten: $(STAMP) ## Meet evaluatie rapporten tegen de papermill+nbconvert-lus (24 gemeenten) en alle 342 gemeenten (~15 min)
+	$(BIN)/python benchmarks/rapporten.py --gemeenten 24 --alle
 
 clean: ## Verwijder gegenereerde gegevens, rapporten, werkboeken en vingerafdrukken (niet data/raw)
 	rm -rf $(PROCESSED) data/.processed.* reports/echt reports/*.html reports/*.xlsx reports/*.pdf reports/mislukt reports/.vingerafdrukken.json reports/*-netwerken
