@@ -28,7 +28,7 @@ __all__ = ["CBS_MUNICIPALITIES_FILE", "FAILED_DIR_NAME", "NATIONAL_SLUG", "OVERV
            "RESERVED_SLUGS", "resolve",
            "SLUG_LIMIT", "TEMPLATES_DIR", "corrections_file", "data_dir", "national_notebook", "notebooks_dir",
            "overview_notebook", "processed_data_dir", "project_root", "questionnaires_dir", "raw_data_dir",
-           "report_notebook", "report_notebooks_dir", "reports_dir", "slugify", "unique_slugs"]
+           "remarks_dir", "report_notebook", "report_notebooks_dir", "reports_dir", "slugify", "unique_slugs"]
 
 #: The folder of the package itself (files shipped with it live under it).
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,6 +65,11 @@ def reports_dir() -> Path:
 def questionnaires_dir() -> Path:
     """Where ``evaluatie vragenlijst`` writes questionnaires and respondent lists (git-ignored)."""
     return project_root() / "vragenlijsten"
+
+
+def remarks_dir() -> Path:
+    """Where the cleaning writes the evaluator's remarks workbook (free text from questionnaires; git-ignored)."""
+    return project_root() / "opmerkingen"
 
 
 def notebooks_dir() -> Path:
@@ -115,7 +120,8 @@ def resolve(value: object, default) -> Path | None:
 #: The upper-case names, resolved when accessed (``paths.PROCESSED_DATA_DIR``).
 _RESOLVED = {"PROJ_ROOT": project_root, "DATA_DIR": data_dir, "RAW_DATA_DIR": raw_data_dir,
              "PROCESSED_DATA_DIR": processed_data_dir, "CORRECTIONS_FILE": corrections_file,
-             "REPORTS_DIR": reports_dir, "QUESTIONNAIRES_DIR": questionnaires_dir, "NOTEBOOKS_DIR": notebooks_dir,
+             "REPORTS_DIR": reports_dir, "QUESTIONNAIRES_DIR": questionnaires_dir,
+             "REMARKS_DIR": remarks_dir, "NOTEBOOKS_DIR": notebooks_dir,
              "REPORT_NOTEBOOKS_DIR": report_notebooks_dir, "REPORT_NOTEBOOK": report_notebook,
              "NATIONAL_NOTEBOOK": national_notebook, "OVERVIEW_NOTEBOOK": overview_notebook}
 

@@ -104,6 +104,10 @@ class Cleaned(Tables):
     """What :func:`evaluatie.cleaning.clean.clean` returns: every table of every pilot, and a summary of counts."""
 
     summary: dict = field(default_factory=dict)
+    #: Free text from returned questionnaires and long files (remarks, cells not read): for the evaluator's
+    #: remarks workbook only (:func:`evaluatie.io.remarks.write_remarks`). Not a processed table: never
+    #: written to ``data/processed/``, never in a figure or a report.
+    remarks: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

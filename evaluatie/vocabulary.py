@@ -49,6 +49,10 @@ LEVELS: dict[int, str] = {
     4: "integraal samenwerken",
 }
 
+#: The drop-down choices of a questionnaire's level cells (``2 afstemmen``): read as their number,
+#: and never logged as a correction (they are the package's own labels).
+LEVEL_CHOICES: tuple[str, ...] = tuple(f"{number} {label}" for number, label in LEVELS.items())
+
 #: Extra relation questions a questionnaire may ask (the way the PARTNER tool scores relationships),
 #: each answered per partner on the 1-4 scale of :data:`SCORES`: column name -> the question.
 RELATION_QUESTIONS: dict[str, str] = {
@@ -57,6 +61,8 @@ RELATION_QUESTIONS: dict[str, str] = {
 }
 #: The scale of the relation questions: score -> Dutch label.
 SCORES: dict[int, str] = {1: "weinig", 2: "enigszins", 3: "behoorlijk", 4: "veel"}
+#: The drop-down choices of a questionnaire's score cells (``3 behoorlijk``).
+SCORE_CHOICES: tuple[str, ...] = tuple(f"{number} {label}" for number, label in SCORES.items())
 
 _YES = ("ja", "j", "yes", "y", "1", "true", "waar", "x")
 _NO = ("nee", "n", "no", "0", "false", "onwaar", "")

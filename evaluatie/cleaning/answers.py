@@ -31,7 +31,16 @@ from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
 from evaluatie.io.survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
 from evaluatie.settings import Settings
-from evaluatie.vocabulary import FULL_ROSTER, NAME_GENERATOR, RELATION_QUESTIONS, SCORES, level, score, text_key
+from evaluatie.vocabulary import (
+    FULL_ROSTER,
+    LEVEL_CHOICES,
+    NAME_GENERATOR,
+    RELATION_QUESTIONS,
+    SCORES,
+    level,
+    score,
+    text_key,
+)
 
 PERSONAL_COLUMNS = ["contactpersoon", "email", "telefoon", "toelichting"]
 ANSWER_COLUMNS = ["gemeente", "meting", "respondent", "partner", "niveau", "gewenst_niveau", *RELATION_QUESTIONS]
@@ -50,6 +59,7 @@ class AnswerTables(NamedTuple):
     waves: pd.DataFrame     #: the waves per municipality in date order (``WAVE_COLUMNS``)
     rows: pd.DataFrame      #: every valid row's municipality, wave, date, respondent, file and row
     counts: dict            #: counts for the cleaning summary
+    added: pd.DataFrame     #: answers about unregistered partners that give their type or chain functions
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -103,6 +113,17 @@ def _date(record: dict, today: dt.date, problems: list[Problem]) -> dt.date | No
     return date
 
 
+def _as_written(text: str, found: int) -> bool:
+    """Whether a level cell holds its number as such or as the questionnaire's own drop-down choice
+    (``2 afstemmen``): neither is a change worth logging.
+
+    >>> _as_written(" 2 ", 2), _as_written("2  afstemmen", 2), _as_written("Afstemmen", 2)
+    (True, True, False)
+    """
+    written = " ".join(text.split())
+    return written == str(found) or written == LEVEL_CHOICES[found]
+
+
 def _levels(record: dict, municipality: str | None, corrections: Corrections, problems: list[Problem],
             log: AuditLog) -> tuple[int | None, int | None]:
     """The current and the wanted level of one row (None where absent or invalid)."""
@@ -113,7 +134,7 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
                                 "het samenwerkingsniveau moet 0 tot en met 4 zijn, of een label van de schaal",
                                 "gebruik 0 geen contact, 1 kennen elkaar, 2 afstemmen, 3 samenwerken, "
                                 "4 integraal samenwerken"))
-    elif record["niveau"].strip() != str(current):
+    elif not _as_written(record["niveau"], current):
         log.add(municipality, file, row, source_column(record, "niveau"), record["niveau"], current, f"niveau ({rule})")
     wanted = None
     if record["gewenst_niveau"].strip():
@@ -122,7 +143,7 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
             problems.append(Problem(file, row, source_column(record, "gewenst_niveau"), record["gewenst_niveau"],
                                     "het gewenste niveau moet 0 tot en met 4 zijn, of een label van de schaal",
                                     "gebruik dezelfde schaal als bij 'niveau', of laat het veld leeg"))
-        elif record["gewenst_niveau"].strip() != str(wanted):
+        elif not _as_written(record["gewenst_niveau"], wanted):
             log.add(municipality, file, row, source_column(record, "gewenst_niveau"), record["gewenst_niveau"], wanted,
                     f"niveau ({rule})")
     return current, wanted
@@ -296,7 +317,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     counts["persoonsgegevens_verwijderd"] = count_personal_data(table, log)
     placer = NamePlacer(registers, corrections, settings, log, counts)
     wave_labels: dict[tuple[str, str], str] = {}
-    rows, silent_rows, dated = [], [], []
+    rows, silent_rows, dated, added = [], [], [], []
     for record in table.to_dict("records"):
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
         municipality = index.resolve(record["gemeente"], file, row, problems, log)
@@ -336,6 +357,10 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
                 log.add(municipality, file, None, "niveau", None, None,
                         "vragenlijst zonder enig ingevuld niveau: telt als antwoord zonder partners")
             continue
+        described = record.get("type", "").strip() or record.get("ketenfunctie", "").strip()
+        if described and not names["partner"].registered:
+            added.append({"gemeente": municipality, "partner": names["partner"].name, "type": record["type"],
+                          "ketenfunctie": record["ketenfunctie"], FILE_COLUMN: file, ROW_COLUMN: row})
         rows.append({"gemeente": municipality, "meting": label, "datum": date,
                      "respondent": names["respondent"].name, "partner": names["partner"].name,
                      "partner_geregistreerd": names["partner"].registered,
@@ -354,4 +379,5 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     for question in RELATION_QUESTIONS:
         answers[question] = answers[question].astype("Int64")
     answers["niveau"] = answers["niveau"].astype("int64")
-    return AnswerTables(answers, silent, waves, dated, counts)
+    added = pd.DataFrame(added, columns=["gemeente", "partner", "type", "ketenfunctie", FILE_COLUMN, ROW_COLUMN])
+    return AnswerTables(answers, silent, waves, dated, counts, added)

@@ -25,6 +25,7 @@ import pandas as pd
 from evaluatie.cleaning.answers import PERSONAL_COLUMNS, clean_answers
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections, read_corrections
+from evaluatie.cleaning.fieldwork import added_partners, missing_questionnaires, new_partner_lines
 from evaluatie.cleaning.indicators import read_indicators
 from evaluatie.cleaning.municipalities import clean_municipalities
 from evaluatie.cleaning.personas import read_personas
@@ -34,7 +35,8 @@ from evaluatie.cleaning.ties import combine_ties, response_table
 from evaluatie.errors import Problem, raise_if_any
 from evaluatie.io.personal_data import check_table
 from evaluatie.io.raw import FILE_COLUMN, read_folder, read_table, relative_name, table_files
-from evaluatie.io.survey_formats import read_answer_folder
+from evaluatie.io.returned import NOT_READ, NOTE_COLUMNS
+from evaluatie.io.survey_formats import KIND_COLUMN, QUESTIONNAIRE, read_answer_folder
 from evaluatie.settings import DEFAULTS, Settings
 from evaluatie.tables import Cleaned
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, text_key
@@ -154,13 +156,17 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
                                                           registered.target_groups, registered.registers)
     known = frozenset(text_key(name) for register in registers.values() for partner, aliases in register.items()
                       for name in (partner, *aliases))
+    notes: list[dict] = []
     answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS),
-                                      partners=known)
-    answers, silent, waves, answer_rows, counts = clean_answers(answer_table, municipalities, registers, corrections,
-                                                                settings, today, problems, log)
+                                      partners=known, notes=notes)
+    answers, silent, waves, answer_rows, counts, added = clean_answers(answer_table, municipalities, registers,
+                                                                       corrections, settings, today, problems, log)
+    described = added_partners(added, corrections, problems, log)
     respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,
                                    settings, problems, log)
     check_against_answers(respondents, answer_rows, problems)
+    questionnaire_files = set(answer_table.loc[answer_table[KIND_COLUMN] == QUESTIONNAIRE, FILE_COLUMN])
+    missing_questionnaires(respondents, answer_rows, questionnaire_files, problems)
     personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
     indicator_definitions, indicator_values = read_indicators(raw_dir / "indicatoren", raw_dir,
                                                               list(municipalities["gemeente"]), problems, today)
@@ -168,8 +174,11 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
 
     unregistered = (answers.loc[~answers["partner_geregistreerd"].astype(bool), ["gemeente", "partner"]]
                     .drop_duplicates().rename(columns={"partner": "organisatie"}))
-    unregistered = unregistered.assign(type=UNKNOWN_TYPE, geregistreerd=False, kernpartner=False,
-                                       **{f: False for f in CHAIN_FUNCTIONS})
+    unregistered = unregistered.merge(described, on=["gemeente", "organisatie"], how="left")
+    unregistered["type"] = unregistered["type"].fillna(UNKNOWN_TYPE)
+    for function in CHAIN_FUNCTIONS:
+        unregistered[function] = unregistered[function].astype("boolean").fillna(False).astype(bool)
+    unregistered = unregistered.assign(geregistreerd=False, kernpartner=False)
     partners = pd.concat([partners, unregistered[PARTNER_COLUMNS]], ignore_index=True)
     partners = partners.sort_values(["gemeente", "geregistreerd", "organisatie"],
                                     ascending=[True, False, True], kind="stable").reset_index(drop=True)
@@ -202,8 +211,12 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
             ties[ties["niveau"] >= settings.min_tie_level].groupby(["gemeente", "meting"]).size().items()},
         **counts,
         "respondentenlijst_tegenstrijdig": list_contradictions(respondents, response),
+        "nieuwe_partners": new_partner_lines(partners),
+        "opmerkingen": sum(note["soort"] != NOT_READ for note in notes),
+        "niet_gelezen": sum(note["soort"] == NOT_READ for note in notes),
     }
     return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
                    waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),
                    sources=sources, personas=personas, persona_items=persona_items,
-                   indicator_definitions=indicator_definitions, indicator_values=indicator_values, summary=summary)
+                   indicator_definitions=indicator_definitions, indicator_values=indicator_values, summary=summary,
+                   remarks=pd.DataFrame(notes, columns=NOTE_COLUMNS))

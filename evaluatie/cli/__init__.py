@@ -24,9 +24,10 @@ import click
 from evaluatie import paths
 from evaluatie import settings as config
 from evaluatie.cli.dutch_click import install_dutch
+from evaluatie.cli.fieldwork import fail as _fail
+from evaluatie.cli.fieldwork import questionnaire_command, response_command
 from evaluatie.dutch import format_number, format_seconds
 from evaluatie.errors import EvaluatieError, describe_os_error, quote_cell
-from evaluatie.vocabulary import RELATION_QUESTIONS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -97,11 +98,6 @@ def app(ctx: click.Context, debug: bool) -> None:
     ctx.meta["evaluatie.debug"] = debug
 
 
-def _fail(message: str, code: int = 1) -> None:
-    click.echo(message, err=True)
-    raise SystemExit(code)
-
-
 @app.command("opschonen", options_metavar="[OPTIES]")
 @click.option("--ruw", type=click.Path(path_type=Path), default=paths.raw_data_dir, show_default="data/raw",
               metavar="MAP", help="Map met de ruwe exports (wordt nooit gewijzigd).")
@@ -115,9 +111,13 @@ def _fail(message: str, code: int = 1) -> None:
               show_default=True, help="Regel voor twee kanten van één relatie met een verschillend niveau.")
 @click.option("--dubbel", type=click.Choice(config.DUPLICATE_RULES), default=config.DEFAULTS.duplicate_rule,
               show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
+@click.option("--opmerkingen", type=click.Path(path_type=Path), default=paths.remarks_dir,
+              show_default="opmerkingen", metavar="MAP",
+              help="Map voor opmerkingen.xlsx: wat respondenten als toelichting schreven (vrije tekst, alleen voor u).")
 @click.option("--opnieuw", is_flag=True,
               help="Schoon ook op als ruwe gegevens, correcties, regels en code niet veranderden.")
-def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str, opnieuw: bool) -> None:
+def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, dubbel: str, opmerkingen: Path,
+                  opnieuw: bool) -> None:
     """Schoon de ruwe exports op tot tabellen in data/processed/ (met wijzigingslog)."""
     from evaluatie.io.freshness import cleaning_fingerprint, is_up_to_date
 
@@ -136,8 +136,12 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
     # Refuse a folder that is not ours before the (possibly long) cleaning, and again when writing.
     check_processed_folder(verwerkt, ruw, correcties)
     cleaned = clean(ruw, correcties, settings, today=dt.date.today())
+    from evaluatie.io.remarks import write_remarks
+
     write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties, fingerprint=fingerprint)
     summary = cleaned.summary
+    remarks = write_remarks(cleaned.remarks, summary["nieuwe_partners"], opmerkingen, raw_dir=ruw,
+                            processed_dir=verwerkt)
     read = summary["rijen_gelezen"]
     click.echo(f"Opgeschoond naar {verwerkt}")
     click.echo(f"  rijen gelezen: gemeenten {read['gemeenten']}, organisaties {read['organisaties']}, "
@@ -154,6 +158,17 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
                    "niveau; die tellen als antwoord zonder partners (zie het wijzigingslog).")
     for warning in summary.get("respondentenlijst_tegenstrijdig", []):
         click.echo(f"  LET OP: {warning}")
+    if summary["niet_gelezen"]:
+        click.echo(f"  LET OP: {summary['niet_gelezen']} regel(s) in vragenlijsten met een organisatie maar zonder "
+                   f"niveau zijn niet meegeteld; ze staan met bestand en rij op het blad 'Niet gelezen' van {remarks}.")
+    if summary["opmerkingen"]:
+        click.echo(f"  opmerkingen van respondenten: {summary['opmerkingen']}, in {remarks} (vrije tekst: alleen "
+                   "voor u, nooit in data/processed/ of een rapport)")
+    if summary["nieuwe_partners"]:
+        click.echo(f"  nieuwe partners (niet in het register; zet de regel in een registerbestand in "
+                   f"{ruw / 'organisaties'} als zij erbij horen, en controleer type en ketenfunctie):")
+        for partner in summary["nieuwe_partners"]:
+            click.echo(f"    {partner['regel']}")
     per_wave = summary["relaties_per_meting"]
     if len(per_wave) <= 12:
         click.echo("  relaties per meting:")
@@ -235,59 +250,6 @@ def _batch_is_up_to_date(processed: Path, reports: Path) -> bool:
     return message is not None
 
 
-def _date_option(ctx, param, value: str) -> dt.date:
-    from evaluatie.cleaning.answers import parse_date
-
-    date = parse_date(value)
-    if date is None:
-        raise click.BadParameter(f"'{value}' is geen datum; schrijf dd-mm-jjjj of jjjj-mm-dd.")
-    return date
-
-
-@app.command("vragenlijst", options_metavar="[OPTIES]")
-@click.option("--meting", required=True, metavar="LABEL", help="Label van de meting, bijvoorbeeld nulmeting of T1.")
-@click.option("--datum", required=True, callback=_date_option, metavar="DATUM",
-              help="Datum van de meting (dd-mm-jjjj of jjjj-mm-dd); komt op elke regel van de vragenlijst.")
-@click.option("--gemeente", "-g", multiple=True, metavar="NAAM",
-              help="Alleen deze gemeente (herhaalbaar). Standaard: alle.")
-@click.option("--map", "folder", type=click.Path(path_type=Path), default=paths.questionnaires_dir,
-              show_default="vragenlijsten",
-              metavar="MAP", help="Map voor de vragenlijsten en respondentenlijsten.")
-@click.option("--ruw", type=click.Path(path_type=Path), default=paths.raw_data_dir, show_default="data/raw",
-              metavar="MAP",
-              help="Map met gemeenten.csv en organisaties/ (wordt nooit gewijzigd).")
-@click.option("--correcties", type=click.Path(path_type=Path), default=paths.corrections_file,
-              show_default="data/correcties.csv",
-              metavar="BESTAND", help="Het correctiebestand.")
-@click.option("--vraag", multiple=True, type=click.Choice(list(RELATION_QUESTIONS)), metavar="VRAAG",
-              help="Extra vraag per partner op een schaal van 1 tot 4 (herhaalbaar): "
-                   + ", ".join(RELATION_QUESTIONS) + ".")
-@click.option("--contactvelden", is_flag=True,
-              help="Voeg kolommen contactpersoon, email en telefoon toe (het opschonen verwijdert ze weer).")
-def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...], folder: Path, ruw: Path,
-                          correcties: Path, vraag: tuple[str, ...], contactvelden: bool) -> None:
-    """Maak per geregistreerde partner een Excel-vragenlijst voor een meting, en per gemeente een respondentenlijst.
-
-    Ingevulde vragenlijsten gaan ongewijzigd naar data/raw/samenwerking/, de bijgewerkte respondentenlijst naar
-    data/raw/respondenten/; daarna 'make reports'.
-    """
-    from evaluatie.cleaning.clean import read_registers
-    from evaluatie.io.questionnaires import write_questionnaires
-
-    if not ruw.is_dir():
-        _fail(f"--ruw {ruw}: deze map bestaat niet (of is geen map). Oplossing: geef de map met de ruwe exports.", 2)
-    if not meting.strip():
-        _fail("--meting: geef een label, bijvoorbeeld nulmeting.", 2)
-    municipalities, partners = read_registers(ruw, correcties)
-    counts = write_questionnaires(municipalities, partners, meting.strip(), datum, folder, list(gemeente) or None,
-                                  contactvelden, raw_dir=ruw, questions=tuple(dict.fromkeys(vraag)))
-    click.echo(f"Geschreven naar {folder}: {counts['vragenlijsten']} vragenlijsten en {counts['respondentenlijsten']} "
-               f"respondentenlijst(en) (in {folder / 'respondenten'}).")
-    click.echo("Verder: stuur elke partner zijn vragenlijst; zet de ingevulde bestanden ongewijzigd in "
-               "data/raw/samenwerking/, werk 'geantwoord' bij in de respondentenlijst en zet die in "
-               "data/raw/respondenten/; daarna make reports.")
-
-
 @app.command("synthetisch", options_metavar="[OPTIES]")
 @click.option("--map", "folder", type=click.Path(path_type=Path), required=True, metavar="MAP",
               help="Lege map voor de ruwe gegevens (bijvoorbeeld /tmp/schaal/raw); nooit data/raw.")
@@ -322,6 +284,10 @@ def _summary_table(results) -> str:
     lines = ["  ".join(row[i].ljust(widths[i]) for i in range(3)) + "  " + row[3] for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 15)
     return "\n".join(lines)
+
+
+app.add_command(questionnaire_command)
+app.add_command(response_command)
 
 
 def main() -> None:

@@ -25,48 +25,71 @@ import pandas as pd
 from evaluatie import paths
 from evaluatie.errors import OutputRefused, Problem, raise_if_any
 from evaluatie.io.folders import claim_folder, read_marker, write_atomically, write_marker
-from evaluatie.io.sheets import RECORD_PROPERTIES
+from evaluatie.io.sheets import LISTED_PROPERTY, RECORD_PROPERTIES, REMARK_PROPERTY
 from evaluatie.io.survey_formats import ANSWER_SHEET
 from evaluatie.io.workbooks import put, save_workbook
 from evaluatie.paths import slugify
-from evaluatie.vocabulary import LEVELS, RELATION_QUESTIONS, SCORES
+from evaluatie.vocabulary import (
+    CHAIN_FUNCTIONS,
+    LEVEL_CHOICES,
+    LEVELS,
+    PARTNER_TYPES,
+    RELATION_QUESTIONS,
+    SCORE_CHOICES,
+    SCORES,
+)
 
 QUESTIONNAIRES_KIND = "vragenlijsten"
-ANSWER_COLUMNS = ["gemeente", "meting", "datum", "respondent", "partner", "type", "niveau", "gewenst_niveau"]
+ANSWER_COLUMNS = ["gemeente", "meting", "datum", "respondent", "partner", "type", "ketenfunctie", "niveau",
+                  "gewenst_niveau"]
+#: The columns the package fills in and locks: the questionnaire's own record, greyed and not printed.
+FIXED_COLUMNS = ["gemeente", "meting", "datum", "respondent"]
+#: The remark column per partner (free text: kept for the evaluator, never in data/processed/ or a report).
+REMARK_COLUMN = "toelichting"
 #: Optional columns for personal data; the cleaning drops them (never analysed, never published).
 CONTACT_COLUMNS = ["contactpersoon", "email", "telefoon"]
 EXTRA_ROWS = 10
-SCALE = [f"{number} {label}" for number, label in LEVELS.items()]
-SCORE_SCALE = [f"{number} {label}" for number, label in SCORES.items()]
+SCALE = list(LEVEL_CHOICES)
+SCORE_SCALE = list(SCORE_CHOICES)
 INTRODUCTION = (
     "Deze vragenlijst hoort bij de evaluatie van de ketenaanpak depressiepreventie bij mantelzorgers in {gemeente}. "
     "We vragen elke organisatie in de keten hoe zij nu samenwerkt met elk van de andere organisaties, en hoe zij "
     "dat zou willen. Uw antwoorden vormen samen de ketenkaart van {gemeente}; ze worden alleen per organisatie "
     "gebruikt, nooit per persoon.")
 STEPS = (
-    "Ga naar het blad 'Antwoorden'. Daar staat uw organisatie ({respondent}) en elke andere organisatie in de keten.",
+    "Ga naar het blad 'Antwoorden'. Daar staat elke andere organisatie in de keten van {gemeente}.",
     "Kies per organisatie in de kolom 'niveau' hoe u nu samenwerkt (0 tot en met 4, zie de schaal hieronder). "
     "Kies 0 als u geen contact heeft; laat het vak leeg als u het niet weet.",
     "Kies in de kolom 'gewenst_niveau' hoe u zou willen samenwerken (mag leeg blijven).",
-    "Mist er een organisatie waarmee u samenwerkt? Vul haar naam en niveau in op een lege regel onderaan.",
+    "Wilt u iets toelichten over een organisatie? Schrijf het in de kolom 'toelichting' op haar regel. "
+    "Noem daar geen namen van personen.",
+    "Mist er een organisatie waarmee u samenwerkt? Vul op een lege regel onderaan haar naam, haar type "
+    "(keuzelijst), wat zij doet in de keten (ketenfunctie, bijvoorbeeld signaleren, ondersteunen) en het niveau in.",
+    "Heeft u een algemene opmerking over de samenwerking of over deze vragenlijst? Schrijf die onderaan dit blad.",
     "Sla het bestand op (de naam mag blijven zoals hij is) en stuur het terug aan de onderzoeker.",
 )
-LEVEL_DESCRIPTIONS = {0: "geen contact", 1: "we kennen elkaar", 2: "informatie delen, doorverwijzen",
-                      3: "structureel overleg, gezamenlijke casuïstiek", 4: "vastgelegde gezamenlijke aanpak"}
+LEVEL_DESCRIPTIONS = {0: "u heeft geen contact met deze organisatie",
+                      1: "u weet wie zij zijn en hoe u hen bereikt, maar werkt niet samen",
+                      2: "u deelt informatie en verwijst naar elkaar door",
+                      3: "u heeft structureel overleg en bespreekt samen casussen",
+                      4: "u werkt volgens een vastgelegde gezamenlijke aanpak"}
+#: Grey for the cells the package filled in and locked.
+FIXED_GREY, OPEN_YELLOW = "F2F2F2", "FFF7D6"
 
 
 def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date,
-                       questions: tuple[str, ...] = ()) -> None:
-    from openpyxl.styles import Alignment, Font
+                       questions: tuple[str, ...] = ()) -> str:
+    """Fill the ``Uitleg`` sheet; returns the address of its general-remark cell (``Uitleg!B30``)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     sheet.title = "Uitleg"
-    sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 90
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 80
     lines = [(f"Vragenlijst ketensamenwerking — {municipality}", Font(bold=True, size=14)),
              (f"Voor: {respondent} · meting: {wave} · datum: {date:%d-%m-%Y}", Font(italic=True)),
              ("", None), (INTRODUCTION.format(gemeente=municipality), None), ("", None),
              ("Zo vult u de lijst in", Font(bold=True))]
-    lines += [(f"{number}. {step.format(respondent=respondent)}", None) for number, step in enumerate(STEPS, 1)]
+    lines += [(f"{number}. {step.format(gemeente=municipality)}", None) for number, step in enumerate(STEPS, 1)]
     if questions:
         lines += [("", None), ("Per organisatie ook", Font(bold=True))]
         lines += [(f"{question}: {RELATION_QUESTIONS[question]} Kies 1 ({SCORES[1]}) tot en met 4 ({SCORES[4]}); "
@@ -83,44 +106,67 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
         row += 1
     row += 1
     sheet.cell(row=row, column=1, value="Niveau").font = Font(bold=True)
-    sheet.cell(row=row, column=2, value="Betekenis").font = Font(bold=True)
+    sheet.cell(row=row, column=2, value="Wat het betekent").font = Font(bold=True)
     for number, label in LEVELS.items():
         row += 1
         sheet.cell(row=row, column=1, value=f"{number} {label}")
         sheet.cell(row=row, column=2, value=LEVEL_DESCRIPTIONS[number])
+    row += 2
+    put(sheet.cell(row=row, column=1), "Algemene opmerking")
+    sheet.cell(row=row, column=1).font = Font(bold=True)
+    put(sheet.cell(row=row, column=2), "")
+    remark = sheet.cell(row=row + 1, column=1)
+    sheet.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=2)
+    remark.protection = Protection(locked=False)
+    remark.fill = PatternFill("solid", fgColor=OPEN_YELLOW)
+    remark.alignment = Alignment(wrap_text=True, vertical="top")
+    thin = Side(style="thin", color="999999")
+    remark.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet.row_dimensions[row + 1].height = 90
+    sheet.protection.sheet = True  # only the remark cell can be typed in, so its address stays put
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return f"{sheet.title}!A{row + 1}"
 
 
 def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date, others: pd.DataFrame,
                   contact: bool, questions: tuple[str, ...] = ()) -> None:
-    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    columns = ANSWER_COLUMNS + list(questions) + (CONTACT_COLUMNS if contact else [])
+    columns = ANSWER_COLUMNS + list(questions) + [REMARK_COLUMN] + (CONTACT_COLUMNS if contact else [])
+    widths = {"partner": 44, "respondent": 30, "type": 22, "ketenfunctie": 24, "niveau": 24, "gewenst_niveau": 24,
+              REMARK_COLUMN: 40, "gemeente": 12, "meting": 12, "datum": 11}
     for number, column in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=number, value=column)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(number)].width = {"partner": 44, "respondent": 34, "type": 22,
-                                                                    "niveau": 26, "gewenst_niveau": 26}.get(column, 14)
-    rows = [(partner, kind) for partner, kind in zip(others["organisatie"], others["type"])]
-    rows += [("", "")] * EXTRA_ROWS
-    open_fill = PatternFill("solid", fgColor="FFF7D6")
+        sheet.column_dimensions[get_column_letter(number)].width = widths.get(column, 14)
+    functions = others["ketenfunctie"] if "ketenfunctie" in others else [""] * len(others)
+    rows = [(partner, kind, chain) for partner, kind, chain in zip(others["organisatie"], others["type"], functions)]
+    rows += [("", "", "")] * EXTRA_ROWS
+    open_fill = PatternFill("solid", fgColor=OPEN_YELLOW)
+    fixed_fill, fixed_font = PatternFill("solid", fgColor=FIXED_GREY), Font(color="808080")
     last = len(rows) + 1
-    for offset, (partner, kind) in enumerate(rows, 2):
+    for offset, (partner, kind, chain) in enumerate(rows, 2):
         values = {"gemeente": municipality, "meting": wave, "datum": date, "respondent": respondent,
-                  "partner": partner, "type": kind}
+                  "partner": partner, "type": kind, "ketenfunctie": chain}
         for number, column in enumerate(columns, 1):
             cell = sheet.cell(row=offset, column=number)
             if values.get(column) not in (None, ""):
                 put(cell, values[column])
             if column == "datum":
                 cell.number_format = "DD-MM-YYYY"
-            editable = column in ("niveau", "gewenst_niveau", *questions,
-                                  *CONTACT_COLUMNS) or (not partner and column in (
-                "partner", "type"))
+            if column == REMARK_COLUMN:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            editable = column in ("niveau", "gewenst_niveau", *questions, REMARK_COLUMN,
+                                  *CONTACT_COLUMNS) or (not partner and column in ("partner", "type", "ketenfunctie"))
             if editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = open_fill
+            elif column in FIXED_COLUMNS:
+                cell.fill, cell.font = fixed_fill, fixed_font
     for column in ("niveau", "gewenst_niveau", *questions):
         letter = get_column_letter(columns.index(column) + 1)
         levels = column in ("niveau", "gewenst_niveau")
@@ -133,10 +179,28 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
                                     f"1 {SCORES[1]} … 4 {SCORES[4]}", showInputMessage=True)
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
-    sheet.freeze_panes = "A2"
+    first_free = len(rows) - EXTRA_ROWS + 2
+    kinds = DataValidation(type="list", formula1='"' + ",".join(PARTNER_TYPES) + '"', allow_blank=True,
+                           showErrorMessage=True, errorTitle="Kies uit de lijst",
+                           error="Kies het type van de organisatie uit de lijst (of 'overig').",
+                           promptTitle="type", prompt="Het soort organisatie", showInputMessage=True)
+    kinds.add(f"{get_column_letter(columns.index('type') + 1)}{first_free}:"
+              f"{get_column_letter(columns.index('type') + 1)}{last}")
+    sheet.add_data_validation(kinds)
+    sheet.freeze_panes = "E2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widths may still be changed
     sheet.protection.autoFilter = False
+    # Printing: landscape, as wide as the page, the header on every page, without the four fixed columns
+    # (the page header says for whom and for which wave the list is).
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"E1:{get_column_letter(len(columns))}{last}"
+    sheet.oddHeader.center.text = f"Vragenlijst {municipality} · {respondent} · meting {wave}"
+    sheet.oddFooter.center.text = "Pagina &P van &N"
 
 
 def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: dt.date, others: pd.DataFrame,
@@ -146,7 +210,7 @@ def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: 
     from openpyxl.packaging.custom import StringProperty
 
     workbook = Workbook()
-    _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions)
+    remark_cell = _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions)
     _answer_sheet(workbook.create_sheet(ANSWER_SHEET), municipality, respondent, wave, date, others, contact, questions)
     workbook.active = 0
     workbook.properties.title = f"Vragenlijst ketensamenwerking {municipality} — {respondent}"
@@ -154,6 +218,8 @@ def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: 
     record = {"gemeente": municipality, "meting": wave, "respondent": respondent}
     for prop, field in RECORD_PROPERTIES.items():  # the file's own record, checked when it comes back
         workbook.custom_doc_props.append(StringProperty(name=prop, value=record[field]))
+    workbook.custom_doc_props.append(StringProperty(name=REMARK_PROPERTY, value=remark_cell))
+    workbook.custom_doc_props.append(StringProperty(name=LISTED_PROPERTY, value=str(len(others))))
     return workbook
 
 
@@ -174,7 +240,9 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
     :data:`~evaluatie.vocabulary.RELATION_QUESTIONS`) asked per partner on a 1-4 scale.
     ``municipalities`` and ``partners`` are the cleaned ``gemeenten`` and register tables
     (:func:`~evaluatie.cleaning.clean.clean_registers`). Files go to
-    ``folder/<gemeente>-<meting>/<organisatie>.xlsx`` and ``folder/respondenten/<gemeente>-<meting>.csv``;
+    ``folder/<gemeente>-<meting>/<gemeente>-<meting>-<organisatie>.xlsx`` (the name carries
+    municipality and wave, so that two waves' returned files never overwrite each other) and
+    ``folder/respondenten/<gemeente>-<meting>.csv``;
     a file that already exists is never overwritten (:class:`~evaluatie.errors.OutputRefused`).
     """
     raw_dir = paths.raw_data_dir() if raw_dir is None else raw_dir
@@ -192,8 +260,9 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
         own = own.sort_values(["type", "organisatie"], key=lambda s: s.str.lower()).reset_index(drop=True)
         target = folder / f"{slugs[municipality]}-{wave_slug}"
         taken: set[str] = set()
+        own = own.assign(ketenfunctie=[", ".join(f for f in CHAIN_FUNCTIONS if row[f]) for _, row in own.iterrows()])
         for respondent in own["organisatie"]:
-            stem = slugify(respondent)
+            stem = f"{slugs[municipality]}-{wave_slug}-{slugify(respondent)}"
             stem = stem if stem not in taken else f"{stem}-{len(taken) + 1}"
             taken.add(stem)
             plan[target / f"{stem}.xlsx"] = (municipality, respondent, own[own["organisatie"] != respondent])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -209,7 +210,7 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         rows = _rows_from_csv(path, name, problems)
     elif suffix == ".xlsx":
         read = rows_from_xlsx(path, name, problems) if file_within(path, name, TABLE_BYTE_LIMIT, problems) else None
-        rows, sheet, record = read if read is not None else (None, None, {})
+        rows, sheet, record, extras = read if read is not None else (None, None, {}, {})
     else:
         problems.append(Problem(name, None, None, None,
                                 f"bestanden van het type '{path.suffix or 'zonder extensie'}' worden niet gelezen",
@@ -277,15 +278,27 @@ def read_table(path: Path, base: Path, problems: list[Problem], allow_empty: boo
         table.attrs[SHEET_ATTRIBUTE] = sheet
         if record:
             table.attrs[RECORD_ATTRIBUTE] = record
+            table.attrs.update(extras)
     return table
 
 
-def table_files(folder: Path) -> list[Path]:
-    """The files of a folder that are read, in name order (hidden and Excel lock files skipped)."""
-    return sorted(
-        path for path in folder.iterdir()
-        if path.is_file() and not path.name.startswith((".", "~$"))
-    )
+def table_files(folder: Path, recursive: bool = False) -> list[Path]:
+    """The files of a folder that are read, in name order (hidden and Excel lock files skipped); with
+    ``recursive`` also those of its subfolders (hidden ones skipped, a linked folder read once), in
+    order of their path."""
+    if not recursive:
+        return sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith((".", "~$")))
+    files, seen = [], set()
+    for current, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(current)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(current) / n for n in names
+                  if not n.startswith((".", "~$")) and os.path.isfile(os.path.join(current, n))]
+    return sorted(files, key=lambda path: path.relative_to(folder).parts)
 
 
 def read_folder(folder: Path, base: Path, required: list[str], optional: list[str] = (),

@@ -10,7 +10,7 @@ through defusedxml (entities refused).
 Example
 -------
 >>> from evaluatie.io.sheets import rows_from_xlsx
->>> rows, sheet, record = rows_from_xlsx(path, "samenwerking/lijst.xlsx", [])  # doctest: +SKIP
+>>> rows, sheet, record, extras = rows_from_xlsx(path, "samenwerking/lijst.xlsx", [])  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -50,6 +50,12 @@ RECORD_ATTRIBUTE = "vragenlijst"
 #: The custom document properties of that record, and the field each holds.
 RECORD_PROPERTIES = {"evaluatie-gemeente": "gemeente", "evaluatie-meting": "meting",
                      "evaluatie-respondent": "respondent"}
+#: Custom document properties of a questionnaire that are not part of its record: the address of the
+#: general-remark cell (``Uitleg!B30``) and the number of partner rows the package listed (rows below
+#: them were added by the respondent).
+REMARK_PROPERTY, LISTED_PROPERTY = "evaluatie-opmerkingcel", "evaluatie-partnerregels"
+#: ``table.attrs`` keys: the general remark typed into a questionnaire, and its number of listed partner rows.
+REMARK_ATTRIBUTE, LISTED_ATTRIBUTE = "algemene_opmerking", "partnerregels"
 #: Cells read from one workbook at most (the rows are read as they are, not as ``<dimension>`` claims).
 XLSX_CELL_LIMIT = 20_000_000
 
@@ -62,6 +68,25 @@ def _record_of(workbook) -> dict[str, str]:
         if field is not None and isinstance(getattr(prop, "value", None), str):
             record[field] = prop.value
     return record if len(record) == len(RECORD_PROPERTIES) else {}
+
+
+def _extras_of(workbook) -> dict[str, object]:
+    """A questionnaire's general remark (the text in the cell its :data:`REMARK_PROPERTY` names) and its
+    number of listed partner rows; empty for other files."""
+    properties = {getattr(prop, "name", ""): getattr(prop, "value", None)
+                  for prop in getattr(workbook, "custom_doc_props", None) or []}
+    extras: dict[str, object] = {}
+    listed = properties.get(LISTED_PROPERTY)
+    if isinstance(listed, str) and listed.isdigit():
+        extras[LISTED_ATTRIBUTE] = int(listed)
+    address = properties.get(REMARK_PROPERTY)
+    if isinstance(address, str) and re.fullmatch(r"[^!]{1,31}![A-Z]{1,3}[0-9]{1,7}", address):
+        title, cell = address.split("!")
+        if title in workbook.sheetnames:
+            text = _cell_text(workbook[title][cell].value).strip()
+            if text:
+                extras[REMARK_ATTRIBUTE] = text
+    return extras
 
 
 def _answer_sheet_of(workbook, name: str, problems: list[Problem]):
@@ -144,9 +169,9 @@ def _has_formulas(archive: zipfile.ZipFile) -> bool:
     return False
 
 
-def rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[list[list[str]], str, dict] | None:
-    """The rows of the sheet to read (as text), its title and the package's record; None with a problem
-    when the file cannot be read faithfully."""
+def rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[list[list[str]], str, dict, dict] | None:
+    """The rows of the sheet to read (as text), its title, the package's record and a questionnaire's extras
+    (:func:`_extras_of`); None with a problem when the file cannot be read faithfully."""
     from openpyxl import load_workbook
 
     before = len(problems)
@@ -169,13 +194,14 @@ def rows_from_xlsx(path: Path, name: str, problems: list[Problem]) -> tuple[list
             if values is None:
                 return None
             title, record = sheet.title, _record_of(workbook)
+            extras = _extras_of(workbook) if record else {}
         finally:
             workbook.close()
         if formulas:
             _formulas_without_value(path, title, values, name, problems)
             if len(problems) > before:
                 return None
-        return [[_cell_text(value) for value in row] for row in values], title, record
+        return [[_cell_text(value) for value in row] for row in values], title, record, extras
     except Exception as exc:  # zipfile, zlib, XML (defusedxml refuses entities) and openpyxl errors alike
         del problems[before:]
         problems.append(Problem(name, None, None, None,

@@ -42,7 +42,14 @@ from evaluatie.io.raw import (
     relative_name,
     table_files,
 )
-from evaluatie.io.sheets import ANSWER_SHEET, RECORD_ATTRIBUTE
+from evaluatie.io.returned import (
+    ADDED_COLUMNS,
+    check_duplicates,
+    check_questionnaire,
+    long_file_notes,
+    questionnaire_rows,
+)
+from evaluatie.io.sheets import ANSWER_SHEET
 from evaluatie.vocabulary import RELATION_QUESTIONS, text_key
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
@@ -257,66 +264,36 @@ def _matrix_rows(table: pd.DataFrame, file: str, problems: list[Problem]) -> lis
     return rows
 
 
-def _same_text(a: object, b: object) -> bool:
-    return " ".join(str(a).split()) == " ".join(str(b).split())
-
-
-def check_questionnaire(table: pd.DataFrame, file: str, problems: list[Problem]) -> None:
-    """Problems where a returned questionnaire speaks for someone else: a ``gemeente``, ``meting`` or
-    ``respondent`` cell that differs from the record the package wrote into the file (a changed
-    respondent cell would replace another partner's answers; rows added for a second respondent would
-    be answers no one asked for). A file without that record is read as a long file is."""
-    record = table.attrs.get(RECORD_ATTRIBUTE) or {}
-    for row in table.to_dict("records"):
-        for field, value in record.items():
-            cell = row.get(field, "")
-            if str(cell).strip() and not _same_text(cell, value):
-                problems.append(Problem(file, row[ROW_COLUMN], field, cell,
-                                        f"deze vragenlijst is geschreven voor {field} '{' '.join(value.split())}' "
-                                        "(zo staat het in het bestand zelf vastgelegd)",
-                                        "zet de oorspronkelijke waarde terug; antwoordt een andere partner, "
-                                        "gebruik dan de vragenlijst van die partner"))
-
-
-def _questionnaire_rows(table: pd.DataFrame) -> list[dict]:
-    """Long rows of a returned questionnaire: partner rows without any level are left out; when no row
-    has a level, one row naming nobody stands for the answer."""
-    rows, first = [], None
-    for record in table.to_dict("records"):
-        row = {key: record.get(key, "") for key in ("gemeente", "meting", "datum", "respondent", "partner", "niveau",
-                                                     "gewenst_niveau", *RELATION_QUESTIONS)}
-        row.update({FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN], KIND_COLUMN: QUESTIONNAIRE})
-        first = first or row
-        if any(str(row[key]).strip() for key in ("niveau", "gewenst_niveau", *RELATION_QUESTIONS)):
-            rows.append(row)
-    if not rows and first is not None:
-        rows.append({**first, "partner": "", "niveau": "", "gewenst_niveau": ""})
-    return rows
-
-
 def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
-                       dropped: tuple[str, ...] = (), partners: frozenset[str] = frozenset()) -> pd.DataFrame:
-    """Read every answer file of ``samenwerking/`` in whichever shape, as one long table.
+                       dropped: tuple[str, ...] = (), partners: frozenset[str] = frozenset(),
+                       notes: list[dict] | None = None) -> pd.DataFrame:
+    """Read every answer file of ``samenwerking/`` and its subfolders in whichever shape, as one long table.
+
+    Subfolders are read (returned questionnaires often stay in the folder they were sent from), hidden
+    ones skipped. ``notes`` receives the remarks and the cells not read of returned questionnaires and
+    long files (:mod:`evaluatie.io.returned`); the same questionnaire in two files is a problem.
 
     ``partners``: the registered names and aliases (``text_key``), so that a wide export's header that
     names a partner is never taken for bookkeeping (:func:`is_metadata`).
 
     Columns: the long format's (``gemeente``, ``meting``, ``datum``, ``respondent``, ``partner``,
-    ``niveau``, ``gewenst_niveau``), the ``dropped`` personal-data columns (long files only, to be
+    ``niveau``, ``gewenst_niveau``), ``type`` and ``ketenfunctie`` of a partner a respondent added to a
+    questionnaire, the ``dropped`` personal-data columns (long files only, to be
     counted), and the bookkeeping columns (file, row, kind, source headers).
     """
     columns = ["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau",
-               *RELATION_QUESTIONS, *dropped]
+               *RELATION_QUESTIONS, *ADDED_COLUMNS, *dropped]
+    notes = [] if notes is None else notes
     name = relative_name(folder, base)
     if not folder.is_dir():
         problems.append(Problem(name, None, None, None, "deze map ontbreekt",
                                 f"maak de map '{name}' aan en zet de bestanden erin"))
         return _empty(columns)
-    files = table_files(folder)
+    files = table_files(folder, recursive=True)
     if not files:
         problems.append(Problem(name, None, None, None, "de map bevat geen bestanden",
                                 "zet er minstens één .csv- of .xlsx-bestand in"))
-    frames = []
+    frames, questionnaires = [], []
     for path in files:
         table = read_table(path, base, problems)
         if table is None:
@@ -334,12 +311,15 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
         if missing:
             continue
         if kind == LONG:
-            frame = table.assign(**{KIND_COLUMN: LONG})
+            long_file_notes(table, notes)
+            frame = table.assign(**{KIND_COLUMN: LONG}).drop(columns=[c for c in ADDED_COLUMNS if c in table])
         else:
             if kind == QUESTIONNAIRE:
                 check_questionnaire(table, file, problems)
+                questionnaires.append((file, table))
             rows = (_wide_rows(table, file, problems, dropped, partners) if kind == WIDE
-                    else _matrix_rows(table, file, problems) if kind == MATRIX else _questionnaire_rows(table))
+                    else _matrix_rows(table, file, problems) if kind == MATRIX
+                    else questionnaire_rows(table, notes, KIND_COLUMN, QUESTIONNAIRE))
             frame = pd.DataFrame(rows)
         for column in [*columns, *BOOKKEEPING]:
             if column not in frame.columns:
@@ -347,6 +327,7 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
             elif not column.startswith("_"):
                 frame[column] = frame[column].fillna("")
         frames.append(frame[[*columns, *BOOKKEEPING]])
+    check_duplicates(questionnaires, problems)
     if not frames:
         return _empty(columns)
     combined = pd.concat(frames, ignore_index=True)

@@ -68,18 +68,21 @@ def test_a_questionnaire_lists_every_other_partner_with_the_scale_in_drop_downs(
     municipalities, partners = read_registers(root / "leeg", CORRECTIONS_FILE)
     counts = write_questionnaires(municipalities, partners, "T2", dt.date(2025, 3, 1), tmp_path / "v", ["Heidevelde"])
     assert counts == {"vragenlijsten": 18, "respondentenlijsten": 1}
-    workbook = load_workbook(tmp_path / "v" / "heidevelde-t2" / "gemeente-heidevelde.xlsx")
+    workbook = load_workbook(tmp_path / "v" / "heidevelde-t2" / "heidevelde-t2-gemeente-heidevelde.xlsx")
     assert workbook.sheetnames == ["Uitleg", "Antwoorden"] and workbook.active.title == "Uitleg"
     sheet = workbook["Antwoorden"]
     header = [c.value for c in sheet[1]]
-    assert header == ["gemeente", "meting", "datum", "respondent", "partner", "type", "niveau", "gewenst_niveau"]
+    assert header == ["gemeente", "meting", "datum", "respondent", "partner", "type", "ketenfunctie", "niveau",
+                      "gewenst_niveau", "toelichting"]
     listed = [sheet.cell(row=r, column=5).value for r in range(2, sheet.max_row + 1)]
     assert len([p for p in listed if p]) == 17 and "Gemeente Heidevelde" not in listed
     assert {sheet.cell(row=r, column=4).value for r in range(2, sheet.max_row + 1)} == {"Gemeente Heidevelde"}
     validations = sheet.data_validations.dataValidation
-    assert [v.formula1 for v in validations] == ['"' + ",".join(SCALE) + '"'] * 2
+    assert [v.formula1 for v in validations][:2] == ['"' + ",".join(SCALE) + '"'] * 2
+    assert str(validations[2].sqref) == "F19:F28"  # the partner type is chosen on the ten empty rows only
+    assert sheet.cell(row=2, column=7).value  # the listed partner's chain functions, from the register
     assert SCALE == [f"{n} {label}" for n, label in LEVELS.items()]
-    assert sheet.protection.sheet and not sheet.cell(row=2, column=7).protection.locked
+    assert sheet.protection.sheet and not sheet.cell(row=2, column=8).protection.locked
     assert sheet.cell(row=2, column=4).protection.locked  # the respondent is fixed
     lines = (tmp_path / "v" / "respondenten" / "heidevelde-t2.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "gemeente;meting;organisatie;uitgenodigd;geantwoord" and len(lines) == 19
@@ -100,9 +103,9 @@ def _fill(path: Path, answers: pd.DataFrame) -> None:
         if row is None:
             row = free.pop(0)
             sheet.cell(row=row, column=5, value=answer.partner)
-        sheet.cell(row=row, column=7, value=SCALE[answer.niveau])
+        sheet.cell(row=row, column=8, value=SCALE[answer.niveau])
         if not pd.isna(answer.gewenst_niveau):
-            sheet.cell(row=row, column=8, value=SCALE[int(answer.gewenst_niveau)])
+            sheet.cell(row=row, column=9, value=SCALE[int(answer.gewenst_niveau)])
     workbook.save(path)
 
 
@@ -237,7 +240,7 @@ def test_libreoffice_opens_a_questionnaire_without_complaint(example, tmp_path):
     problems = [line for line in result.stderr.splitlines() if line.strip() and "javaldx" not in line]
     assert problems == []
     answers = (tmp_path / "csv" / f"{path.stem}-Antwoorden.csv").read_text(encoding="utf-8").splitlines()
-    assert answers[0] == "gemeente,meting,datum,respondent,partner,type,niveau,gewenst_niveau"
+    assert answers[0] == "gemeente,meting,datum,respondent,partner,type,ketenfunctie,niveau,gewenst_niveau,toelichting"
     assert len(answers) == 1 + 22 + 10
 
 
@@ -252,7 +255,7 @@ def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_re
     files = {load_workbook(p, read_only=True)["Antwoorden"]["D2"].value: p
              for p in (tmp_path / "v" / "heidevelde-t1").glob("*.xlsx")}
     sheet = load_workbook(files["Gemeente Heidevelde"])["Antwoorden"]
-    assert [c.value for c in sheet[1]][8:] == ["vertrouwen", "meerwaarde"]
+    assert [c.value for c in sheet[1]][9:] == ["vertrouwen", "meerwaarde", "toelichting"]
     assert sheet.data_validations.dataValidation[2].formula1 == '"1 weinig,2 enigszins,3 behoorlijk,4 veel"'
     ggd = "GGD Heide en Zand"
     filled = {"Gemeente Heidevelde": (3, "4 veel", "2 enigszins"), "Thuiszorg Heidevelde": (2, "2 enigszins", "")}
@@ -260,9 +263,9 @@ def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_re
         workbook = load_workbook(files[respondent])
         answers = workbook["Antwoorden"]
         row = next(r for r in range(2, answers.max_row + 1) if answers.cell(row=r, column=5).value == ggd)
-        answers.cell(row=row, column=7, value=level)
-        answers.cell(row=row, column=9, value=trust)
-        answers.cell(row=row, column=10, value=value or None)
+        answers.cell(row=row, column=8, value=level)
+        answers.cell(row=row, column=10, value=trust)
+        answers.cell(row=row, column=11, value=value or None)
         workbook.save(raw / "samenwerking" / files[respondent].name)
     # GGD's own view of the Gemeente, as a survey tool would export it
     (raw / "samenwerking" / "ggd-export.csv").write_text(
