@@ -67,9 +67,10 @@ def questionnaires_dir() -> Path:
     return project_root() / "vragenlijsten"
 
 
-def remarks_dir() -> Path:
-    """Where the cleaning writes the evaluator's remarks workbook (free text from questionnaires; git-ignored)."""
-    return project_root() / "opmerkingen"
+def remarks_dir(processed: Path | None = None) -> Path:
+    """Where the cleaning writes the evaluator's remarks workbook (free text from questionnaires; git-ignored):
+    ``opmerkingen/`` beside ``processed`` (default ``data/processed/``), so ``data/opmerkingen/``."""
+    return (processed_data_dir() if processed is None else Path(processed)).parent / "opmerkingen"
 
 
 def notebooks_dir() -> Path:

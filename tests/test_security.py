@@ -569,7 +569,7 @@ def test_a_full_disk_while_cleaning_is_one_line_and_keeps_the_old_output(raw_cop
     # --opnieuw: the inputs did not change, so without it the cleaning would (rightly) be skipped.
     line = _one_dutch_line(CliRunner().invoke(app, [*_clean_args(raw, corrections, folder), "--opnieuw"]))
     assert line.startswith("De schijf is vol") and _tree_digest(folder) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["correcties.csv", "raw", "verwerkt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["correcties.csv", "opmerkingen", "raw", "verwerkt"]
 
 
 def test_questionnaires_on_a_full_disk_are_one_line_naming_the_file(raw_copy, tmp_path, monkeypatch):

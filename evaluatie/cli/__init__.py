@@ -111,8 +111,8 @@ def app(ctx: click.Context, debug: bool) -> None:
               show_default=True, help="Regel voor twee kanten van één relatie met een verschillend niveau.")
 @click.option("--dubbel", type=click.Choice(config.DUPLICATE_RULES), default=config.DEFAULTS.duplicate_rule,
               show_default=True, help="Regel voor dubbele antwoorden (zelfde respondent en partner in één meting).")
-@click.option("--opmerkingen", type=click.Path(path_type=Path), default=paths.remarks_dir,
-              show_default="opmerkingen", metavar="MAP",
+@click.option("--opmerkingen", type=click.Path(path_type=Path), default=None,
+              show_default="opmerkingen/ naast --verwerkt, dus data/opmerkingen", metavar="MAP",
               help="Map voor opmerkingen.xlsx: wat respondenten als toelichting schreven (vrije tekst, alleen voor u).")
 @click.option("--opnieuw", is_flag=True,
               help="Schoon ook op als ruwe gegevens, correcties, regels en code niet veranderden.")
@@ -140,8 +140,8 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 
     write_processed(cleaned, verwerkt, settings, raw_dir=ruw, corrections=correcties, fingerprint=fingerprint)
     summary = cleaned.summary
-    remarks = write_remarks(cleaned.remarks, summary["nieuwe_partners"], opmerkingen, raw_dir=ruw,
-                            processed_dir=verwerkt)
+    remarks = write_remarks(cleaned.remarks, summary["nieuwe_partners"], opmerkingen or paths.remarks_dir(verwerkt),
+                            raw_dir=ruw, processed_dir=verwerkt)
     read = summary["rijen_gelezen"]
     click.echo(f"Opgeschoond naar {verwerkt}")
     click.echo(f"  rijen gelezen: gemeenten {read['gemeenten']}, organisaties {read['organisaties']}, "

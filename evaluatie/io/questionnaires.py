@@ -102,7 +102,8 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if font is not None:
             cell.font = font
-        sheet.row_dimensions[row].height = 15 * max(1, len(text) // 95 + 1)
+        size = font.size if font is not None and font.size else 11
+        sheet.row_dimensions[row].height = 1.45 * size * max(1, len(text) // 85 + 1)
         row += 1
     row += 1
     sheet.cell(row=row, column=1, value="Niveau").font = Font(bold=True)
@@ -125,6 +126,7 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
     sheet.row_dimensions[row + 1].height = 90
     sheet.protection.sheet = True  # only the remark cell can be typed in, so its address stays put
     sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return f"{sheet.title}!A{row + 1}"
@@ -198,6 +200,7 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True  # lines to write along on paper
     sheet.print_area = f"E1:{get_column_letter(len(columns))}{last}"
     sheet.oddHeader.center.text = f"Vragenlijst {municipality} · {respondent} · meting {wave}"
     sheet.oddFooter.center.text = "Pagina &P van &N"

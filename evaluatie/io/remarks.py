@@ -2,15 +2,15 @@
 
 Free text (a remark about a partner, a general remark, an added organisation without a level) may hold
 personal data, so it never goes to ``data/processed/``, a figure or a report. It goes to one workbook
-for the evaluator, in a folder the package owns (``opmerkingen/``, not in git), rewritten by every
-cleaning. Three sheets: ``Opmerkingen`` (remarks with municipality, wave, respondent, partner, file and
-row), ``Niet gelezen`` (cells typed that are not a value, with why) and ``Nieuwe partners`` (every
-unregistered partner with a ready line for the register).
+for the evaluator, in a folder the package owns (``data/opmerkingen/`` beside ``data/processed/``, not
+in git), rewritten by every cleaning. Three sheets: ``Opmerkingen`` (remarks with municipality, wave,
+respondent, partner, file and row), ``Niet gelezen`` (cells typed that are not a value, with why) and
+``Nieuwe partners`` (every unregistered partner with a ready line for the register).
 
 Example
 -------
->>> write_remarks(cleaned.remarks, cleaned.summary["nieuwe_partners"], Path("opmerkingen"))  # doctest: +SKIP
-PosixPath('opmerkingen/opmerkingen.xlsx')
+>>> write_remarks(cleaned.remarks, cleaned.summary["nieuwe_partners"], Path("data/opmerkingen"))  # doctest: +SKIP
+PosixPath('data/opmerkingen/opmerkingen.xlsx')
 """
 
 from __future__ import annotations
@@ -49,14 +49,14 @@ def remarks_sheets(remarks: pd.DataFrame, new_partners: list[dict]) -> dict[str,
 
 def write_remarks(remarks: pd.DataFrame, new_partners: list[dict], folder: Path | None = None,
                   raw_dir: Path | None = None, processed_dir: Path | None = None) -> Path | None:
-    """Write the remarks workbook to ``folder`` (default ``opmerkingen/``) atomically; returns its path.
+    """Write the remarks workbook to ``folder`` (default ``data/opmerkingen/``) atomically; returns its path.
 
     With nothing to write, an earlier workbook is removed (it would describe inputs that are gone) and
     None comes back. The folder may not be, hold or lie in ``data/raw/`` or ``data/processed/``.
     """
-    folder = paths.remarks_dir() if folder is None else Path(folder)
     raw_dir = paths.raw_data_dir() if raw_dir is None else raw_dir
     processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
+    folder = paths.remarks_dir(processed_dir) if folder is None else Path(folder)
     untouchable = (raw_dir, paths.raw_data_dir(), processed_dir)
     target = folder / REMARKS_WORKBOOK
     if remarks.empty and not new_partners:

@@ -243,3 +243,58 @@ def test_a_returned_questionnaire_the_list_expects_but_that_is_missing_stops_the
     assert "respondenten/heidevelde-t2-respondenten.csv" in message
     assert "stuurde Thuiszorg Heidevelde de vragenlijst van meting 'T2' terug, maar er is geen vragenlijst" in message
     assert "submappen worden ook gelezen" in message
+
+
+def _office() -> str:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice ontbreekt (make test installeert het)")
+    return office
+
+
+def _convert(office: str, path: Path, target: str, out: Path, home: Path) -> Path:
+    import subprocess
+
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{home}/lo", "--convert-to", target,
+                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180,
+                   env={"HOME": str(home), "PATH": "/usr/bin:/bin"})
+    return out / f"{path.stem}.{target.split(':')[0]}"
+
+
+@pytest.mark.browser
+def test_a_questionnaire_prints_as_an_a4_explanation_and_landscape_answer_pages(project, tmp_path):
+    import re
+
+    from evaluatie.batch.pdf import page_count
+
+    path = sorted((project / "v" / "heidevelde-t2").glob("*.xlsx"))[0]
+    sheet = load_workbook(path)["Antwoorden"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$1:$1"  # the header on every page
+    assert sheet.print_area == "'Antwoorden'!$E$1:$J$28"  # the four fixed columns are not printed
+    assert sheet["A2"].fill.fgColor.rgb.endswith("F2F2F2")  # and greyed on screen
+    pdf = _convert(_office(), path, "pdf", tmp_path / "pdf", tmp_path)
+    assert page_count(pdf) == 2
+    boxes = [tuple(round(float(n)) for n in box.split()) for box in
+             re.findall(rb"/MediaBox\s*\[\s*([^\]]*)\]", pdf.read_bytes()) if box.split()[2:] != [b"612", b"792"]]
+    assert (0, 0, 595, 842) in boxes and (0, 0, 842, 595) in boxes  # A4 portrait (Uitleg), A4 landscape
+
+
+@pytest.mark.browser
+def test_a_questionnaire_saved_in_libreoffice_is_monitored_and_its_remarks_kept(project, loop, tmp_path):
+    office = _office()
+    raw = tmp_path / "raw"
+    shutil.copytree(project / "raw", raw)
+    folder = raw / "samenwerking" / "heidevelde-t2"
+    filled = next(p for p in folder.glob("*.xlsx") if "gemeente-heidevelde" in p.name)
+    saved = _convert(office, filled, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path)
+    filled.unlink()
+    shutil.copy(saved, folder / saved.name)
+    result = CliRunner().invoke(app, ["respons", "--meting", "T2", "-g", "Heidevelde", "--ruw", str(raw),
+                                      "--map", str(project / "v")])
+    assert result.exit_code == 0, result.output
+    assert "Respons tot nu toe: 15 van 18" in result.output
+    cleaned = clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY)
+    assert {"Graag een kortere lijst.", "Vooral via de huisartsen."} <= set(cleaned.remarks["tekst"])
+    assert "Stichting Zonder Niveau" in set(cleaned.remarks["tekst"])
+    pd.testing.assert_frame_equal(cleaned.ties, loop["cleaned"].ties)
