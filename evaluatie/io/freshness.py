@@ -33,13 +33,10 @@ PACKAGE = Path(__file__).resolve().parents[1]
 CODE_SUFFIXES = (".py", ".j2", ".json", ".js", ".css", ".csv")
 
 
-def _files_under(root: Path) -> list[Path]:
-    """Every file under ``root``, following symbolic links (a linked ``samenwerking/`` is read by the
-    cleaning, so its files count) but never the same folder twice (a link to a folder above)."""
-    if root.is_file():
-        return [root]
-    if not root.is_dir():
-        return []
+def walk_files(root: Path, skip_files: tuple[str, ...] = (), skip_folders: tuple[str, ...] = ()) -> list[Path]:
+    """Every file under ``root`` in path order, following symbolic links but never the same folder twice (a
+    link to a folder above would loop); files and folders whose names start with ``skip_files`` or
+    ``skip_folders`` are left out."""
     files, seen = [], set()
     for folder, dirs, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -47,9 +44,20 @@ def _files_under(root: Path) -> list[Path]:
             dirs[:] = []
             continue
         seen.add(real)
-        dirs.sort()
-        files += [Path(folder) / name for name in names if os.path.isfile(os.path.join(folder, name))]
-    return sorted(files)
+        dirs[:] = sorted(d for d in dirs if not (skip_folders and d.startswith(skip_folders)))
+        files += [Path(folder) / name for name in names
+                  if not (skip_files and name.startswith(skip_files)) and os.path.isfile(os.path.join(folder, name))]
+    return sorted(files, key=lambda path: path.relative_to(root).parts)
+
+
+def _files_under(root: Path) -> list[Path]:
+    """Every file under ``root``, following symbolic links (a linked ``samenwerking/`` is read by the
+    cleaning, so its files count) but never the same folder twice (a link to a folder above)."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return walk_files(root)
 
 
 def tree_digest(paths, ignore: tuple[str, ...] = ()) -> str:

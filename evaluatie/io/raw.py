@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import pandas as pd
 
 from evaluatie.dutch import format_bytes
 from evaluatie.errors import Problem, os_error_reason
+from evaluatie.io.freshness import walk_files
 from evaluatie.io.personal_data import check_table
 from evaluatie.io.sheets import RECORD_ATTRIBUTE, rows_from_xlsx
 from evaluatie.vocabulary import text_key
@@ -288,17 +288,7 @@ def table_files(folder: Path, recursive: bool = False) -> list[Path]:
     order of their path."""
     if not recursive:
         return sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith((".", "~$")))
-    files, seen = [], set()
-    for current, dirs, names in os.walk(folder, followlinks=True):
-        real = os.path.realpath(current)
-        if real in seen:
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files += [Path(current) / n for n in names
-                  if not n.startswith((".", "~$")) and os.path.isfile(os.path.join(current, n))]
-    return sorted(files, key=lambda path: path.relative_to(folder).parts)
+    return walk_files(folder, skip_files=(".", "~$"), skip_folders=(".",))
 
 
 def read_folder(folder: Path, base: Path, required: list[str], optional: list[str] = (),
