@@ -7,7 +7,8 @@ The listing reads as jobs in layers; a module imports only from its own layer or
 1. foundation — ``settings`` (thresholds and rules), ``paths`` (where the project's folders are, file
    names), ``errors`` (Dutch problem reports), ``dutch`` (numbers, dates and lists as a Dutch reader
    writes them), ``vocabulary`` (partner types, sectors, levels, chain functions; the one parser of
-   each answer), ``tables`` (the processed tables' schema and the data containers), ``privacy``
+   each answer), ``scales`` (composites of multi-item scales, Cronbach's α), ``tables`` (the processed
+   tables' schema and the data containers), ``privacy``
    (contact details refused, small counts of people hidden)
 2. ``io`` — everything that touches a file: raw readers, the processed store, workbooks, network
    files, questionnaires, owned folders and atomic writes, freshness

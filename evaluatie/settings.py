@@ -27,6 +27,15 @@ DUPLICATE_RULES = ("laatste", "hoogste")
 COMBINE_RULES = ("minimum", "maximum", "gemiddelde")
 #: Rules for ties that only one side reports.
 ONE_SIDED_RULES = ("behouden", "bevestigd")
+#: What a partner can bring to the chain (the default choices; a setting).
+CONTRIBUTIONS = ("signalering", "deskundigheid ggz", "mantelzorgondersteuning", "respijtzorg", "lotgenotencontact",
+                 "vrijwilligers", "voorlichting", "financiering", "ruimte", "gegevens", "contact met de doelgroep",
+                 "coördinatie")
+#: Results of the collaboration a partner can see (the default choices; a setting).
+OUTCOMES = ("mantelzorgers worden eerder gesignaleerd", "mantelzorgers worden sneller doorverwezen",
+            "meer mantelzorgers krijgen ondersteuning", "partners kennen elkaars aanbod beter",
+            "betere afstemming tussen partners", "een gezamenlijke aanpak is vastgelegd",
+            "moeilijk bereikbare groepen worden beter bereikt", "minder overbelasting bij mantelzorgers")
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,16 @@ class Settings:
     disclosure_threshold:
         Counts of people from 1 up to this number minus one are shown as ``<threshold``
         in every report, table and workbook (counts of organisations are not suppressed).
+    min_alpha:
+        The lowest Cronbach's α at which a multi-item scale (trust, value) is shown as one score;
+        below it the report shows why not (0.70, Nunnally 1978).
+    min_alpha_ratings:
+        The fewest ratings answering every item of a scale for its α, and so its composite, to be shown.
+    contributions:
+        What a partner can bring to the chain: the choices of the question "Wat brengt uw organisatie in
+        de keten in?" (several) and of its most important contribution (one).
+    outcomes:
+        The results of the collaboration a partner can say it sees (several).
     wave_span_days:
         The longest time one wave's answers may spread over (days). A wave whose dates spread
         further, or whose dates overlap another wave's, is an input error that names the rows:
@@ -84,8 +103,18 @@ class Settings:
     response_warning: float = 0.7
     disclosure_threshold: int = 5
     wave_span_days: int = 120
+    min_alpha: float = 0.7
+    min_alpha_ratings: int = 10
+    contributions: tuple[str, ...] = CONTRIBUTIONS
+    outcomes: tuple[str, ...] = OUTCOMES
 
     def __post_init__(self) -> None:
+        for name in ("contributions", "outcomes"):  # a list read back from herkomst.json is a tuple again
+            choices = tuple(" ".join(str(choice).split()) for choice in getattr(self, name))
+            if not choices or any(not choice for choice in choices) or \
+                    len({choice.lower() for choice in choices}) < len(choices):
+                raise ValueError(f"{name}: geef een lijst van verschillende, niet-lege keuzes.")
+            object.__setattr__(self, name, choices)
         if self.duplicate_rule not in DUPLICATE_RULES:
             raise ValueError(
                 f"Onbekende regel voor dubbele antwoorden: {self.duplicate_rule!r}; "
@@ -103,6 +132,8 @@ class Settings:
                              f"kies uit {', '.join(ONE_SIDED_RULES)}.")
         if self.wave_span_days < 0:
             raise ValueError("wave_span_days mag niet negatief zijn.")
+        if not 0 <= self.min_alpha <= 1 or self.min_alpha_ratings < 2:
+            raise ValueError("min_alpha moet tussen 0 en 1 liggen en min_alpha_ratings minstens 2 zijn.")
         if not 0 <= self.response_warning <= 1:
             raise ValueError("response_warning moet tussen 0 en 1 liggen.")
 

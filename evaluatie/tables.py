@@ -31,7 +31,7 @@ __all__ = ["SCHEMA", "SCHEMA_VERSION", "Cleaned", "MunicipalityData", "TableSpec
            "file_name"]
 
 #: Raised whenever a processed table gains, loses or renames a column: older folders must be cleaned again.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: How a table's rows are scoped: the pilots themselves, one municipality's rows, or shared by all pilots.
 PILOTS, OWN, SHARED = "pilots", "own", "shared"
@@ -58,6 +58,7 @@ class Tables:
     answers: pd.DataFrame = _table("antwoorden", OWN, "answers after matching (one row per respondent and partner)")
     ties: pd.DataFrame = _table("relaties", OWN, "undirected ties, both sides combined")
     response: pd.DataFrame = _table("respons", OWN, "response per wave")
+    contributions: pd.DataFrame = _table("bijdragen", OWN, "what each partner brings and the results it sees, per wave")
     log: pd.DataFrame = _table("wijzigingslog", OWN, "the change log: every value the cleaning changed")
     sources: pd.DataFrame = _table("bronnen", OWN, "checksums of every input file")
     personas: pd.DataFrame = _table("personas", SHARED, "the personas")

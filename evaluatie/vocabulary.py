@@ -53,12 +53,53 @@ LEVELS: dict[int, str] = {
 #: and never logged as a correction (they are the package's own labels).
 LEVEL_CHOICES: tuple[str, ...] = tuple(f"{number} {label}" for number, label in LEVELS.items())
 
-#: Extra relation questions a questionnaire may ask (the way the PARTNER tool scores relationships),
-#: each answered per partner on the 1-4 scale of :data:`SCORES`: column name -> the question.
-RELATION_QUESTIONS: dict[str, str] = {
+#: The two relationship scales (the PARTNER tool's trust and value, Varda et al. 2008), each measured by
+#: three items per partner on the 1-4 scale of :data:`SCORES`: scale -> item column -> the question asked.
+#: The scale's own column (``vertrouwen``) holds the composite, the mean of the answered items
+#: (:func:`evaluatie.scales.composite`); data collected with the single question keeps it there.
+SCALE_ITEMS: dict[str, dict[str, str]] = {
+    "vertrouwen": {
+        "vertrouwen_afspraken": "In hoeverre komt deze organisatie haar afspraken met u na?",
+        "vertrouwen_doel": "In hoeverre zet deze organisatie zich in voor het gezamenlijke doel: depressie bij "
+                           "mantelzorgers voorkomen?",
+        "vertrouwen_open": "In hoeverre kunt u met deze organisatie open en eerlijk overleggen, ook als u het "
+                           "oneens bent?",
+    },
+    "meerwaarde": {
+        "meerwaarde_invloed": "In hoeverre heeft deze organisatie het gezag en de contacten om in de keten iets "
+                              "in beweging te krijgen?",
+        "meerwaarde_inzet": "In hoeverre is deze organisatie actief betrokken bij de keten en maakt zij waar wat "
+                            "zij toezegt?",
+        "meerwaarde_middelen": "In hoeverre brengt deze organisatie iets in de keten in, zoals kennis, menskracht, "
+                               "geld, ruimte of contact met mantelzorgers?",
+    },
+}
+#: Item column -> its short Dutch label (table headings in the report).
+ITEM_LABELS: dict[str, str] = {
+    "vertrouwen_afspraken": "komt afspraken na", "vertrouwen_doel": "zet zich in voor het doel",
+    "vertrouwen_open": "open overleg", "meerwaarde_invloed": "invloed", "meerwaarde_inzet": "actieve inzet",
+    "meerwaarde_middelen": "brengt iets in",
+}
+#: The single questions of earlier questionnaires, one per scale (still read; the column is the scale's).
+SINGLE_QUESTIONS: dict[str, str] = {
     "vertrouwen": "Hoeveel vertrouwen heeft u in deze organisatie als partner in de keten?",
     "meerwaarde": "Hoeveel voegt deze organisatie toe aan de ketenaanpak?",
 }
+#: Item column -> its scale.
+ITEM_SCALE: dict[str, str] = {item: scale for scale, items in SCALE_ITEMS.items() for item in items}
+#: Every relation question a questionnaire may ask per partner (the way the PARTNER tool scores
+#: relationships), answered on the 1-4 scale of :data:`SCORES`: column name -> the question. The
+#: scale columns first (a single question, or the composite of its items), then the items.
+RELATION_QUESTIONS: dict[str, str] = {
+    **SINGLE_QUESTIONS,
+    **{item: text for items in SCALE_ITEMS.values() for item, text in items.items()},
+}
+#: The ``--vraag`` of ``evaluatie vragenlijst`` that adds the sheet on contributions and outcomes.
+CONTRIBUTIONS_QUESTION = "bijdragen"
+#: The columns of a contributions row (``data/raw/bijdragen/``) -> the kind of choice they hold
+#: (``bijdrage``: several, ``belangrijkste``: one, ``uitkomst``: several).
+CONTRIBUTION_FIELDS: dict[str, str] = {"bijdragen": "bijdrage", "belangrijkste_bijdrage": "belangrijkste",
+                                       "uitkomsten": "uitkomst"}
 #: The scale of the relation questions: score -> Dutch label.
 SCORES: dict[int, str] = {1: "weinig", 2: "enigszins", 3: "behoorlijk", 4: "veel"}
 #: The drop-down choices of a questionnaire's score cells (``3 behoorlijk``).

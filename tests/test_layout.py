@@ -11,7 +11,7 @@ PACKAGE = Path(evaluatie.__file__).resolve().parent
 #: The layers, lowest first; a module imports only from its own layer or a lower one. Within the
 #: foundation, modules may use each other (the cycle check keeps them honest).
 LAYERS = [
-    ("foundation", ["settings", "paths", "errors", "dutch", "vocabulary", "tables", "privacy"]),
+    ("foundation", ["settings", "paths", "errors", "dutch", "vocabulary", "scales", "tables", "privacy"]),
     ("io", ["io"]),
     ("analysis", ["cleaning", "chain", "monitoring"]),
     ("report", ["report"]),

@@ -416,7 +416,7 @@ def test_messages_quote_the_offending_cell_never_the_whole_row(raw_copy):
     with pytest.raises(InputError) as error:
         clean(raw, corrections, Settings(), today=TODAY)
     message = str(error.value)
-    assert "samenwerking/polderwijk-nulmeting.csv, rij 2: de rij heeft 12 velden maar de kopregel 11" in message
+    assert "samenwerking/polderwijk-nulmeting.csv, rij 2: de rij heeft 18 velden maar de kopregel 17" in message
     assert "samenwerking/polderwijk-nulmeting.csv, rij 3, kolom 'niveau': waarde '\\x1b[31mxxx" in message
     assert "@" not in message and "06-" not in message and "\x1b" not in message
     assert max(len(line) for line in message.splitlines()) < 600

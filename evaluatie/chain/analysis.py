@@ -25,6 +25,7 @@ from evaluatie.chain import (
     sensitivity,
     strengthening,
 )
+from evaluatie.chain import contributions as brought
 from evaluatie.chain import directed as directed_view
 from evaluatie.chain import (
     functions as chain_functions,
@@ -35,6 +36,7 @@ from evaluatie.chain import (
 from evaluatie.dutch import format_number
 from evaluatie.settings import Settings
 from evaluatie.tables import MunicipalityData
+from evaluatie.vocabulary import SCALE_ITEMS
 
 
 @dataclass(frozen=True, repr=False)
@@ -72,6 +74,12 @@ class ChainAnalysis:
     sensitivity: pd.DataFrame              # headline figures under every combination and one-sided rule
     relation_scores: pd.DataFrame          # per wave and partner: mean trust / added value others gave it
     relation_chain: pd.DataFrame           # per wave: mean of every trust / added-value rating
+    relation_given: pd.DataFrame           # per wave and partner: mean trust / added value it gave the others
+    relation_ties: pd.DataFrame            # per wave, scale and tie: both sides' scores and how far they differ
+    relation_reliability: pd.DataFrame     # per wave and scale: Cronbach's alpha and whether the score is shown
+    contributions: pd.DataFrame            # per wave and contribution: partners bringing it, the one if only one
+    outcomes: pd.DataFrame                 # per wave and outcome: partners that see it
+    contribution_changes: pd.DataFrame     # per partner between waves: contributions started and stopped
     panel: pd.DataFrame                    # whole-chain measures on all partners and on those in both waves
     stability: pd.DataFrame                # Jaccard index of ties between waves, overall and per type
     qap: pd.DataFrame                      # QAP correlation between waves and its p-value
@@ -109,10 +117,12 @@ class ChainAnalysis:
 def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
                    waves: list[str], settings: Settings = Settings(), personas: pd.DataFrame | None = None,
                    persona_items: pd.DataFrame | None = None,
-                   target_groups: pd.DataFrame | None = None) -> ChainAnalysis:
+                   target_groups: pd.DataFrame | None = None,
+                   contributions: pd.DataFrame | None = None) -> ChainAnalysis:
     """Run the ketenanalyse on one municipality's tables (see :func:`analyse`).
 
-    With ``personas`` and ``persona_items`` the persona routes are checked too.
+    With ``personas`` and ``persona_items`` the persona routes are checked too; with ``contributions``
+    (the cleaned ``bijdragen``) what partners bring and the results they see.
     """
     graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
                                  one_sided_rule=settings.one_sided_rule)
@@ -126,6 +136,8 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     steps = routes.route_steps(graphs, persona_items)
     directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
     asked = relations.asked_questions(answers)
+    contributions = contributions if contributions is not None and not contributions.empty else pd.DataFrame(
+        columns=["gemeente", "meting", "organisatie", "soort", "keuze"])
     return ChainAnalysis(
         graphs=graphs,
         chain=network.chain_measures(graphs, strong, directed),
@@ -154,6 +166,12 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         sensitivity=sensitivity.rule_sensitivity(partners, answers, response, list(graphs), settings, directed),
         relation_scores=relations.partner_scores(answers[answers["meting"].isin(waves)], asked),
         relation_chain=relations.chain_scores(answers, asked, list(graphs)),
+        relation_given=relations.partner_scores(answers[answers["meting"].isin(waves)], asked, given=True),
+        relation_ties=_scale_ties(answers[answers["meting"].isin(waves)], asked),
+        relation_reliability=relations.scale_reliability(answers, list(graphs), settings),
+        contributions=brought.contribution_counts(contributions, list(graphs), settings.contributions),
+        outcomes=brought.outcome_counts(contributions, list(graphs), settings.outcomes),
+        contribution_changes=brought.contribution_changes(contributions, list(graphs)),
         panel=panel.panel_comparison(graphs),
         stability=panel.stability(graphs),
         qap=panel.qap(graphs),
@@ -161,7 +179,17 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     )
 
 
+def _scale_ties(answers: pd.DataFrame, asked: list[str]) -> pd.DataFrame:
+    frames = [relations.tie_scores(answers, scale).assign(schaal=scale) for scale in SCALE_ITEMS if scale in asked]
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=["meting", "schaal", "organisatie_a", "organisatie_b", "van_a", "van_b",
+                                     "gemiddeld", "verschil"])
+    combined = pd.concat(frames, ignore_index=True)
+    return combined[["meting", "schaal", *[c for c in combined.columns if c not in ("meting", "schaal")]]]
+
+
 def analyse(data: MunicipalityData) -> ChainAnalysis:
     """Run the ketenanalyse on a municipality loaded with :func:`evaluatie.load_municipality`."""
     return analyse_tables(data.partners, data.ties, data.response, data.answers, data.wave_labels, data.settings,
-                          data.personas, data.persona_items, data.target_groups)
+                          data.personas, data.persona_items, data.target_groups, data.contributions)

@@ -30,12 +30,14 @@ from evaluatie.cleaning.municipalities import MunicipalityIndex
 from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
 from evaluatie.io.survey_formats import KIND_COLUMN, QUESTIONNAIRE, source_column
+from evaluatie.scales import composite_value
 from evaluatie.settings import Settings
 from evaluatie.vocabulary import (
     FULL_ROSTER,
     LEVEL_CHOICES,
     NAME_GENERATOR,
     RELATION_QUESTIONS,
+    SCALE_ITEMS,
     SCORES,
     level,
     score,
@@ -149,8 +151,9 @@ def _levels(record: dict, municipality: str | None, corrections: Corrections, pr
     return current, wanted
 
 
-def _scores(record: dict, problems: list[Problem]) -> dict[str, int | None]:
-    """The relation-question scores of one row (None where empty or invalid; invalid is a problem)."""
+def _scores(record: dict, problems: list[Problem]) -> dict[str, float | None]:
+    """The relation-question scores of one row (None where empty or invalid; invalid is a problem), and
+    each scale's composite of its answered items (:func:`evaluatie.scales.composite`'s rule)."""
     found = {}
     for question in RELATION_QUESTIONS:
         text = str(record.get(question) or "").strip()
@@ -160,6 +163,17 @@ def _scores(record: dict, problems: list[Problem]) -> dict[str, int | None]:
                                     f"'{question}' is een score van 1 tot en met 4",
                                     "gebruik " + ", ".join(f"{n} {label}" for n, label in SCORES.items())
                                     + ", of laat het vak leeg"))
+    for scale, items in SCALE_ITEMS.items():
+        answered = [item for item in items if found[item] is not None]
+        if not answered:
+            continue
+        if found[scale] is not None:
+            problems.append(Problem(record[FILE_COLUMN], record[ROW_COLUMN], source_column(record, scale),
+                                    str(record.get(scale)).strip(),
+                                    f"deze rij geeft zowel de losse vraag '{scale}' als de vragen "
+                                    f"{', '.join(items)}; de score van de schaal is het gemiddelde van die vragen",
+                                    f"laat '{scale}' leeg (of de drie losse vragen)"))
+        found[scale] = composite_value([found[item] for item in items], len(items))
     return found
 
 
@@ -377,7 +391,7 @@ def clean_answers(table: pd.DataFrame, municipalities: pd.DataFrame, registers: 
     answers = answers[[*ANSWER_COLUMNS, "partner_geregistreerd"]].reset_index(drop=True)
     answers["gewenst_niveau"] = answers["gewenst_niveau"].astype("Int64")
     for question in RELATION_QUESTIONS:
-        answers[question] = answers[question].astype("Int64")
+        answers[question] = answers[question].astype("Float64" if question in SCALE_ITEMS else "Int64")
     answers["niveau"] = answers["niveau"].astype("int64")
     added = pd.DataFrame(added, columns=["gemeente", "partner", "type", "ketenfunctie", FILE_COLUMN, ROW_COLUMN])
     return AnswerTables(answers, silent, waves, dated, counts, added)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from evaluatie.cleaning.answers import PERSONAL_COLUMNS, clean_answers
 from evaluatie.cleaning.audit import AuditLog
+from evaluatie.cleaning.contributions import clean_contributions, read_contribution_folder
 from evaluatie.cleaning.corrections import Corrections, read_corrections
 from evaluatie.cleaning.fieldwork import added_partners, missing_questionnaires, new_partner_lines
 from evaluatie.cleaning.indicators import read_indicators
@@ -157,14 +158,18 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     known = frozenset(text_key(name) for register in registers.values() for partner, aliases in register.items()
                       for name in (partner, *aliases))
     notes: list[dict] = []
+    contribution_records: list[dict] = []
     answer_table = read_answer_folder(raw_dir / "samenwerking", raw_dir, problems, dropped=tuple(PERSONAL_COLUMNS),
-                                      partners=known, notes=notes)
+                                      partners=known, notes=notes, contributions=contribution_records)
     answers, silent, waves, answer_rows, counts, added = clean_answers(answer_table, municipalities, registers,
                                                                        corrections, settings, today, problems, log)
     described = added_partners(added, corrections, problems, log)
     respondents = read_respondents(raw_dir / "respondenten", raw_dir, municipalities, registers, waves, corrections,
                                    settings, problems, log)
     check_against_answers(respondents, answer_rows, problems)
+    contribution_records += read_contribution_folder(raw_dir / "bijdragen", raw_dir, problems)
+    contributions = clean_contributions(contribution_records, municipalities, registers, waves, corrections,
+                                        settings, problems, log)
     questionnaire_files = set(answer_table.loc[answer_table[KIND_COLUMN] == QUESTIONNAIRE, FILE_COLUMN])
     missing_questionnaires(respondents, answer_rows, questionnaire_files, problems)
     personas, persona_items = read_personas(raw_dir / "personas", raw_dir, corrections, problems)
@@ -197,6 +202,9 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
     answer_feeds = feeds(answer_table)
     for file, group in respondents.groupby(FILE_COLUMN):
         answer_feeds.setdefault(file, set()).update(group["gemeente"])
+    contribution_files = pd.DataFrame(contribution_records, columns=["gemeente", FILE_COLUMN])
+    for file, feeding in feeds(contribution_files[contribution_files[FILE_COLUMN].str.startswith("bijdragen")]).items():
+        answer_feeds.setdefault(file, set()).update(feeding)
     sources = _sources(raw_dir, answer_feeds, feeds(register_table), municipalities, corrections_path)
     summary = {
         "rijen_gelezen": {"gemeenten": len(municipality_table), "organisaties": len(register_table),
@@ -216,7 +224,8 @@ def clean(raw_dir: Path, corrections_path: Path | None = None, settings: Setting
         "niet_gelezen": sum(note["soort"] == NOT_READ for note in notes),
     }
     return Cleaned(municipalities=municipalities, partners=partners, target_groups=target_groups,
-                   waves=waves, answers=answers, ties=ties, response=response, log=log.frame(),
+                   waves=waves, answers=answers, ties=ties, response=response, contributions=contributions,
+                   log=log.frame(),
                    sources=sources, personas=personas, persona_items=persona_items,
                    indicator_definitions=indicator_definitions, indicator_values=indicator_values, summary=summary,
                    remarks=pd.DataFrame(notes, columns=NOTE_COLUMNS))

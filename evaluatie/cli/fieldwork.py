@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from evaluatie import paths
-from evaluatie.vocabulary import RELATION_QUESTIONS
+from evaluatie.vocabulary import CONTRIBUTIONS_QUESTION, SCALE_ITEMS
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -48,9 +48,10 @@ def _date_option(ctx, param, value: str) -> dt.date:
 @click.option("--correcties", type=click.Path(path_type=Path), default=paths.corrections_file,
               show_default="data/correcties.csv",
               metavar="BESTAND", help="Het correctiebestand.")
-@click.option("--vraag", multiple=True, type=click.Choice(list(RELATION_QUESTIONS)), metavar="VRAAG",
-              help="Extra vraag per partner op een schaal van 1 tot 4 (herhaalbaar): "
-                   + ", ".join(RELATION_QUESTIONS) + ".")
+@click.option("--vraag", multiple=True, type=click.Choice([*SCALE_ITEMS, CONTRIBUTIONS_QUESTION]), metavar="VRAAG",
+              help="Extra vragen (herhaalbaar): vertrouwen en meerwaarde elk als drie vragen per partner op een "
+                   "schaal van 1 tot 4; bijdragen als een blad met wat uw organisatie inbrengt en welke resultaten "
+                   "u ziet.")
 @click.option("--contactvelden", is_flag=True,
               help="Voeg kolommen contactpersoon, email en telefoon toe (het opschonen verwijdert ze weer).")
 def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...], folder: Path, ruw: Path,
@@ -69,7 +70,10 @@ def questionnaire_command(meting: str, datum: dt.date, gemeente: tuple[str, ...]
         fail("--meting: geef een label, bijvoorbeeld nulmeting.", 2)
     municipalities, partners = read_registers(ruw, correcties)
     counts = write_questionnaires(municipalities, partners, meting.strip(), datum, folder, list(gemeente) or None,
-                                  contactvelden, raw_dir=ruw, questions=tuple(dict.fromkeys(vraag)))
+                                  contactvelden, raw_dir=ruw,
+                                  questions=tuple(item for scale in dict.fromkeys(vraag)
+                                                  for item in SCALE_ITEMS.get(scale, ())),
+                                  contributions=CONTRIBUTIONS_QUESTION in vraag)
     click.echo(f"Geschreven naar {folder}: {counts['vragenlijsten']} vragenlijsten en {counts['respondentenlijsten']} "
                f"respondentenlijst(en) (in {folder / 'respondenten'}).")
     click.echo("Verder: stuur elke partner zijn vragenlijst; zet de ingevulde bestanden ongewijzigd in "

@@ -23,6 +23,7 @@ from evaluatie.examples.files import write_csv, write_xlsx
 from evaluatie.examples.indicators import write_indicators
 from evaluatie.examples.personas import write_personas
 from evaluatie.examples.pilots import example_pilots
+from evaluatie.examples.quality import ITEM_COLUMNS, add_relation_items, contribution_rows
 from evaluatie.settings import SEED
 
 
@@ -55,11 +56,24 @@ def write_example_data(raw_dir: Path, seed: int = SEED) -> list[Path]:
     path = raw_dir / "samenwerking" / "heidevelde-enquete.xlsx"
     write_xlsx(path, answers["Heidevelde"], ANSWER_COLUMNS)
     written.append(path)
+    # Polderwijk also asked the trust and value items and what each partner brings (a stream of its own).
+    quality_rng = random.Random(seed + 27)
+    add_relation_items(answers["Polderwijk"], quality_rng)
+    polderwijk = pilots[2]
+    kinds = {partner.name: partner.kind for partner in polderwijk.partners}
+    answered: dict[str, list[tuple[str, str]]] = {}
     for wave in ("nulmeting", "vervolgmeting"):
         path = raw_dir / "samenwerking" / f"polderwijk-{wave}.csv"
         rows = [row for row in answers["Polderwijk"] if row["meting"] == wave]
-        write_csv(path, rows, ANSWER_COLUMNS, encoding="utf-8-sig", date_format="%d-%m-%Y", labels=True)
+        write_csv(path, rows, [*ANSWER_COLUMNS, *ITEM_COLUMNS], encoding="utf-8-sig", date_format="%d-%m-%Y",
+                  labels=True)
         written.append(path)
+        answered[wave] = [(name, kinds[name]) for name in dict.fromkeys(row["respondent"] for row in rows)
+                          if name in kinds]
+    path = raw_dir / "bijdragen" / "polderwijk-bijdragen.csv"
+    write_csv(path, contribution_rows(polderwijk.name, answered, quality_rng),
+              ["gemeente", "meting", "organisatie", "bijdragen", "belangrijkste_bijdrage", "uitkomsten"], separator=";")
+    written.append(path)
     written += write_personas(raw_dir / "personas")
     written += write_indicators(raw_dir / "indicatoren", pilots, rng)
     return written

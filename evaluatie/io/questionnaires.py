@@ -25,10 +25,11 @@ import pandas as pd
 from evaluatie import paths
 from evaluatie.errors import OutputRefused, Problem, raise_if_any
 from evaluatie.io.folders import claim_folder, read_marker, write_atomically, write_marker
-from evaluatie.io.sheets import LISTED_PROPERTY, RECORD_PROPERTIES, REMARK_PROPERTY
+from evaluatie.io.sheets import CONTRIBUTION_SHEET, LISTED_PROPERTY, RECORD_PROPERTIES, REMARK_PROPERTY
 from evaluatie.io.survey_formats import ANSWER_SHEET
 from evaluatie.io.workbooks import put, save_workbook
 from evaluatie.paths import slugify
+from evaluatie.settings import DEFAULTS, Settings
 from evaluatie.vocabulary import (
     CHAIN_FUNCTIONS,
     LEVEL_CHOICES,
@@ -78,7 +79,7 @@ FIXED_GREY, OPEN_YELLOW = "F2F2F2", "FFF7D6"
 
 
 def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date,
-                       questions: tuple[str, ...] = ()) -> str:
+                       questions: tuple[str, ...] = (), contributions: bool = False) -> str:
     """Fill the ``Uitleg`` sheet; returns the address of its general-remark cell (``Uitleg!B30``)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
@@ -89,11 +90,13 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
              (f"Voor: {respondent} · meting: {wave} · datum: {date:%d-%m-%Y}", Font(italic=True)),
              ("", None), (INTRODUCTION.format(gemeente=municipality), None), ("", None),
              ("Zo vult u de lijst in", Font(bold=True))]
-    lines += [(f"{number}. {step.format(gemeente=municipality)}", None) for number, step in enumerate(STEPS, 1)]
+    steps = [*STEPS[:-1], *([CONTRIBUTION_STEP] if contributions else []), STEPS[-1]]
+    lines += [(f"{number}. {step.format(gemeente=municipality)}", None) for number, step in enumerate(steps, 1)]
     if questions:
-        lines += [("", None), ("Per organisatie ook", Font(bold=True))]
-        lines += [(f"{question}: {RELATION_QUESTIONS[question]} Kies 1 ({SCORES[1]}) tot en met 4 ({SCORES[4]}); "
-                   "leeg als u het niet weet.", None) for question in questions]
+        lines += [("", None), ("Per organisatie ook (kolommen op het blad 'Antwoorden')", Font(bold=True))]
+        lines += [(f"{question}: {RELATION_QUESTIONS[question]}", None) for question in questions]
+        lines += [(f"Kies steeds 1 ({SCORES[1]}), 2 ({SCORES[2]}), 3 ({SCORES[3]}) of 4 ({SCORES[4]}); laat het vak "
+                   "leeg als u het niet weet of niet met deze organisatie te maken heeft.", None)]
     row = 1
     for text, font in lines:
         cell = sheet.cell(row=row, column=1)
@@ -144,7 +147,7 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
     for number, column in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=number, value=column)
         cell.font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(number)].width = widths.get(column, 14)
+        sheet.column_dimensions[get_column_letter(number)].width = widths.get(column, max(14, len(column) + 2))
     functions = others["ketenfunctie"] if "ketenfunctie" in others else [""] * len(others)
     rows = [(partner, kind, chain) for partner, kind, chain in zip(others["organisatie"], others["type"], functions)]
     rows += [("", "", "")] * EXTRA_ROWS
@@ -206,15 +209,69 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
     sheet.oddFooter.center.text = "Pagina &P van &N"
 
 
+CONTRIBUTION_STEP = ("Op het blad 'Bijdragen': kies 'ja' bij alles wat uw organisatie in de keten inbrengt "
+                     "(bijdrage), kies bij 'belangrijkste_bijdrage' de belangrijkste, en kies 'ja' bij elk resultaat "
+                     "van de samenwerking dat u nu al ziet (uitkomst).")
+
+
+def _contributions_sheet(sheet, municipality: str, respondent: str, wave: str, settings: Settings) -> None:
+    """Fill the ``Bijdragen`` sheet: one row per contribution and outcome with a ja/nee answer cell, and one
+    row for the most important contribution (a drop-down of the contributions)."""
+    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet.title = CONTRIBUTION_SHEET
+    for letter, width in zip("ABC", (24, 48, 34)):
+        sheet.column_dimensions[letter].width = width
+    for number, header in enumerate(("vraag", "keuze", "antwoord"), 1):
+        sheet.cell(row=1, column=number, value=header).font = Font(bold=True)
+    rows = ([("bijdrage", choice) for choice in settings.contributions] + [("belangrijkste_bijdrage", "")]
+            + [("uitkomst", choice) for choice in settings.outcomes])
+    open_fill, fixed_fill = PatternFill("solid", fgColor=OPEN_YELLOW), PatternFill("solid", fgColor=FIXED_GREY)
+    for offset, (question, choice) in enumerate(rows, 2):
+        put(sheet.cell(row=offset, column=1), question)
+        put(sheet.cell(row=offset, column=2), choice)
+        sheet.cell(row=offset, column=1).fill = sheet.cell(row=offset, column=2).fill = fixed_fill
+        answer = sheet.cell(row=offset, column=3)
+        answer.protection, answer.fill = Protection(locked=False), open_fill
+    yes = DataValidation(type="list", formula1='"ja,nee"', allow_blank=True, showErrorMessage=True,
+                         errorTitle="Kies uit de lijst", error="Kies ja of nee (of laat het vak leeg).")
+    most = len(settings.contributions) + 2
+    yes.add(f"C2:C{most - 1}")
+    yes.add(f"C{most + 1}:C{len(rows) + 1}")
+    sheet.add_data_validation(yes)
+    choices = ",".join(settings.contributions)
+    if len(choices) <= 255:  # Excel's limit for a list typed into the rule
+        pick = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=True,
+                              errorTitle="Kies uit de lijst", error="Kies de belangrijkste bijdrage uit de lijst.")
+        pick.add(f"C{most}")
+        sheet.add_data_validation(pick)
+    sheet.freeze_panes = "A2"
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
+    sheet.oddHeader.center.text = f"Bijdragen {municipality} · {respondent} · meting {wave}"
+
+
 def questionnaire_workbook(municipality: str, respondent: str, wave: str, date: dt.date, others: pd.DataFrame,
-                           contact: bool = False, questions: tuple[str, ...] = ()):
-    """The openpyxl workbook of one respondent's questionnaire (``others``: partners with their type)."""
+                           contact: bool = False, questions: tuple[str, ...] = (),
+                           contributions: Settings | None = None):
+    """The openpyxl workbook of one respondent's questionnaire (``others``: partners with their type;
+    ``contributions``: the settings whose lists the ``Bijdragen`` sheet offers, None for no such sheet)."""
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
 
     workbook = Workbook()
-    remark_cell = _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions)
+    remark_cell = _explanation_sheet(workbook.active, municipality, respondent, wave, date, questions,
+                                     contributions is not None)
     _answer_sheet(workbook.create_sheet(ANSWER_SHEET), municipality, respondent, wave, date, others, contact, questions)
+    if contributions is not None:
+        _contributions_sheet(workbook.create_sheet(CONTRIBUTION_SHEET), municipality, respondent, wave, contributions)
     workbook.active = 0
     workbook.properties.title = f"Vragenlijst ketensamenwerking {municipality} — {respondent}"
     workbook.properties.creator = "evaluatie"
@@ -236,11 +293,13 @@ def respondent_list(municipality: str, wave: str, partners: list[str]) -> str:
 
 def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, wave: str, date: dt.date,
                          folder: Path, names: list[str] | None = None, contact: bool = False,
-                         raw_dir: Path | None = None, questions: tuple[str, ...] = ()) -> dict[str, int]:
+                         raw_dir: Path | None = None, questions: tuple[str, ...] = (), contributions: bool = False,
+                         settings: Settings = DEFAULTS) -> dict[str, int]:
     """Write every registered partner's questionnaire for ``wave`` and a respondent list per municipality.
 
     ``questions`` are extra relation questions (keys of
-    :data:`~evaluatie.vocabulary.RELATION_QUESTIONS`) asked per partner on a 1-4 scale.
+    :data:`~evaluatie.vocabulary.RELATION_QUESTIONS`) asked per partner on a 1-4 scale; ``contributions``
+    adds the ``Bijdragen`` sheet with the choices of ``settings``.
     ``municipalities`` and ``partners`` are the cleaned ``gemeenten`` and register tables
     (:func:`~evaluatie.cleaning.clean.clean_registers`). Files go to
     ``folder/<gemeente>-<meting>/<gemeente>-<meting>-<organisatie>.xlsx`` (the name carries
@@ -285,7 +344,8 @@ def write_questionnaires(municipalities: pd.DataFrame, partners: pd.DataFrame, w
             counts["respondentenlijsten"] += 1
             continue
         municipality, respondent, others = content
-        save_workbook(questionnaire_workbook(municipality, respondent, wave, date, others, contact, questions), path)
+        save_workbook(questionnaire_workbook(municipality, respondent, wave, date, others, contact, questions,
+                                             settings if contributions else None), path)
         counts["vragenlijsten"] += 1
     written = (read_marker(folder) or {}).get("bestanden", [])
     write_marker(folder, QUESTIONNAIRES_KIND, sorted({*written, *(p.relative_to(folder).parts[0] for p in plan)}))

@@ -20,8 +20,14 @@ import pandas as pd
 
 from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN
-from evaluatie.io.sheets import LISTED_ATTRIBUTE, RECORD_ATTRIBUTE, REMARK_ATTRIBUTE
-from evaluatie.vocabulary import RELATION_QUESTIONS, text_key
+from evaluatie.io.sheets import (
+    CONTRIBUTION_ATTRIBUTE,
+    CONTRIBUTION_SHEET,
+    LISTED_ATTRIBUTE,
+    RECORD_ATTRIBUTE,
+    REMARK_ATTRIBUTE,
+)
+from evaluatie.vocabulary import CONTRIBUTION_FIELDS, RELATION_QUESTIONS, text_key, yes_no
 
 #: The columns of a note (Dutch, as the remarks workbook shows them).
 NOTE_COLUMNS = ["gemeente", "meting", "respondent", "partner", "soort", "kolom", "tekst", FILE_COLUMN, ROW_COLUMN]
@@ -136,3 +142,34 @@ def long_file_notes(table: pd.DataFrame, notes: list[dict]) -> None:
         text = str(record.get(REMARK, "")).strip()
         if text:
             notes.append(_note(record, REMARK, REMARK, text, record[ROW_COLUMN]))
+
+
+#: A contributions sheet's ``vraag`` -> the contributions field it answers.
+_SHEET_FIELDS = {"bijdrage": "bijdragen", "belangrijkste_bijdrage": "belangrijkste_bijdrage", "uitkomst": "uitkomsten"}
+
+
+def questionnaire_contributions(table: pd.DataFrame) -> list[dict]:
+    """The contributions record of a returned questionnaire's ``Bijdragen`` sheet (none when it has no such
+    sheet or nothing was filled in): the options marked ``ja``, the most important contribution chosen.
+    An answer cell that is not yes/no is kept as it was typed, so that the cleaning names it."""
+    rows = table.attrs.get(CONTRIBUTION_ATTRIBUTE)
+    record = table.attrs.get(RECORD_ATTRIBUTE) or {}
+    if not rows or not record:
+        return []
+    given = {field: [] for field in CONTRIBUTION_FIELDS}
+    for _, question, choice, answer in rows:
+        field = _SHEET_FIELDS.get(text_key(question).replace(" ", "_"))
+        if field is None or not answer:
+            continue
+        if field == "belangrijkste_bijdrage":
+            given[field].append(answer)
+        elif yes_no(answer) is None:
+            given[field].append(answer)  # not a yes/no: read as a choice, and named when it is none
+        elif yes_no(answer):
+            given[field].append(choice)
+    if not any(given.values()):
+        return []
+    file = table[FILE_COLUMN].iloc[0] if FILE_COLUMN in table and len(table) else ""
+    return [{"gemeente": record["gemeente"], "meting": record["meting"], "organisatie": record["respondent"],
+             **{field: "; ".join(values) for field, values in given.items()}, FILE_COLUMN: file, ROW_COLUMN: None,
+             **{f"_kolom_{field}": f"blad {CONTRIBUTION_SHEET}" for field in CONTRIBUTION_FIELDS}}]

@@ -56,6 +56,9 @@ RECORD_PROPERTIES = {"evaluatie-gemeente": "gemeente", "evaluatie-meting": "meti
 REMARK_PROPERTY, LISTED_PROPERTY = "evaluatie-opmerkingcel", "evaluatie-partnerregels"
 #: ``table.attrs`` keys: the general remark typed into a questionnaire, and its number of listed partner rows.
 REMARK_ATTRIBUTE, LISTED_ATTRIBUTE = "algemene_opmerking", "partnerregels"
+#: The questionnaire sheet on contributions and outcomes (columns ``vraag``, ``keuze``, ``antwoord``), and the
+#: ``table.attrs`` key of its rows as read: ``(row number, vraag, keuze, antwoord)``.
+CONTRIBUTION_SHEET, CONTRIBUTION_ATTRIBUTE = "Bijdragen", "bijdragen"
 #: Cells read from one workbook at most (the rows are read as they are, not as ``<dimension>`` claims).
 XLSX_CELL_LIMIT = 20_000_000
 
@@ -71,14 +74,19 @@ def _record_of(workbook) -> dict[str, str]:
 
 
 def _extras_of(workbook) -> dict[str, object]:
-    """A questionnaire's general remark (the text in the cell its :data:`REMARK_PROPERTY` names) and its
-    number of listed partner rows; empty for other files."""
+    """A questionnaire's general remark (the text in the cell its :data:`REMARK_PROPERTY` names), its
+    number of listed partner rows and the rows of its contributions sheet; empty for other files."""
     properties = {getattr(prop, "name", ""): getattr(prop, "value", None)
                   for prop in getattr(workbook, "custom_doc_props", None) or []}
     extras: dict[str, object] = {}
     listed = properties.get(LISTED_PROPERTY)
     if isinstance(listed, str) and listed.isdigit():
         extras[LISTED_ATTRIBUTE] = int(listed)
+    if CONTRIBUTION_SHEET in workbook.sheetnames:
+        sheet = workbook[CONTRIBUTION_SHEET]
+        rows = [[_cell_text(value).strip() for value in row] for row in sheet.iter_rows(values_only=True)]
+        extras[CONTRIBUTION_ATTRIBUTE] = [(number, *(row + ["", "", ""])[:3]) for number, row in enumerate(rows, 1)
+                                          if number > 1 and any(row)]
     address = properties.get(REMARK_PROPERTY)
     if isinstance(address, str) and re.fullmatch(r"[^!]{1,31}![A-Z]{1,3}[0-9]{1,7}", address):
         title, cell = address.split("!")

@@ -26,7 +26,6 @@ Example
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -47,10 +46,20 @@ from evaluatie.io.returned import (
     check_duplicates,
     check_questionnaire,
     long_file_notes,
+    questionnaire_contributions,
     questionnaire_rows,
 )
 from evaluatie.io.sheets import ANSWER_SHEET
-from evaluatie.vocabulary import RELATION_QUESTIONS, text_key
+from evaluatie.io.survey_headers import (  # noqa: F401  (partner_from_header and friends: read from here too)
+    NOT_PARTNERS,
+    contribution_of_header,
+    is_metadata,
+    is_wanted_header,
+    partner_from_header,
+    question_text,
+    relation_of_header,
+)
+from evaluatie.vocabulary import RELATION_QUESTIONS, yes_no
 
 LONG, WIDE, QUESTIONNAIRE, MATRIX = "lang", "breed", "vragenlijst", "matrix"
 KIND_COLUMN = "_soort"
@@ -59,14 +68,6 @@ RESPONDENT_HEADER, PARTNER_HEADER = "_kolom_respondent", "_kolom_partner"
 LEVEL_HEADER, WANTED_HEADER = "_kolom_niveau", "_kolom_gewenst_niveau"
 BOOKKEEPING = [FILE_COLUMN, ROW_COLUMN, KIND_COLUMN, RESPONDENT_HEADER, PARTNER_HEADER, LEVEL_HEADER, WANTED_HEADER,
                *(f"_kolom_{question}" for question in RELATION_QUESTIONS)]
-#: Columns of a wide or matrix file that do not name a partner: the contract's own, and the
-#: bookkeeping survey tools add (a header with one of these words, unless it is written as a question
-#: about a partner: ``Vraag - Naam`` or ``Vraag [Naam]``).
-NOT_PARTNERS = {"gemeente", "meting", "datum", "respondent", "organisatie"}
-METADATA_WORDS = re.compile(r"^(id|nr|nummer|e?mail\w*|telefoon\w*|tel|phone|mobiel\w*|mobile|gsm|ip|start\w*|"
-                            r"eind\w*|end\w*|tijd\w*|time\w*|duur|status|voltooid|completed|taal|language|"
-                            r"opmerking\w*|toelichting|contact|contactpersoon|contactgegevens|adres|postcode|"
-                            r"woonplaats|functie|naam|name|ingevuld\w*|verzonden|submitted|response|token)$")
 #: Survey-tool spellings of the personal-data columns, so that their cells are counted when dropped.
 PERSONAL_ALIASES = {"email": ("email", "e_mail", "emailadres", "e_mailadres", "mail"),
                     "telefoon": ("telefoon", "telefoonnummer", "tel", "phone", "mobiel", "mobiel_nummer", "mobile",
@@ -76,74 +77,29 @@ PERSONAL_ALIASES = {"email": ("email", "e_mail", "emailadres", "e_mailadres", "m
                     "toelichting": ("toelichting", "opmerking", "opmerkingen")}
 
 
-def _is_question(header: str) -> bool:
-    return bool(re.search(r"\[[^\[\]]+\]\s*$", header)) or any(s in header for s in (" - ", ": ", " – "))
-
-
-def is_metadata(column: str, header: str, partners: frozenset[str] = frozenset()) -> bool:
-    """Whether a wide column is survey-tool bookkeeping or personal data rather than a partner.
-
-    ``partners`` are the registered names and aliases (as :func:`~evaluatie.vocabulary.text_key` writes
-    them): a header that names one is a partner whatever words it holds (``Stichting Tijd voor Jou``);
-    only headers that match no partner are tested for bookkeeping words.
-
-    Example
-    -------
-    >>> is_metadata("e_mail", "E-mail"), is_metadata("response_id", "Response ID"), is_metadata("ggd", "GGD")
-    (True, True, False)
-    >>> is_metadata("x", "Samenwerking [Start Foundation]"), is_metadata("mobiel", "Mobiel")
-    (False, True)
-    >>> is_metadata("stichting_tijd_voor_jou", "Stichting Tijd voor Jou", frozenset({"stichting tijd voor jou"}))
-    False
-    """
-    if column in NOT_PARTNERS:
-        return True
-    if partners and text_key(partner_from_header(header)) in partners:
-        return False
-    if _is_question(header):
-        return False
-    return any(METADATA_WORDS.match(word) for word in column.split("_") if word)
-
-
-def partner_from_header(header: str) -> str:
-    """The partner a wide column is about: the text inside ``[...]``, after the last `` - `` or ``: ``,
-    or the whole header."""
-    text = " ".join(str(header).split())
-    bracket = re.search(r"\[([^\[\]]+)\]\s*$", text)
-    if bracket:
-        return bracket.group(1).strip()
-    for separator in (" - ", ": ", " – "):
-        if separator in text:
-            return text.rsplit(separator, 1)[1].strip()
-    return text
-
-
-def question_text(header: str) -> str:
-    """The question a wide column's header asks, without the partner: the text before `` - ``, ``: ``
-    or a trailing ``[...]``; empty for a header that is a partner's name alone.
-
-    Example
-    -------
-    >>> question_text("Gewenste samenwerking: - GGZ Oost"), question_text("Vertrouwen [GGD]"), question_text("GGD")
-    ('Gewenste samenwerking:', 'Vertrouwen ', '')
-    """
-    question = re.sub(r"\[[^\[\]]*\]\s*$", "", str(header))
-    for separator in (" - ", ": ", " – "):
-        if separator in question:
-            return question.rsplit(separator, 1)[0]
-    return question if "[" in str(header) else ""
-
-
-def is_wanted_header(header: str) -> bool:
-    """Whether a wide column holds the wanted level (its question text has the word ``gewenst``)."""
-    return bool(re.search(r"\bgewenst", question_text(header), re.IGNORECASE))
-
-
-def relation_of_header(header: str) -> str | None:
-    """The relation question (``vertrouwen``, ``meerwaarde``) a wide column holds, if its question text
-    names one; None for a level column."""
-    question = question_text(header)
-    return next((key for key in RELATION_QUESTIONS if re.search(rf"\b{key}", question, re.IGNORECASE)), None)
+def _wide_contributions(table: pd.DataFrame, contributions: list[dict]) -> frozenset[str]:
+    """A contributions record per respondent of a wide export that has contribution columns (appended to
+    ``contributions``); returns the column keys it used, so that they are not read as partners."""
+    headers = table.attrs.get(HEADER_ATTRIBUTE, {})
+    fields = {column: contribution_of_header(headers.get(column, column)) for column in table.columns
+              if not column.startswith("_") and column not in NOT_PARTNERS}
+    fields = {column: found for column, found in fields.items() if found is not None}
+    if not fields:
+        return frozenset()
+    for record in table.to_dict("records"):
+        given = {field: [] for field in ("bijdragen", "belangrijkste_bijdrage", "uitkomsten")}
+        for column, (field, choice) in fields.items():
+            cell = str(record.get(column, "")).strip()
+            if choice is None:
+                given[field] += [cell] if cell else []
+            elif cell and yes_no(cell) is not False:  # a ticked option: 1, ja, x or the option's own label
+                given[field].append(choice)
+        contributions.append({"gemeente": record.get("gemeente", ""), "meting": record.get("meting", ""),
+                              "organisatie": record.get("respondent", ""),
+                              **{field: "; ".join(values) for field, values in given.items()},
+                              FILE_COLUMN: record[FILE_COLUMN], ROW_COLUMN: record[ROW_COLUMN],
+                              "_kolom_organisatie": "respondent"})
+    return frozenset(fields)
 
 
 def kind_of(table: pd.DataFrame) -> str:
@@ -159,21 +115,25 @@ def _empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in [*columns, *BOOKKEEPING]})
 
 
-def _partner_columns(table: pd.DataFrame, partners: frozenset[str] = frozenset()) -> list[tuple[str, str, bool]]:
-    """(column key, header text, wanted?) of every column that names a partner."""
+def _partner_columns(table: pd.DataFrame, partners: frozenset[str] = frozenset(),
+                     other: frozenset[str] = frozenset()) -> list[tuple[str, str, bool]]:
+    """(column key, header text, wanted?) of every column that names a partner (``other``: columns that
+    hold something else, such as contributions)."""
     headers = table.attrs.get(HEADER_ATTRIBUTE, {})
     found = [(column, headers.get(column, column), is_wanted_header(headers.get(column, column)))
              for column in table.columns
-             if not column.startswith("_") and not is_metadata(column, headers.get(column, column), partners)]
+             if not column.startswith("_") and column not in other
+             and not is_metadata(column, headers.get(column, column), partners)]
     return found  # none at all: every respondent answered naming nobody
 
 
 def _wide_rows(table: pd.DataFrame, file: str, problems: list[Problem], dropped: tuple[str, ...] = (),
-               partners: frozenset[str] = frozenset()) -> list[dict]:
+               partners: frozenset[str] = frozenset(), contributions: list[dict] | None = None) -> list[dict]:
     """Long rows of a wide export: one per filled level cell; a row with nothing filled answers naming nobody.
     The ``dropped`` (personal-data) cells of a respondent ride on its first long row, to be counted;
-    ``partners`` as in :func:`is_metadata`."""
-    columns = _partner_columns(table, partners)
+    ``partners`` as in :func:`is_metadata`; contribution columns go to ``contributions``."""
+    used = _wide_contributions(table, [] if contributions is None else contributions)
+    columns = _partner_columns(table, partners, used)
     relation = {c: relation_of_header(h) for c, h, _ in columns}
     current = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if not w and not relation[c]}
     wanted = {partner_from_header(h).lower(): (c, h) for c, h, w in columns if w and not relation[c]}
@@ -266,12 +226,14 @@ def _matrix_rows(table: pd.DataFrame, file: str, problems: list[Problem]) -> lis
 
 def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
                        dropped: tuple[str, ...] = (), partners: frozenset[str] = frozenset(),
-                       notes: list[dict] | None = None) -> pd.DataFrame:
+                       notes: list[dict] | None = None, contributions: list[dict] | None = None) -> pd.DataFrame:
     """Read every answer file of ``samenwerking/`` and its subfolders in whichever shape, as one long table.
 
     Subfolders are read (returned questionnaires often stay in the folder they were sent from), hidden
     ones skipped. ``notes`` receives the remarks and the cells not read of returned questionnaires and
     long files (:mod:`evaluatie.io.returned`); the same questionnaire in two files is a problem.
+    ``contributions`` receives a contributions record per questionnaire with a ``Bijdragen`` sheet and per
+    respondent of a wide export with contribution columns (:mod:`evaluatie.cleaning.contributions`).
 
     ``partners``: the registered names and aliases (``text_key``), so that a wide export's header that
     names a partner is never taken for bookkeeping (:func:`is_metadata`).
@@ -284,6 +246,7 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
     columns = ["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau",
                *RELATION_QUESTIONS, *ADDED_COLUMNS, *dropped]
     notes = [] if notes is None else notes
+    contributions = [] if contributions is None else contributions
     name = relative_name(folder, base)
     if not folder.is_dir():
         problems.append(Problem(name, None, None, None, "deze map ontbreekt",
@@ -317,7 +280,8 @@ def read_answer_folder(folder: Path, base: Path, problems: list[Problem],
             if kind == QUESTIONNAIRE:
                 check_questionnaire(table, file, problems)
                 questionnaires.append((file, table))
-            rows = (_wide_rows(table, file, problems, dropped, partners) if kind == WIDE
+                contributions += questionnaire_contributions(table)
+            rows = (_wide_rows(table, file, problems, dropped, partners, contributions) if kind == WIDE
                     else _matrix_rows(table, file, problems) if kind == MATRIX
                     else questionnaire_rows(table, notes, KIND_COLUMN, QUESTIONNAIRE))
             frame = pd.DataFrame(rows)

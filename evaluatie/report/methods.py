@@ -83,6 +83,22 @@ METHODS: tuple[Method, ...] = (
            "De correctie houdt de kans op één onterechte ‘duidelijke’ verandering onder 5%.",
            "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of "
            "Statistics, 6(2), 65–70."),
+    Method("Vertrouwen en meerwaarde",
+           "Elk drie vragen per partner op een schaal van 1 tot 4 (zoals het programma PARTNER); de score van een "
+           "beoordeling is het gemiddelde van de beantwoorde vragen als er ten minste 2 van de 3 beantwoord zijn. "
+           "Per partner het gemiddelde van de beoordelingen die de anderen gaven, getoond vanaf 5 beoordelingen.",
+           "Beschrijft hoe partners elkaar zien; zegt niet waarom. Gegevens met één vraag per schaal tellen die "
+           "ene vraag.",
+           "Varda, D. M., Chandra, A., Stern, S. A., & Lurie, N. (2008). Core dimensions of connectivity in public "
+           "health collaboratives. Journal of Public Health Management and Practice, 14(5), E1–E7."),
+    Method("Cronbachs alfa",
+           "k / (k − 1) × (1 − som van de varianties van de vragen / variantie van hun som), over de beoordelingen "
+           "die alle drie de vragen beantwoordden, per schaal en meting; de score wordt getoond vanaf α 0,70 en "
+           "10 volledige beoordelingen.",
+           "Meet samenhang, niet of de vragen meten wat ze bedoelen; beoordelingen van één respondent zijn niet "
+           "onafhankelijk.",
+           "Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. Psychometrika, 16(3), "
+           "297–334.; Nunnally, J. C. (1978). Psychometric Theory (2e druk). McGraw-Hill."),
 )
 
 

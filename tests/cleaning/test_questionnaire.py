@@ -43,6 +43,7 @@ def example(tmp_path_factory):
     root = tmp_path_factory.mktemp("rondgang")
     shutil.copytree(RAW_DATA_DIR, root / "leeg")
     shutil.rmtree(root / "leeg" / "samenwerking")
+    shutil.rmtree(root / "leeg" / "bijdragen")  # they belong to the example's waves
     (root / "leeg" / "samenwerking").mkdir()
     return cleaned, root
 
@@ -281,9 +282,10 @@ def test_trust_and_added_value_travel_from_questionnaire_to_ties_partners_and_re
     scores = analyse(data).relation_scores.set_index("organisatie")
     assert scores.loc[ggd, "vertrouwen"] == 3.0 and scores.loc[ggd, "beoordelingen"] == 2   # (4 + 2) / 2
     assert scores.loc["Gemeente Heidevelde", "vertrouwen"] == 1.0
-    page = Report(data).strengthening().data
-    assert "Vertrouwen en meerwaarde per partner, T1" in page
-    assert "gemiddeld met 2,3 voor vertrouwen en 2,0 voor meerwaarde" in page   # (4 + 2 + 1) / 3 and 2 / 1
+    page = Report(data).quality().data
+    assert "Beoordeling per partner, T1" in page and "is in de T1 met één vraag gesteld" in page
+    # 3 and 1 ratings: fewer than 5, so neither the chain's mean (2,3 and 2,0) nor a partner's is shown
+    assert "gemiddeld met" not in page and "2,3" not in page and page.count("&lt;5") >= 3
 
 
 def test_a_score_outside_the_scale_is_a_problem_at_its_cell(raw, tmp_path):

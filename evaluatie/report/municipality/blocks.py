@@ -28,6 +28,7 @@ HEADINGS = {
     "sectoren": "Samenwerking tussen sectoren",
     "ketenfuncties": "Ketenfuncties",
     "versterking": "Versterkingsbehoefte",
+    "kwaliteit": "Vertrouwen, meerwaarde en inbreng",
     "personas": "Persona's en hun route door de keten",
     "monitoring": "Monitoring",
     "beperkingen": "Beperkingen",

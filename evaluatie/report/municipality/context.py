@@ -87,7 +87,9 @@ class ReportContext:
         positions = maps.union_layout(graphs)
         types = sorted({t or "onbekend" for g in graphs.values() for _, t in g.nodes(data="type")})
         has_personas = data.personas is not None and not data.personas.empty
-        sections = {k: v for k, v in headings.items() if k != "personas" or has_personas}
+        asked_quality = not analysis.relation_reliability.empty or not analysis.contributions.empty
+        present = {"personas": has_personas, "kwaliteit": asked_quality}
+        sections = {k: v for k, v in headings.items() if present.get(k, True)}
         chain_numbers, change_numbers = _map_numbers(analysis, positions, types)
         document = NumberedDocument()
         return cls(data=data, analysis=analysis, parameters=dict(parameters or {}), comparison=comparison,

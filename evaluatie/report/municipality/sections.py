@@ -25,7 +25,16 @@ from IPython.display import HTML
 
 from evaluatie.dutch import format_date
 from evaluatie.report.document import contents_nav, page_links
-from evaluatie.report.municipality import accountability, chain, front, functions, measures, monitoring, personas
+from evaluatie.report.municipality import (
+    accountability,
+    chain,
+    front,
+    functions,
+    measures,
+    monitoring,
+    personas,
+    quality,
+)
 from evaluatie.report.municipality.blocks import HEADINGS, heading, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.tables import MunicipalityData
@@ -61,6 +70,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("sectoren", "sectors", measures.sectors),
     Section("ketenfuncties", "chain_functions", functions.chain_functions),
     Section("versterking", "strengthening", functions.strengthening),
+    Section("kwaliteit", "quality", quality.quality),
     Section("personas", "personas", personas.personas),
     Section("monitoring", "monitoring", monitoring.monitoring, measured=False),
     Section("beperkingen", "limitations", accountability.limitations),
@@ -212,6 +222,11 @@ class Report:
     def strengthening(self) -> HTML:
         """Versterkingsbehoefte: desired above current level."""
         return self.section("versterking")
+
+    def quality(self) -> HTML:
+        """Vertrouwen, meerwaarde en inbreng: how partners rate each other, what they bring, which results
+        they see (empty when none of it was asked)."""
+        return self.section("kwaliteit")
 
     def personas(self) -> HTML:
         """Persona's: each persona's route held against the measured chain (empty without persona's)."""
