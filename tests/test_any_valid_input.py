@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from evaluatie.cleaning.clean import clean
 from evaluatie.io.store import load_municipality, write_processed
 from evaluatie.report.municipality import Report
-from evaluatie.settings import Settings
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES
+from evaluatie.settings import CONTRIBUTIONS, OUTCOMES, Settings
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES, SCALE_ITEMS
 
 from .conftest import unexplained
 
@@ -29,6 +29,7 @@ ODD = ["$x$", "50%", "'", '"', "<b>", "=1+1", "+31", "-", "@", "&amp;", "\\", "Ã
 WORDS = ["Huisarts", "Steunpunt", "Wijkteam", "Kliniek", "Bibliotheek", "Moskee", "Werkgever", "Ziekenhuis",
          "Buurthuis", "Kerk", "Sportclub", "Apotheek"]
 LETTERS = string.ascii_uppercase
+ITEMS = tuple(item for items in SCALE_ITEMS.values() for item in items)
 
 
 def _csv(rows: list[list[str]]) -> str:
@@ -64,13 +65,16 @@ def raw_trees(draw):
     unregistered = f"Onbekende Organisatie {draw(st.sampled_from(['$1', '%2', '<3>', '=4']))}"
     all_zero = draw(st.booleans()) and draw(st.booleans())
     answers = [["gemeente", "meting", "datum", "respondent", "partner", "niveau", "gewenst_niveau"]]
+    items = draw(st.sampled_from([(), (), ITEMS, ITEMS[:3], ("vertrouwen",)]))  # the six items, trust's, or one
+    answers[0] += list(items)
     listed = []
     for number, (label, date) in enumerate(zip(labels, dates)):
         respondents = draw(st.lists(st.sampled_from(names), min_size=1, max_size=count, unique=True))
         for respondent in respondents:
             kind = draw(st.sampled_from(["partners", "partners", "none", "silent"]))
             if kind == "silent":
-                answers.append([municipality, label, date.strftime("%d-%m-%Y"), respondent, "", "", ""])
+                answers.append([municipality, label, date.strftime("%d-%m-%Y"), respondent, "", "", "",
+                                *[""] * len(items)])
                 continue
             if kind == "none":
                 continue
@@ -78,9 +82,11 @@ def raw_trees(draw):
             for partner in named:
                 level = 0 if all_zero else draw(st.integers(0, 4))
                 wanted = draw(st.sampled_from(["", str(min(4, level + 1))]))
-                answers.append([municipality, label, date.isoformat(), respondent, partner, str(level), wanted])
+                scores = [draw(st.sampled_from(["", "1", "2", "3", "4", "4 veel"])) for _ in items]
+                answers.append([municipality, label, date.isoformat(), respondent, partner, str(level), wanted,
+                                *scores])
         if number == 0 and len(answers) == 1:  # every tree has at least one row
-            answers.append([municipality, label, date.isoformat(), respondents[0], "", "", ""])
+            answers.append([municipality, label, date.isoformat(), respondents[0], "", "", "", *[""] * len(items)])
         if any(row[1] == label for row in answers[1:]) and draw(st.booleans()):
             for name in names:
                 answered = any(row[3] == name and row[1] == label for row in answers[1:])
@@ -94,6 +100,15 @@ def raw_trees(draw):
             files["samenwerking/export.csv"] = _wide_csv(wide_rows, style)
     if len(answers) > 1:
         files["samenwerking/antwoorden.csv"] = _csv(answers)
+    if draw(st.booleans()):  # what partners bring and the results they see (contract section 3c)
+        given = [["gemeente", "meting", "organisatie", "bijdragen", "belangrijkste_bijdrage", "uitkomsten"]]
+        for wave, respondent in dict.fromkeys((row[1], row[3]) for row in answers[1:]):
+            brings = draw(st.lists(st.sampled_from(CONTRIBUTIONS), max_size=4, unique=True))
+            sees = draw(st.lists(st.sampled_from(OUTCOMES), max_size=3, unique=True))
+            given.append([municipality, wave, respondent, "; ".join(brings), draw(st.sampled_from(["", *brings])),
+                          " | ".join(sees)])
+        if len(given) > 1:
+            files["bijdragen/bijdragen.csv"] = _csv(given)
     if listed:
         files["respondenten/lijst.csv"] = _csv([["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"],
                                                 *listed])
@@ -144,7 +159,8 @@ def _write(folder, files):
 def _every_section(report: Report) -> str:
     parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
              report.chain_maps(), report.development(), report.measures(), report.central_players(), report.sectors(),
-             report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),
+             report.chain_functions(), report.strengthening(), report.quality(), report.personas(),
+             report.monitoring(),
              report.limitations(), report.accountability()]
     return "".join(part.data for part in parts)
 
