@@ -94,10 +94,11 @@ def label_boxes(canvas: dict, labels: dict, radii: dict) -> dict:
 
 
 def map_data(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str, dict],
-             routes: pd.DataFrame | None = None) -> dict:
+             routes: pd.DataFrame | None = None, scores: dict | None = None) -> dict:
     """Everything the script needs, JSON-ready: partners with place, label, type, sector and functions;
-    per wave the partners present with ties and broker score, and the ties with their level; per
-    persona and wave the ties its route uses."""
+    per wave the partners present with ties and broker score (and ``scores``: wave -> partner -> rows of
+    ``[label, text]`` for the info box, such as the trust the others gave it), and the ties with their
+    level; per persona and wave the ties its route uses."""
     names = sorted({node for graph in graphs.values() for node in graph.nodes}, key=str)
     ids = {name: f"p{number}" for number, name in enumerate(names)}
     canvas = _to_canvas({name: positions[name] for name in names})
@@ -121,7 +122,8 @@ def map_data(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str,
     for wave, graph in graphs.items():
         waves[wave] = {
             "partners": {ids[n]: {"relaties": graph.degree(n),
-                                  "tussenpositie": round(float(centrality.get(wave, {}).get(n, 0.0) or 0.0), 4)}
+                                  "tussenpositie": round(float(centrality.get(wave, {}).get(n, 0.0) or 0.0), 4),
+                                  **({"scores": (scores or {})[wave][n]} if n in (scores or {}).get(wave, {}) else {})}
                          for n in sorted(graph.nodes, key=str)},
             "relaties": sorted([min(ids[a], ids[b]), max(ids[a], ids[b]), int(level)]
                                for a, b, level in graph.edges(data="niveau", default=1))}
@@ -138,14 +140,14 @@ def map_data(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str,
 
 
 def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str, dict],
-                    routes: pd.DataFrame | None = None, table_reference: str = "") -> str:
+                    routes: pd.DataFrame | None = None, table_reference: str = "", scores: dict | None = None) -> str:
     """The interactive ketenkaart as one HTML block (SVG, controls, data and script, all inline).
 
     ``centrality`` maps each wave to each partner's broker score (betweenness); ``routes`` is
     :attr:`~evaluatie.chain.analysis.ChainAnalysis.route_steps`; ``table_reference`` names the table that is the
-    map's text alternative.
+    map's text alternative; ``scores`` as in :func:`map_data`.
     """
-    data = map_data(graphs, positions, centrality, routes)
+    data = map_data(graphs, positions, centrality, routes, scores)
     waves = list(graphs)
     kinds = sorted({p["type"] for p in data["partners"]})
     options = "".join(f"<option value='{html.escape(w, quote=True)}'{' selected' if w == waves[-1] else ''}>"

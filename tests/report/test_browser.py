@@ -90,7 +90,7 @@ def test_key_message_first_and_limits_present_and_no_long_table(polderwijk, repo
 def test_every_table_of_contents_link_resolves(polderwijk):
     page, _, _ = polderwijk
     targets = page.evaluate("Array.from(document.querySelectorAll('nav.inhoud a')).map(a => a.getAttribute('href'))")
-    assert len(targets) == 14
+    assert len(targets) == 15  # Polderwijk asked trust, value and contributions: that section too
     for target in targets:
         assert page.evaluate(f"document.getElementById({target[1:]!r}) !== null"), target
     page.click("nav.inhoud a[href='#versterking']")
@@ -101,7 +101,9 @@ def test_every_table_of_contents_link_resolves(polderwijk):
 
 def test_clicking_a_partner_highlights_exactly_its_ties(polderwijk, example_processed):
     page, _, errors = polderwijk
-    graph = analyse(load_municipality("Polderwijk", example_processed)).graphs["vervolgmeting"]
+    analysis = analyse(load_municipality("Polderwijk", example_processed))
+    graph = analysis.graphs["vervolgmeting"]
+    scores = analysis.relation_scores[analysis.relation_scores["meting"] == "vervolgmeting"].set_index("organisatie")
     box = page.locator("[data-ketenkaart]")
     assert box.is_visible() and page.locator(".alleen-zonder-script").first.is_hidden()  # static maps: print only
     assert int(box.get_attribute("data-getoond")) == graph.number_of_edges()
@@ -117,6 +119,9 @@ def test_clicking_a_partner_highlights_exactly_its_ties(polderwijk, example_proc
         assert page.locator(f"[data-partner='{own}']").get_attribute("aria-pressed") == "true"
         info = page.locator(".kk-info").inner_text()
         assert name in info and str(graph.degree(name)) in info and "Tussenpositie" in info
+        count = int(scores["beoordelingen"].get(name, 0))  # the trust the others gave it, from five ratings on
+        trust = f"{scores['vertrouwen'].get(name, 0):.1f}".replace(".", ",")
+        assert (f"{trust} ({count} beoordelingen)" in info) == (count >= 5), (name, count, info)
         page.locator(f"[data-partner='{own}'] circle").click()  # a second click clears the choice
         assert page.evaluate("document.querySelectorAll('line.kk-actief').length") == 0
     assert errors == []
@@ -217,6 +222,9 @@ def hostile_report(tmp_path_factory):
     lines = text.splitlines()
     lines[1] = lines[1].replace("Huisartsenpraktijk De Dijk", HOSTILE_PARTNER)
     answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    given = raw / "bijdragen" / "polderwijk-bijdragen.csv"  # the same wave label in what partners bring
+    given.write_text(given.read_text(encoding="utf-8").replace(";vervolgmeting;", f";{HOSTILE_WAVE};"),
+                     encoding="utf-8")
     processed = root / "processed"
     write_processed(clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY), processed, Settings())
     reports = root / "rapporten"

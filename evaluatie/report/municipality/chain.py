@@ -9,6 +9,7 @@ from evaluatie.chain import network
 from evaluatie.dutch import format_trimmed, readable_table
 from evaluatie.report import charts, interactive, leads, maps, style
 from evaluatie.report.document import headed
+from evaluatie.report.municipality import quality
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext, brokers, wave_changes
 from evaluatie.report.municipality.evidence import change_evidence
@@ -78,7 +79,8 @@ def chain_maps(ctx: ReportContext) -> str:
                 "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
     sizes = brokers(ctx.analysis)
     parts.append(interactive.interactive_map(ctx.graphs, ctx.positions, sizes, ctx.analysis.route_steps,
-                                             "de tabel ‘Partners van de keten’ bij de Samenstelling"))
+                                             "de tabel ‘Partners van de keten’ bij de Samenstelling",
+                                             quality.map_scores(ctx)))
     parts.append("<div class='alleen-zonder-script'>")
     parts.append(interactive.legend(ctx.sectors(), {
         f"{level} {LEVELS[level]}": {"kleur": LEVEL_COLOURS[level], "dik": 1 + level} for level in LEVEL_COLOURS}))

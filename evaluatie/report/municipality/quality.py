@@ -68,7 +68,8 @@ def _lead(ctx: ReportContext, scales: dict[str, pd.Series]) -> list[str]:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}".capitalize() if n else f"Geen {many}"
+    """``Eén bijdrage``, ``3 bijdragen``, ``Geen bijdragen``: a count that opens a sentence."""
+    return f"Eén {one}" if n == 1 else f"{n} {many}" if n else f"Geen {many}"
 
 
 # ------------------------------------------------------------------ trust and value
@@ -183,7 +184,7 @@ def _partner_scores(ctx: ReportContext, scales: dict[str, pd.Series]) -> str:
                       f"{first.lower()} eerst), en het gemiddelde dat de partner zelf gaf. Een gemiddelde van minder "
                       f"dan {threshold} beoordelingen wordt niet getoond ({hidden_label(threshold)}): het zou naar "
                       "enkele beoordelaars terug te voeren zijn.")
-            + ctx.table(table, f"Beoordeling per partner, {ctx.last}", readable, limit=len(table)))
+            + ctx.table(table, f"Beoordeling per partner, {ctx.last}", readable))
 
 
 def _structure(ctx: ReportContext, scales: dict[str, pd.Series]) -> str:
@@ -258,25 +259,26 @@ def _contributions(ctx: ReportContext) -> str:
     if not nobody.empty:
         sentences.append(f"Geen partner brengt {join_names(list(nobody['keuze']), limit=len(nobody))} in.")
     parts.append(paragraph(" ".join(sentences)))
-    table = pd.DataFrame({"Bijdrage": own["keuze"], "Partners": own["partners"],
-                          "Belangrijkste bijdrage voor": own["belangrijkste"],
-                          "Alleen bij": own["enige_partner"]}).reset_index(drop=True)
-    parts.append(ctx.table(table, f"Bijdragen aan de keten, {last} (van {total} partners die antwoordden)",
+    # one table: partners per contribution in every wave, and the last wave's most important and lone ones
+    table = pd.DataFrame({"Bijdrage": own["keuze"].to_numpy()})
+    for wave in waves:
+        per_wave = counts[counts["meting"] == wave].set_index("keuze")["partners"]
+        table[f"Partners {wave}" if len(waves) > 1 else "Partners"] = table["Bijdrage"].map(per_wave).to_numpy()
+    table["Belangrijkste bijdrage voor"] = own["belangrijkste"].to_numpy()
+    table["Alleen bij"] = own["enige_partner"].to_numpy()
+    parts.append(ctx.table(table, f"Bijdragen aan de keten: partners die ze inbrengen"
+                           f"{' per meting' if len(waves) > 1 else ''} ({total} partners antwoordden in de {last})",
                            limit=len(table)))
-    if len(waves) > 1:
-        wide = counts.pivot_table(index="keuze", columns="meting", values="partners", sort=False)[waves]
-        wide = wide.reindex(list(dict.fromkeys(counts["keuze"]))).reset_index().rename(columns={"keuze": "Bijdrage"})
-        wide.columns.name = None
-        parts.append(ctx.table(wide, "Partners per bijdrage en meting", limit=len(wide)))
-        changes = ctx.analysis.contribution_changes
-        changes = changes[changes["naar"] == last]
-        if not changes.empty:
-            before = changes["van"].iloc[0]
-            parts.append(paragraph(f"Van de partners die in de {before} en de {last} antwoordden, brengen er "
-                                   f"{len(changes)} nu iets anders in dan toen."))
-            table = changes[["organisatie", "erbij", "eraf"]].rename(columns={
-                "organisatie": "Partner", "erbij": f"Erbij sinds de {before}", "eraf": f"Niet meer sinds de {before}"})
-            parts.append(ctx.table(table.reset_index(drop=True), f"Veranderde bijdragen, {before} → {last}"))
+    changes = ctx.analysis.contribution_changes
+    changes = changes[changes["naar"] == last]
+    if len(waves) > 1 and not changes.empty:
+        before = changes["van"].iloc[0]
+        table = changes[["organisatie", "erbij", "eraf"]].rename(columns={
+            "organisatie": "Partner", "erbij": f"Erbij sinds de {before}", "eraf": f"Niet meer sinds de {before}"})
+        sheet = ctx.appendix(table.reset_index(drop=True), f"Veranderde bijdragen, {before} → {last}").sheet
+        parts.append(paragraph(f"Van de partners die in de {before} en de {last} antwoordden, brengen er "
+                               f"{len(changes)} nu iets anders in dan toen; wie wat erbij kreeg of niet meer "
+                               f"inbrengt, staat in {ctx.workbook_label}, blad ‘{sheet}’."))
     return "".join(parts)
 
 
@@ -296,3 +298,22 @@ def _outcomes(ctx: ReportContext) -> str:
             "resultaten.")
     return ("<h3>Resultaten die partners zien</h3>" + paragraph(text)
             + ctx.table(wide, "Partners die een resultaat van de samenwerking zien, per meting", limit=len(wide)))
+
+
+def map_scores(ctx: ReportContext) -> dict[str, dict[str, list[list[str]]]]:
+    """For the interactive map's info box: per wave and partner, the trust and value the others gave it
+    (``[label, text]`` rows), for every scale shown in that wave and every partner with at least the
+    disclosure threshold of ratings (as in the partner table)."""
+    threshold = ctx.data.settings.disclosure_threshold
+    reliability = ctx.analysis.relation_reliability
+    shown = {(row["meting"], row["schaal"]) for _, row in reliability.iterrows() if row["oordeel"] in (SHOWN, SINGLE)}
+    found: dict[str, dict[str, list[list[str]]]] = {}
+    for _, row in ctx.analysis.relation_scores.iterrows():
+        if row["beoordelingen"] < threshold:
+            continue
+        lines = [[f"{scale.capitalize()} van de anderen", f"{format_number(row[scale], 1)} ({row['beoordelingen']} "
+                  "beoordelingen)"] for scale in SCALE_ITEMS
+                 if (row["meting"], scale) in shown and scale in row and row[scale] == row[scale]]
+        if lines:
+            found.setdefault(row["meting"], {})[row["organisatie"]] = lines
+    return found

@@ -107,7 +107,7 @@
          ["Ketenfuncties", p.functies.length ? p.functies.join(", ") : "geen"],
          ["Relaties in de " + now.wave, String(figures.relaties) + (highlighted !== figures.relaties ?
            " (" + highlighted + " getoond bij dit filter)" : "")],
-         ["Tussenpositie (verbinder)", number(figures.tussenpositie, 2)]].forEach(function (row) {
+         ["Tussenpositie (verbinder)", number(figures.tussenpositie, 2)]].concat(figures.scores || []).forEach(function (row) {
           var dt = document.createElement("dt"), dd = document.createElement("dd");
           dt.textContent = row[0]; dd.textContent = row[1];
           list.appendChild(dt); list.appendChild(dd);
