@@ -26,7 +26,7 @@ from evaluatie.io.questionnaires import SCALE, write_questionnaires
 from evaluatie.io.survey_formats import is_wanted_header, partner_from_header
 from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
 from evaluatie.settings import Settings
-from evaluatie.vocabulary import LEVELS
+from evaluatie.vocabulary import ITEM_SCALE, LEVELS, SCORE_CHOICES
 
 TODAY = dt.date(2026, 1, 15)
 TIE_KEY = ["gemeente", "meting", "organisatie_a", "organisatie_b"]
@@ -99,11 +99,15 @@ def _fill(path: Path, answers: pd.DataFrame) -> None:
     rows = {sheet.cell(row=r, column=5).value: r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r,
                                                                                                     column=5).value}
     free = [r for r in range(2, sheet.max_row + 1) if not sheet.cell(row=r, column=5).value]
+    header = {cell.value: cell.column for cell in sheet[1] if cell.value}
     for answer in answers.itertuples(index=False):
         row = rows.get(answer.partner)
         if row is None:
             row = free.pop(0)
             sheet.cell(row=row, column=5, value=answer.partner)
+        for item in ITEM_SCALE:  # the trust and value items, as their drop-down labels
+            if item in header and not pd.isna(getattr(answer, item)):
+                sheet.cell(row=row, column=header[item], value=SCORE_CHOICES[int(getattr(answer, item)) - 1])
         sheet.cell(row=row, column=8, value=SCALE[answer.niveau])
         if not pd.isna(answer.gewenst_niveau):
             sheet.cell(row=row, column=9, value=SCALE[int(answer.gewenst_niveau)])
@@ -118,8 +122,9 @@ def test_filled_questionnaires_read_back_give_exactly_the_long_formats_ties(exam
     waves = cleaned.waves.set_index(["gemeente", "meting"])
     for (municipality, wave), group in cleaned.answers.groupby(["gemeente", "meting"]):
         folder = out / wave
+        asked = tuple(item for item in ITEM_SCALE if group[item].notna().any())  # Polderwijk asked the items
         write_questionnaires(municipalities, partners, wave, waves.loc[(municipality, wave), "datum"].date(), folder,
-                             [municipality])
+                             [municipality], questions=asked)
         slug = municipalities.set_index("gemeente").loc[municipality, "slug"]
         files = {load_workbook(p, read_only=True)["Antwoorden"]["D2"].value: p
                  for p in (folder / f"{slug}-{wave}").glob("*.xlsx")}
