@@ -31,15 +31,19 @@ def answered(contributions: pd.DataFrame, wave: str) -> list[str]:
     return sorted(set(contributions.loc[contributions["meting"] == wave, "organisatie"]))
 
 
+def _answered_waves(contributions: pd.DataFrame, waves: list[str]):
+    """Every wave with contributions: the wave, its rows, and how many partners answered in it."""
+    for wave in waves:
+        own = contributions[contributions["meting"] == wave] if not contributions.empty else contributions
+        if not own.empty:
+            yield wave, own, len(answered(contributions, wave))
+
+
 def contribution_counts(contributions: pd.DataFrame, waves: list[str], choices: tuple[str, ...]) -> pd.DataFrame:
     """Per wave and contribution (in the order of ``choices``): how many partners bring it, how many call it
     their most important, out of how many that answered, and the partner's name when exactly one brings it."""
     rows = []
-    for wave in waves:
-        own = contributions[contributions["meting"] == wave] if not contributions.empty else contributions
-        if own.empty:
-            continue
-        total = len(answered(contributions, wave))
+    for wave, own, total in _answered_waves(contributions, waves):
         for choice in choices:
             bringing = sorted(set(own.loc[(own["soort"] == CONTRIBUTION) & (own["keuze"] == choice), "organisatie"]))
             rows.append({"meting": wave, "keuze": choice, "partners": len(bringing),
@@ -52,11 +56,7 @@ def contribution_counts(contributions: pd.DataFrame, waves: list[str], choices: 
 def outcome_counts(contributions: pd.DataFrame, waves: list[str], choices: tuple[str, ...]) -> pd.DataFrame:
     """Per wave and outcome: how many of the partners that answered see it."""
     rows = []
-    for wave in waves:
-        own = contributions[contributions["meting"] == wave] if not contributions.empty else contributions
-        if own.empty:
-            continue
-        total = len(answered(contributions, wave))
+    for wave, own, total in _answered_waves(contributions, waves):
         for choice in choices:
             seeing = own.loc[(own["soort"] == OUTCOME) & (own["keuze"] == choice), "organisatie"].nunique()
             rows.append({"meting": wave, "keuze": choice, "partners": int(seeing), "geantwoord": total})

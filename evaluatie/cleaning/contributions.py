@@ -30,6 +30,7 @@ from evaluatie.cleaning.answers import NamePlacer
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.municipalities import MunicipalityIndex
+from evaluatie.cleaning.respondents import known_waves, wave_of
 from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN, read_folder
 from evaluatie.settings import Settings
@@ -77,7 +78,7 @@ def clean_contributions(records: list[dict], municipalities: pd.DataFrame, regis
     """Validate and match contributions records into the tidy ``bijdragen`` table (:data:`CONTRIBUTION_COLUMNS`)."""
     index = MunicipalityIndex(municipalities)
     placer = NamePlacer(registers, corrections, settings, log)
-    known_waves = {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
+    known = known_waves(waves)
     lists = {"bijdragen": settings.contributions, "belangrijkste_bijdrage": settings.contributions,
              "uitkomsten": settings.outcomes}
     rows, seen = [], {}
@@ -94,11 +95,7 @@ def clean_contributions(records: list[dict], municipalities: pd.DataFrame, regis
                                     "kies er één"))
         if municipality is None:
             continue
-        wave = known_waves.get((municipality, text_key(record["meting"])))
-        if wave is None:
-            problems.append(Problem(file, row, "meting", record["meting"],
-                                    f"deze meting komt voor {municipality} niet voor in samenwerking/",
-                                    "gebruik het label van de meting zoals in samenwerking/"))
+        wave = wave_of(record, municipality, known, problems)
         found = placer.place(record, "organisatie", municipality, problems, registered_only=True)
         if found is None or wave is None:
             continue

@@ -27,6 +27,24 @@ from evaluatie.vocabulary import text_key, yes_no
 RESPONDENT_COLUMNS = ["gemeente", "meting", "organisatie", "uitgenodigd", "geantwoord"]
 
 
+def known_waves(waves: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(municipality, :func:`~evaluatie.vocabulary.text_key` of a wave label) -> the wave as ``samenwerking/``
+    writes it."""
+    return {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
+
+
+def wave_of(record: dict, municipality: str, known: dict[tuple[str, str], str], problems: list[Problem]) -> str | None:
+    """The wave ``record["meting"]`` names among the ``known`` waves of ``municipality``; None with a problem
+    when ``samenwerking/`` has no such wave (waves, and their dates, come from the answers)."""
+    wave = known.get((municipality, text_key(record["meting"])))
+    if wave is None:
+        problems.append(Problem(record[FILE_COLUMN], record[ROW_COLUMN], "meting", record["meting"],
+                                f"deze meting komt voor {municipality} niet voor in samenwerking/",
+                                "gebruik het label van de meting zoals in samenwerking/ (de datum van een meting "
+                                "komt uit de antwoorden)"))
+    return wave
+
+
 def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, registers: dict, waves: pd.DataFrame,
                      corrections: Corrections, settings, problems: list[Problem], log: AuditLog) -> pd.DataFrame:
     """Read and validate ``respondenten/`` (a missing folder means no list: an empty table).
@@ -40,7 +58,7 @@ def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, reg
                            problems=problems)
     index = MunicipalityIndex(municipalities)
     placer = NamePlacer(registers, corrections, settings, log)
-    known_waves = {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
+    known = known_waves(waves)
     rows, seen = [], {}
     for record in table.to_dict("records"):
         file, row = record[FILE_COLUMN], record[ROW_COLUMN]
@@ -53,12 +71,7 @@ def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, reg
                                         "gebruik ja of nee (of j/n, 1/0, x/leeg)"))
         if municipality is None:
             continue
-        wave = known_waves.get((municipality, text_key(record["meting"])))
-        if wave is None:
-            problems.append(Problem(file, row, "meting", record["meting"],
-                                    f"deze meting komt voor {municipality} niet voor in samenwerking/",
-                                    "gebruik het label van de meting zoals in samenwerking/ (de datum van een meting "
-                                    "komt uit de antwoorden)"))
+        wave = wave_of(record, municipality, known, problems)
         found = placer.place(record, "organisatie", municipality, problems, registered_only=True)
         if found is None:
             continue

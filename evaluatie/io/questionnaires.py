@@ -78,6 +78,18 @@ LEVEL_DESCRIPTIONS = {0: "u heeft geen contact met deze organisatie",
 FIXED_GREY, OPEN_YELLOW = "F2F2F2", "FFF7D6"
 
 
+def _print_on_a4(sheet, orientation: str, header_row: bool = False) -> None:
+    """Print ``sheet`` on A4 as wide as the page; with ``header_row``, row 1 on every page and grid lines to
+    write along on paper."""
+    sheet.page_setup.orientation = orientation
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_row:
+        sheet.print_title_rows = "1:1"
+        sheet.print_options.gridLines = True
+
+
 def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt.date,
                        questions: tuple[str, ...] = (), contributions: bool = False) -> str:
     """Fill the ``Uitleg`` sheet; returns the address of its general-remark cell (``Uitleg!B30``)."""
@@ -128,10 +140,7 @@ def _explanation_sheet(sheet, municipality: str, respondent: str, wave: str, dat
     remark.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     sheet.row_dimensions[row + 1].height = 90
     sheet.protection.sheet = True  # only the remark cell can be typed in, so its address stays put
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_on_a4(sheet, "portrait")
     return f"{sheet.title}!A{row + 1}"
 
 
@@ -198,12 +207,7 @@ def _answer_sheet(sheet, municipality: str, respondent: str, wave: str, date: dt
     sheet.protection.autoFilter = False
     # Printing: landscape, as wide as the page, the header on every page, without the four fixed columns
     # (the page header says for whom and for which wave the list is).
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    sheet.print_options.gridLines = True  # lines to write along on paper
+    _print_on_a4(sheet, "landscape", header_row=True)
     sheet.print_area = f"E1:{get_column_letter(len(columns))}{last}"
     sheet.oddHeader.center.text = f"Vragenlijst {municipality} · {respondent} · meting {wave}"
     sheet.oddFooter.center.text = "Pagina &P van &N"
@@ -249,12 +253,7 @@ def _contributions_sheet(sheet, municipality: str, respondent: str, wave: str, s
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
-    sheet.page_setup.orientation = "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    sheet.print_options.gridLines = True
+    _print_on_a4(sheet, "portrait", header_row=True)
     sheet.oddHeader.center.text = f"Bijdragen {municipality} · {respondent} · meting {wave}"
 
 

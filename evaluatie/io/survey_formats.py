@@ -16,12 +16,12 @@ partner and wave) before they are cleaned.
 Every long row keeps the file and row it came from, and for wide and matrix files the header of
 the column its name and level came from, so that messages and the change log point at the cell.
 
+What a header says (partner, question, bookkeeping) is :mod:`evaluatie.io.survey_headers`.
+
 Example
 -------
->>> partner_from_header("Hoe werkt u samen met: - Huisartsenpraktijk De Dijk")
-'Huisartsenpraktijk De Dijk'
->>> partner_from_header("Samenwerking [GGD Polderland]"), partner_from_header("Gewenst: GGZ Oost")
-('GGD Polderland', 'GGZ Oost')
+>>> kind_of(pd.DataFrame(columns=["gemeente", "meting", "datum", "respondent", "GGD Polderland"]))
+'breed'
 """
 
 from __future__ import annotations
