@@ -37,6 +37,25 @@ PARTNER_TYPES: dict[str, tuple[str, ...]] = {
     "overig": (),
 }
 
+#: How a partner type is written for a reader (material shown to partners, such as the werksessie): with its
+#: diacritics and capitals. The codes above stay what the data and the files hold.
+TYPE_NAMES: dict[str, str] = {
+    "poh-ggz": "POH-GGZ", "ggd": "GGD", "ggz": "GGZ", "clientondersteuning": "cliëntondersteuning",
+}
+
+
+def type_name(kind: str | None) -> str:
+    """A partner type as a reader writes it.
+
+    Example
+    -------
+    >>> type_name("poh-ggz"), type_name("clientondersteuning"), type_name("huisarts"), type_name(None)
+    ('POH-GGZ', 'cliëntondersteuning', 'huisarts', 'onbekend')
+    """
+    kind = kind or "onbekend"
+    return TYPE_NAMES.get(kind, kind)
+
+
 #: Chain functions in the order of the chain.
 CHAIN_FUNCTIONS = ("signaleren", "toeleiden", "ondersteunen", "behandelen", "coordineren")
 

@@ -28,7 +28,7 @@ from evaluatie.errors import OutputRefused, describe_os_error
 from evaluatie.io.folders import refuse_links, remove_file, work_folder, write_atomically
 from evaluatie.io.store import load_tables
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
-from evaluatie.report.interactive import script_source
+from evaluatie.report.interactive import script_source, style_source
 from evaluatie.report.policy import content_security_policy
 
 NATIONAL_LABEL = "landelijk (programmabreed)"
@@ -65,15 +65,17 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cel-{number}"  # papermill's injected cell gets a random id; the HTML must not
     policy = content_security_policy([script_source()])  # the ketenkaart's script is the only one allowed
-    body, _ = exporter.from_notebook_node(notebook, resources={"content_security_policy": policy})
+    body, _ = exporter.from_notebook_node(notebook, resources={"content_security_policy": policy,
+                                                                        "ketenkaart_css": style_source()})
     return body
 
 
 def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, failed_path: Path,
-             cancelled: threading.Event | None = None) -> RenderResult:
+             cancelled: threading.Event | None = None, to_html=notebook_to_html) -> RenderResult:
     """Run ``notebook`` with ``parameters`` in a fresh kernel and write its HTML to ``html_path``.
 
-    On failure the executed notebook (with the error in it) is kept at ``failed_path``. When
+    ``to_html`` turns the executed notebook into the page (default: the report's exporter). On failure the
+    executed notebook (with the error in it) is kept at ``failed_path``. When
     ``cancelled`` is set (the batch was interrupted) nothing is written and the status is
     ``afgebroken``.
     """
@@ -105,7 +107,7 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
             if cancelled.is_set():
                 return stopped()
             executed = nbformat.read(output, as_version=4)
-            write_atomically(html_path, notebook_to_html(executed))
+            write_atomically(html_path, to_html(executed))
         except Exception as exc:  # one report failing must not stop the others
             if cancelled.is_set():
                 return stopped()

@@ -1,4 +1,5 @@
-"""Layer 6, cli: the command line — ``evaluatie opschonen``, ``rapporten``, ``vragenlijst``, ``synthetisch``
+"""Layer 6, cli: the command line — ``evaluatie opschonen``, ``rapporten``, ``vragenlijst``, ``respons``,
+``werksessie``, ``synthetisch``
 (help and messages in Dutch; click's own phrases in :mod:`.dutch_click`).
 
 It only wires the package's steps together; every step can also be called from a notebook.
@@ -26,6 +27,7 @@ from evaluatie import settings as config
 from evaluatie.cli.dutch_click import install_dutch
 from evaluatie.cli.fieldwork import fail as _fail
 from evaluatie.cli.fieldwork import questionnaire_command, response_command
+from evaluatie.cli.session import session_command
 from evaluatie.dutch import format_number, format_seconds
 from evaluatie.errors import EvaluatieError, describe_os_error, quote_cell
 
@@ -288,6 +290,7 @@ def _summary_table(results) -> str:
 
 app.add_command(questionnaire_command)
 app.add_command(response_command)
+app.add_command(session_command)
 
 
 def main() -> None:

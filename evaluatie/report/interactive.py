@@ -44,13 +44,18 @@ from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, sector
 WIDTH, HEIGHT = 900, 680
 #: Label size in SVG units (about pixels on screen).
 FONT = 14.0
-#: The script, shipped with the package and inlined into every report.
-SCRIPT = "ketenkaart.js"
+#: The script and its style, shipped with the package and inlined into every report and the werksessie's slides.
+SCRIPT, STYLE = "ketenkaart.js", "ketenkaart.css"
 
 
 def script_source() -> str:
     """The map's script exactly as it is inlined (its hash is the one script a report's policy allows)."""
     return resources.files("evaluatie.report").joinpath("templates", SCRIPT).read_text(encoding="utf-8")
+
+
+def style_source() -> str:
+    """The map's style sheet, inlined beside the page's own style."""
+    return resources.files("evaluatie.report").joinpath("templates", STYLE).read_text(encoding="utf-8")
 
 
 def _to_canvas(positions: dict) -> dict:

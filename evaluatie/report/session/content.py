@@ -1,0 +1,188 @@
+"""What the werksessie puts on the table, computed from the ketenanalyse of one wave: where partners want to
+strengthen (per pair of partner types, and which partners), each persona's weakest step, the partners the
+chain hangs on, what only one partner brings, what changed since the wave before, and the questions for the
+conversation built from those numbers (every number in a question is one of a table shown beside it).
+
+Example
+-------
+>>> import evaluatie
+>>> analysis = evaluatie.analyse(evaluatie.load_municipality("Polderwijk"))   # doctest: +SKIP
+>>> discussion_questions(analysis, "vervolgmeting")[0]                        # doctest: +SKIP
+'Tussen huisarts en sociaal wijkteam wensen partners samen 7 niveaus meer dan nu, in 5 relaties: wat is daarvoor nodig?'
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from evaluatie.dutch import format_number, plural
+from evaluatie.vocabulary import LEVELS, type_name
+
+#: The most rows a slide's table holds (large type: more do not fit and cannot be read from the back).
+SLIDE_ROWS = 8
+
+
+def pair_name(type_1: str, type_2: str) -> str:
+    """``huisarts – sociaal wijkteam``; a pair of one type: ``huisarts onderling``.
+
+    Example
+    -------
+    >>> pair_name("huisarts", "poh-ggz"), pair_name("ggd", "ggd")
+    ('huisarts – POH-GGZ', 'GGD onderling')
+    """
+    if type_1 == type_2:
+        return f"{type_name(type_1)} onderling"
+    return f"{type_name(type_1)} – {type_name(type_2)}"
+
+
+def strengthening_pairs(analysis, wave: str) -> pd.DataFrame:
+    """Per pair of partner types in ``wave``: the ties partners want stronger, how many levels more in all,
+    and those ties (largest gap first), the pair with the most levels first.
+
+    Columns: ``type_1``, ``type_2``, ``paar`` (as written for a reader), ``relaties``, ``niveaus_meer``,
+    ``partners`` (a list of ``(partner_a, partner_b, niveau, gewenst_niveau)``).
+    """
+    pairs = analysis.needs_by_type_pair[analysis.needs_by_type_pair["meting"] == wave]
+    needs = analysis.needs[analysis.needs["meting"] == wave]
+    rows = []
+    for pair in pairs.itertuples(index=False):
+        own = needs[((needs["type_a"] == pair.type_1) & (needs["type_b"] == pair.type_2))
+                    | ((needs["type_a"] == pair.type_2) & (needs["type_b"] == pair.type_1))]
+        rows.append({"type_1": pair.type_1, "type_2": pair.type_2, "paar": pair_name(pair.type_1, pair.type_2),
+                     "relaties": int(pair.relaties), "niveaus_meer": int(pair.totaal_verschil),
+                     "partners": [(r.organisatie_a, r.organisatie_b, int(r.niveau), int(r.gewenst_niveau))
+                                  for r in own.itertuples(index=False)]})
+    return pd.DataFrame(rows, columns=["type_1", "type_2", "paar", "relaties", "niveaus_meer", "partners"])
+
+
+def strengthening_ties(analysis, wave: str) -> pd.DataFrame:
+    """The ties partners want stronger in ``wave``, largest gap first: who with whom, now, wanted, more."""
+    needs = analysis.needs[analysis.needs["meting"] == wave]
+    return pd.DataFrame({"partner_a": needs["organisatie_a"], "partner_b": needs["organisatie_b"],
+                         "niveau": needs["niveau"].astype(int), "gewenst_niveau": needs["gewenst_niveau"].astype(int),
+                         "meer": needs["verschil"].astype(int)}).reset_index(drop=True)
+
+
+def persona_steps(analysis, persona: str, wave: str) -> pd.DataFrame:
+    """The route of ``persona`` through the chain of ``wave``, step by step: the step (types as a reader writes
+    them), the partners and level of its strongest tie (0 when the step is missing) and whether it is the
+    weakest step (the first of the lowest level, as :attr:`route_overview` names it)."""
+    steps = analysis.route_steps[(analysis.route_steps["persona"] == persona)
+                                 & (analysis.route_steps["meting"] == wave)].sort_values("nummer")
+    overview = analysis.route_overview[(analysis.route_overview["persona"] == persona)
+                                       & (analysis.route_overview["meting"] == wave)]
+    weakest = overview["zwakste_stap"].iloc[0] if not overview.empty else None
+    rows = []
+    for step in steps.itertuples(index=False):
+        present = step.status == "aanwezig"
+        rows.append({"nummer": int(step.nummer), "stap": f"{type_name(step.van_type)} → {type_name(step.naar_type)}",
+                     "van": step.van_organisatie if present else None,
+                     "naar": step.naar_organisatie if present else None,
+                     "niveau": int(step.niveau) if present else 0, "aanwezig": present,
+                     "zwakste": step.stap == weakest})
+    frame = pd.DataFrame(rows, columns=["nummer", "stap", "van", "naar", "niveau", "aanwezig", "zwakste"])
+    if frame["zwakste"].sum() > 1:  # the same step twice on one route: the first is the one named
+        frame["zwakste"] = frame.index == frame.index[frame["zwakste"]][0]
+    return frame
+
+
+def step_text(step) -> str:
+    """One route step as a sentence fragment: ``huisarts → POH-GGZ: ontbreekt`` or ``…: niveau 1 (kennen elkaar)``."""
+    if not step["aanwezig"]:
+        return f"{step['stap']}: ontbreekt (geen relatie gemeten)"
+    return f"{step['stap']}: niveau {step['niveau']} ({LEVELS[step['niveau']]})"
+
+
+def hinge_partners(graph: nx.Graph) -> pd.DataFrame:
+    """The partners the chain hangs on: without each, how many other partners lose every path to the rest
+    (all but the largest remaining part), most first.
+
+    Example
+    -------
+    >>> g = nx.path_graph(["a", "b", "c", "d"])
+    >>> hinge_partners(g).values.tolist()
+    [['b', 1], ['c', 1]]
+    """
+    rows = []
+    for node in sorted(nx.articulation_points(graph), key=str):
+        rest = graph.subgraph(n for n in graph if n != node)
+        largest = max((len(part) for part in nx.connected_components(rest)), default=0)
+        rows.append({"partner": node, "afgesneden": rest.number_of_nodes() - largest})
+    frame = pd.DataFrame(rows, columns=["partner", "afgesneden"])
+    return frame.sort_values(["afgesneden", "partner"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def single_contributions(analysis, wave: str) -> pd.DataFrame:
+    """What only one partner brings to the chain in ``wave``: the contribution and that partner."""
+    rows = analysis.contributions[(analysis.contributions["meting"] == wave)
+                                  & (analysis.contributions["partners"] == 1)]
+    return pd.DataFrame({"bijdrage": rows["keuze"], "partner": rows["enige_partner"]}).reset_index(drop=True)
+
+
+def change_counts(analysis, before: str, after: str) -> pd.DataFrame:
+    """Between ``before`` and ``after``: new, lost, stronger, weaker and unchanged ties, partners joined and left."""
+    row = analysis.change_summary[(analysis.change_summary["van"] == before)
+                                  & (analysis.change_summary["naar"] == after)]
+    labels = {"nieuw": "nieuwe relaties", "verdwenen": "verdwenen relaties", "sterker": "sterker geworden",
+              "zwakker": "zwakker geworden", "gelijk": "gelijk gebleven", "toegetreden": "partners erbij",
+              "vertrokken": "partners vertrokken"}
+    values = row.iloc[0] if not row.empty else {}
+    return pd.DataFrame({"wat": list(labels.values()),
+                         "aantal": [int(values[key]) if key in values else 0 for key in labels]})
+
+
+def discussion_questions(analysis, wave: str, personas: list[str] | None = None, limit: int = 4) -> list[str]:
+    """Three or four questions for the conversation, each built from one number the slides show: the pair of
+    types that wants the most strengthening, the weakest persona step, the partner the chain hangs on most,
+    what only one partner brings, and the ties lost since the wave before (in that order, as far as they exist).
+    """
+    questions = []
+    pairs = strengthening_pairs(analysis, wave)
+    if not pairs.empty:
+        top = pairs.iloc[0]
+        where = (f"Partners van het type {type_name(top['type_1'])} wensen onderling" if top["type_1"] == top["type_2"]
+                 else f"Tussen {type_name(top['type_1'])} en {type_name(top['type_2'])} wensen partners")
+        questions.append(f"{where} samen {plural(top['niveaus_meer'], 'niveau', 'niveaus')} meer dan nu, in "
+                         f"{plural(top['relaties'], 'relatie', 'relaties')}: wat is daarvoor nodig?")
+    weakest = [(persona, step) for persona in personas or []
+               for _, step in persona_steps(analysis, persona, wave).iterrows() if step["zwakste"]]
+    missing = [(persona, step) for persona, step in weakest if not step["aanwezig"]]
+    weak = sorted(((persona, step) for persona, step in weakest if step["aanwezig"] and step["niveau"] <= 2),
+                  key=lambda item: item[1]["niveau"])
+    if missing:
+        persona, step = missing[0]
+        questions.append(f"Op de route van {persona} ontbreekt de stap {step['stap']}: wie kan die verbinding "
+                         "leggen?")
+    elif weak:
+        persona, step = weak[0]
+        questions.append(f"Op de route van {persona} is de stap {step['stap']} het zwakst (niveau "
+                         f"{step['niveau']}, {LEVELS[step['niveau']]}): wat maakt er samenwerken van?")
+    hinges = hinge_partners(analysis.graphs[wave])
+    if not hinges.empty and hinges.iloc[0]["afgesneden"] > 0:
+        top = hinges.iloc[0]
+        questions.append(f"Zonder {top['partner']} verliezen {plural(top['afgesneden'], 'partner', 'partners')} "
+                         "hun verbinding met de rest van de keten: wie kan die verbinding ook leggen?")
+    single = single_contributions(analysis, wave)
+    if not single.empty:
+        row = single.iloc[0]
+        questions.append(f"Alleen {row['partner']} brengt {row['bijdrage']} in: wat gebeurt er als die partner "
+                         "wegvalt?")
+    waves = list(analysis.graphs)
+    if waves.index(wave) > 0:
+        lost = change_counts(analysis, waves[waves.index(wave) - 1], wave)
+        count = int(lost.loc[lost["wat"] == "verdwenen relaties", "aantal"].iloc[0])
+        if count:
+            questions.append(f"{_capital(plural(count, 'relatie', 'relaties'))} van de "
+                             f"{waves[waves.index(wave) - 1]} {'is' if count == 1 else 'zijn'} er in de {wave} niet "
+                             "meer: wat is er gebeurd, en is dat erg?")
+    return questions[:limit]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def level_text(level: int) -> str:
+    """``3 (samenwerken)``."""
+    return f"{format_number(level)} ({LEVELS[int(level)]})"
