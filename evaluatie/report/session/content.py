@@ -95,20 +95,20 @@ def step_text(step) -> str:
 
 
 def hinge_partners(graph: nx.Graph) -> pd.DataFrame:
-    """The partners the chain hangs on: without each, how many other partners lose every path to the rest
-    (all but the largest remaining part), most first.
+    """The partners the chain hangs on: without each, how many partners of its part of the chain lose every
+    path to the rest of that part (all but the largest piece that remains), most first.
 
     Example
     -------
-    >>> g = nx.path_graph(["a", "b", "c", "d"])
+    >>> g = nx.path_graph(["a", "b", "c", "d", "e"])
     >>> hinge_partners(g).values.tolist()
-    [['b', 1], ['c', 1]]
+    [['c', 2], ['b', 1], ['d', 1]]
     """
     rows = []
     for node in sorted(nx.articulation_points(graph), key=str):
-        rest = graph.subgraph(n for n in graph if n != node)
-        largest = max((len(part) for part in nx.connected_components(rest)), default=0)
-        rows.append({"partner": node, "afgesneden": rest.number_of_nodes() - largest})
+        part = nx.node_connected_component(graph, node) - {node}
+        pieces = nx.connected_components(graph.subgraph(part))
+        rows.append({"partner": node, "afgesneden": len(part) - max(len(piece) for piece in pieces)})
     frame = pd.DataFrame(rows, columns=["partner", "afgesneden"])
     return frame.sort_values(["afgesneden", "partner"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

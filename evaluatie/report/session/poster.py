@@ -86,7 +86,7 @@ def _draw(nodes: list, edges: list[tuple], positions: dict, radii: dict, fills: 
         dash = f" stroke-dasharray='{dashes}'" if dashes else ""
         lines.append(f"<line x1='{x1:.1f}' y1='{y1:.1f}' x2='{x2:.1f}' y2='{y2:.1f}' stroke='{colour}' "
                      f"stroke-width='{width:.1f}'{dash}/>")
-    dots, texts, leaders = [], [], []
+    dots, texts, leaders, boxes = [], [], [], []
     for node in nodes:
         x, y = point(node)
         dots.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{radii[node]:.1f}' fill='{fills[node]}' "
@@ -94,7 +94,9 @@ def _draw(nodes: list, edges: list[tuple], positions: dict, radii: dict, fills: 
         spot = spots[node]
         x0, y0, x1, y1 = spot.box
         cx, cy = (x0 + x1) / 2, MAP_HEIGHT - (y0 + y1) / 2
-        texts.append(f"<text x='{cx:.1f}' y='{cy:.1f}'>{html.escape(names[node])}</text>")
+        boxes.append(f"<rect x='{x0:.1f}' y='{MAP_HEIGHT - y1:.1f}' width='{x1 - x0:.1f}' height='{y1 - y0:.1f}'/>")
+        # the baseline a third of the type size below the box's middle: the letters sit in the middle of the box
+        texts.append(f"<text x='{cx:.1f}' y='{cy + NAME_POINTS * 0.36:.1f}'>{html.escape(names[node])}</text>")
         if spot.step > 1.0:
             leaders.append(f"<line x1='{x:.1f}' y1='{y:.1f}' x2='{cx:.1f}' y2='{cy:.1f}' stroke='#8a8a8a' "
                            "stroke-width='0.8'/>")
@@ -102,8 +104,8 @@ def _draw(nodes: list, edges: list[tuple], positions: dict, radii: dict, fills: 
     svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='{MAP_WIDTH:g}pt' height='{MAP_HEIGHT:g}pt' "
            f"viewBox='0 0 {MAP_WIDTH:g} {MAP_HEIGHT:g}' role='img' aria-label='{html.escape(title, quote=True)}' "
            f"class='posterkaart'><g class='relaties'>{''.join(lines)}</g><g class='hulplijnen'>{''.join(leaders)}</g>"
-           f"<g class='partners'>{''.join(dots)}</g><g class='namen' font-size='{NAME_POINTS:g}' "
-           f"text-anchor='middle' dominant-baseline='central'>{''.join(texts)}</g></svg>")
+           f"<g class='partners'>{''.join(dots)}</g><g class='naamvlakken'>{''.join(boxes)}</g>"
+           f"<g class='namen' font-size='{NAME_POINTS:g}' text-anchor='middle'>{''.join(texts)}</g></svg>")
     return Drawing(svg, crowded)
 
 
@@ -174,8 +176,8 @@ html, body {{ margin: 0; font-family: 'DejaVu Sans', sans-serif; font-size: 14pt
 .poster {{ display: grid; grid-template-columns: {MAP_WIDTH:g}pt 1fr; gap: 6mm; width: 400mm; height: 276mm;
   overflow: hidden; }}
 .posterkaart {{ display: block; }}
-.posterkaart .namen text {{ fill: #1d1d1d; paint-order: stroke; stroke: #fff; stroke-width: 3.5px;
-  stroke-linejoin: round; }}
+.posterkaart .namen text {{ fill: #1d1d1d; }}
+.posterkaart .naamvlakken rect {{ fill: #fff; opacity: .82; }}
 .posterkaart .relaties line {{ stroke-linecap: round; opacity: .85; }}
 .kolom {{ display: flex; flex-direction: column; gap: 3mm; border-left: 1pt solid #bbb; padding-left: 5mm; }}
 .kolom h1 {{ font-size: 24pt; margin: 0; line-height: 1.15; }}

@@ -29,10 +29,9 @@ def html_page(title: str, css: str, body: str) -> str:
             f"</title><style>{css}</style></head><body>{body}</body></html>\n")
 
 
-def poster_page(municipality: str, heading: str, when: str, drawing: Drawing, legends: str, made: str) -> str:
+def poster_page(title: str, when: str, drawing: Drawing, legends: str, made: str) -> str:
     """The A3 poster: the map left; right the title, the wave and its date, the legend, room to write and
     where it comes from."""
-    title = f"Ketenkaart {municipality}: {heading}"
     column = (f"<aside class='kolom'><h1>{html.escape(title)}</h1><p>{html.escape(when)}</p>"
               f"<h2>Legenda</h2>{legends}<h2 id='ruimte'>Aantekeningen</h2>"
               "<div class='ruimte' role='note' aria-labelledby='ruimte'></div>"
@@ -58,7 +57,6 @@ ul, ol { padding-left: 5mm; }
 .doelgroep { font-style: italic; }
 .route li { margin-bottom: 1mm; }
 .route .zwak { font-weight: 700; }
-.route .zwak::after { content: ' — zwakste stap'; }
 .route .ontbreekt { font-weight: 700; color: #9b1c1c; }
 .herkomst { margin-top: auto; font-size: 8.5pt; color: #555; }
 .compact { font-size: 9pt; line-height: 1.2; }
@@ -79,7 +77,8 @@ def persona_card(persona, items: pd.DataFrame, steps: pd.DataFrame, wave: str, m
     for _, step in steps.iterrows():
         who = (f" — {html.escape(str(step['van']))} en {html.escape(str(step['naar']))}" if step["aanwezig"] else "")
         css = "ontbreekt" if not step["aanwezig"] else "zwak" if step["zwakste"] else ""
-        route.append(f"<li class='{css}'>{html.escape(step_text(step))}{who}</li>")
+        weakest = " — zwakste stap" if step["aanwezig"] and step["zwakste"] else ""
+        route.append(f"<li class='{css}'>{html.escape(step_text(step))}{who}{weakest}</li>")
     missing = int((~steps["aanwezig"]).sum()) if not steps.empty else 0
     summary = (f"In de {html.escape(wave)} {'ontbreekt' if missing == 1 else 'ontbreken'} "
                f"{plural(missing, 'stap', 'stappen')} van de {len(steps)}." if missing else
@@ -113,7 +112,7 @@ p { margin: 0 0 2mm; }
 .paar { break-inside: avoid; border-top: 1pt solid #999; padding-top: 1.5mm; margin-top: 2.5mm; }
 .paar h2 { font-size: 11.5pt; margin: 0; }
 .paar p { margin: .5mm 0; }
-.regel { border-bottom: 1pt solid #bbb; height: 7.5mm; font-size: 9pt; color: #666; }
+.regel { border-bottom: 1pt solid #bbb; height: 9mm; font-size: 9pt; color: #666; }
 .herkomst { margin-top: 4mm; font-size: 8.5pt; color: #555; }
 """
 #: Pairs of partner types on one discussion sheet (more do not fit one A4 page with room to write; the

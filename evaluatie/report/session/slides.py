@@ -274,18 +274,18 @@ class Session:
                                        f"Ketenkaart van {self.data.name}, {wave}")
             legends = poster.sector_legend(types) + poster.level_legend()
             when = f"Meting: {wave}, vanaf {self.wave_date(wave)}"
-            pages[f"poster-{slugs[wave]}.html"] = (printed.poster_page(self.data.name, wave, when, drawing, legends,
-                                                                       self.made), drawing.crowded)
+            pages[f"poster-{slugs[wave]}.html"] = (printed.poster_page(
+                f"Ketenkaart {self.data.name}: {wave}", when, drawing, legends, self.made), drawing.crowded)
         if self.before:
             changes = self.analysis.tie_changes
             changes = changes[(changes["van"] == self.before) & (changes["naar"] == self.wave)]
             drawing = poster.change_svg(graphs[self.before], graphs[self.wave], self.positions, changes,
                                         f"Veranderingskaart van {self.data.name}, {self.before} naar {self.wave}")
-            heading = f"van {self.before} naar {self.wave}"
-            when = f"Meting {self.before} (vanaf {self.wave_date(self.before)}) en {self.wave} (vanaf " \
-                   f"{self.wave_date(self.wave)})"
+            title = f"Veranderingskaart {self.data.name}: van {self.before} naar {self.wave}"
+            when = (f"Metingen: {self.before} (vanaf {self.wave_date(self.before)}) en {self.wave} (vanaf "
+                    f"{self.wave_date(self.wave)})")
             pages["poster-verandering.html"] = (printed.poster_page(
-                self.data.name, heading, when, drawing, poster.sector_legend(types) + poster.change_legend(),
+                title, when, drawing, poster.sector_legend(types) + poster.change_legend(),
                 self.made), drawing.crowded)
         if self.wave and self.personas:
             pages["personakaarten.html"] = (self.persona_cards(), [])
