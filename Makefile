@@ -10,7 +10,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-toetsen benchmark-rapporten browser libreoffice js kernel lock clean
+.PHONY: help env data reports werksessie echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-toetsen benchmark-rapporten browser libreoffice js kernel lock clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,10 @@ data: $(STAMP) ## Schoon de ruwe gegevens op (data/raw -> data/processed)
 reports: data ## Schrijf een HTML-rapport per pilotgemeente en reports/index.html
 	$(BIN)/evaluatie rapporten
 
+GEMEENTE ?=
+werksessie: data js ## Dia's, posters, personakaarten en gespreksblad voor de werksessie (GEMEENTE=Polderwijk; zonder: alle)
+	$(BIN)/evaluatie werksessie $(if $(GEMEENTE),-g "$(GEMEENTE)")
+
 ECHT := tests/fixtures/echte-netwerken
 
 echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in tests/fixtures/echte-netwerken (naar reports/echt/)
@@ -96,16 +100,16 @@ JS_STAMP := node_modules/.evaluatie-js
 
 $(JS_STAMP): package.json package-lock.json
 	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Node.js en npm installeren (Debian-pakketten nodejs, npm) voor de toegankelijkheidstest..."; \
+		echo "Node.js en npm installeren (Debian-pakketten nodejs, npm) voor reveal.js en de toegankelijkheidstest..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	fi
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --loglevel=error && touch $(JS_STAMP); \
 	else \
-		echo "Let op: npm ontbreekt en kan hier niet worden geïnstalleerd; de toegankelijkheidstest (axe-core) wordt overgeslagen."; \
+		echo "Let op: npm ontbreekt en kan hier niet worden geïnstalleerd; zonder reveal.js maakt 'evaluatie werksessie' geen dia's en de toegankelijkheidstest (axe-core) wordt overgeslagen."; \
 	fi
 
-js: $(JS_STAMP) ## Installeer de JavaScript-pakketten van de tests (axe-core, via npm ci uit package-lock.json)
+js: $(JS_STAMP) ## Installeer de JavaScript-pakketten: reveal.js (dia's van de werksessie) en axe-core (tests), met npm ci
 
 kernel: $(STAMP) ## Meld de kernel 'evaluatie' aan bij uw eigen JupyterLab (in ~/.local/share/jupyter)
 	$(BIN)/python -m ipykernel install --user --name evaluatie --display-name "Python (evaluatie)"

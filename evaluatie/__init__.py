@@ -14,8 +14,9 @@ The listing reads as jobs in layers; a module imports only from its own layer or
    files, questionnaires, owned folders and atomic writes, freshness
 3. the analysis stages — ``cleaning`` (raw exports -> cleaned tables), ``chain`` (the ketenanalyse of
    one municipality), ``monitoring`` (indicators over time)
-4. ``report`` — what a reader sees: drawing, findings and sentences, documents and pages
-5. ``batch`` — running the report notebooks: papermill, kernels, the fork server, PDF
+4. ``report`` — what a reader sees: drawing, findings and sentences, documents and pages, the werksessie's
+   slides, posters and cards
+5. ``batch`` — running the report notebooks: papermill, kernels, the fork server, PDF, the werksessie
 6. ``cli`` — the command line
 
 ``examples`` writes the fictional example data and synthetic data at scale (a tool, not a layer).

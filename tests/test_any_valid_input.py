@@ -9,6 +9,7 @@ quotes, HTML and formula-leading characters, breakdown-only indicators) and runs
 """
 
 import datetime as dt
+import html
 import re
 import string
 
@@ -22,7 +23,7 @@ from evaluatie.report.municipality import Report
 from evaluatie.settings import CONTRIBUTIONS, OUTCOMES, Settings
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, PARTNER_TYPES, SCALE_ITEMS
 
-from .conftest import unexplained
+from .conftest import NUMBER, number_value, unexplained
 
 TODAY = dt.date(2026, 1, 15)
 ODD = ["$x$", "50%", "'", '"', "<b>", "=1+1", "+31", "-", "@", "&amp;", "\\", "é"]
@@ -156,6 +157,32 @@ def _write(folder, files):
         path.write_text(text, encoding="utf-8")
 
 
+def _every_slide(report: Report) -> str:
+    """The werksessie of the same data: every slide and every printed page is made, and every number of a
+    question for the conversation is a number of a slide's table (names and wave labels taken out first)."""
+    from evaluatie.report.session import Session
+    from evaluatie.report.session.slides import PERSONA_SLIDES
+
+    session = Session(report.data, run_date=TODAY)
+    slides = [session.title(), session.chain(), session.composition(), session.change(), session.strengthening(),
+              session.strengthening_partners(), session.hinges(),
+              *(session.persona(n) for n in range(PERSONA_SLIDES)),
+              session.contributions(), session.questions(), session.closing()]
+    page = "".join(slide.data for slide in slides)
+    pages = session.print_pages()
+    assert all(text.startswith("<!DOCTYPE html>") and "<script" not in text for text, _ in pages.values())
+    assert ("gespreksblad.html" in pages) == bool(session.waves)
+    shown = {number_value(n) for cell in re.findall(r"<td[^>]*>(.*?)</td>", page, re.S) for n in NUMBER.findall(cell)}
+    names = sorted({str(n) for g in session.analysis.graphs.values() for n in g} | set(session.waves)
+                   | set(session.personas), key=len, reverse=True)
+    for question in re.findall(r"<ol class='vragen'>(.*?)</ol>", page, re.S):
+        text = html.unescape(question)
+        for name in names:
+            text = text.replace(name, " ")
+        assert {number_value(n) for n in NUMBER.findall(text)} <= shown | {0, 1, 2, 3, 4}, question
+    return page
+
+
 def _every_section(report: Report) -> str:
     parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
              report.chain_maps(), report.development(), report.measures(), report.central_players(), report.sectors(),
@@ -184,6 +211,7 @@ def test_every_valid_raw_tree_gives_a_complete_report(tree, tmp_path_factory):
     assert unexplained(page, report.data) == []  # every number of every sentence is in the tables as shown
     report.save_tables(root / "tabellen.xlsx")
     _read_back(root, report)
+    _every_slide(report)
 
 
 def _read_back(root, report: Report) -> None:
@@ -228,6 +256,7 @@ def test_a_pilot_without_any_answers_still_gets_every_section(tmp_path):
     page = _every_section(report)
     assert re.findall(r"<h2 id='([^']+)'>", page) == list(report.sections)
     assert page.count("Voor Pilot West is nog geen meting") == 11
+    assert "Nog geen meting" in _every_slide(report)
     answered = Report(load_municipality("Pilot Oost", tmp_path / "processed"))
     assert answered.analysis.chain.loc[0, "respons"] == 1.0  # answered without naming a partner
     assert "geen enkele samenwerkingsrelatie gemeten" in _every_section(answered)

@@ -248,7 +248,7 @@ def test_a_municipality_gone_from_the_data_leaves_no_pages_behind(tmp_path):
     import networkx as nx
 
     from evaluatie.batch.pool import remove_reports_of
-    from evaluatie.io.folders import claim_folder
+    from evaluatie.io.folders import claim_folder, write_marker
     from evaluatie.io.network_files import write_exports
 
     reports = tmp_path / "rapporten"
@@ -258,8 +258,15 @@ def test_a_municipality_gone_from_the_data_leaves_no_pages_behind(tmp_path):
     (reports / "mislukt").mkdir()
     (reports / "mislukt" / "oud.ipynb").write_text("{}")
     write_exports({"T1": nx.Graph([("A", "B")])}, reports / "oud-netwerken", "oud")
+    session = reports / "oud-werksessie"  # as evaluatie werksessie leaves it: marked, the files listed
+    claim_folder(session, "werksessie")
+    (session / "poster-t1.html").write_text("x")
+    write_marker(session, "werksessie", ["poster-t1.html"])
+    kept = reports / "oud-werksessie-notities"   # a folder of the user's with a similar name stays
+    kept.mkdir()
     removed = remove_reports_of(reports, "oud")
-    assert removed == ["oud.html", "oud.xlsx", "oud.pdf", "mislukt/oud.ipynb", "oud-netwerken"]
+    assert removed == ["oud.html", "oud.xlsx", "oud.pdf", "mislukt/oud.ipynb", "oud-netwerken", "oud-werksessie"]
+    kept.rmdir()
     assert sorted(p.name for p in reports.iterdir()) == sorted([MARKER, "oudewijk.html", "notities.txt", "mislukt"])
 
 

@@ -145,8 +145,9 @@ def is_current(entry, fingerprint: str, reports_dir: Path) -> bool:
 
 def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
     """Remove the outputs of a municipality that is no longer in the data (its page, workbook, PDF,
-    failed notebook and network files): stale pages must not stay reachable beside the current ones.
-    Only what the package provably wrote goes (the network files its marker lists). Returns the names."""
+    failed notebook, network files and werksessie): stale pages must not stay reachable beside the current
+    ones. Only what the package provably wrote goes (the files their markers list). Returns the names."""
+    from evaluatie.batch.session import SESSION_KIND, SESSION_SUFFIX
     from evaluatie.io.network_files import EXPORTS_KIND
 
     reports_dir = Path(reports_dir)
@@ -156,15 +157,16 @@ def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
         if path.is_file() and not path.is_symlink():
             remove_file(path)
             removed.append(path.relative_to(reports_dir).as_posix())
-    exports = reports_dir / f"{slug}{EXPORTS_SUFFIX}"
-    marker = read_marker(exports) if exports.is_dir() and not exports.is_symlink() else None
-    if marker is not None and marker["soort"] == EXPORTS_KIND:
-        for name in [*marker.get("bestanden", ()), MARKER]:
-            if (exports / name).is_file():
-                remove_file(exports / name)
-        if not any(exports.iterdir()):
-            exports.rmdir()
-            removed.append(exports.name)
+    for suffix, kind in ((EXPORTS_SUFFIX, EXPORTS_KIND), (SESSION_SUFFIX, SESSION_KIND)):
+        folder = reports_dir / f"{slug}{suffix}"
+        marker = read_marker(folder) if folder.is_dir() and not folder.is_symlink() else None
+        if marker is not None and marker["soort"] == kind:
+            for name in [*marker.get("bestanden", ()), MARKER]:
+                if (folder / name).is_file():
+                    remove_file(folder / name)
+            if not any(folder.iterdir()):
+                folder.rmdir()
+                removed.append(folder.name)
     return removed
 
 

@@ -90,8 +90,9 @@ def _shows_something(cell) -> bool:
     return False
 
 
-def slides_to_html(notebook: nbformat.NotebookNode, title: str) -> str:
-    """The executed slide notebook as one offline reveal.js page: no code, no prompts, no empty slide."""
+def slides_to_html(notebook: nbformat.NotebookNode, title: str, resources: dict | None = None) -> str:
+    """The executed slide notebook as one offline reveal.js page: no code, no prompts, no empty slide
+    (``resources``: :func:`slide_resources`, read once per run)."""
     from nbconvert import SlidesExporter
 
     notebook = nbformat.from_dict(notebook)
@@ -101,7 +102,7 @@ def slides_to_html(notebook: nbformat.NotebookNode, title: str) -> str:
         cell["id"] = f"dia-{number}"
     exporter = SlidesExporter(template_name="werksessie", extra_template_basedirs=[str(TEMPLATES_DIR)],
                               exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook, resources=slide_resources(title))
+    body, _ = exporter.from_notebook_node(notebook, resources=resources or slide_resources(title))
     return body
 
 
@@ -122,6 +123,8 @@ def write_session(municipality: str, processed_dir: Path | None = None, reports_
 
     processed_dir = Path(processed_dir or paths.processed_data_dir())
     reports_dir = Path(reports_dir or paths.reports_dir())
+    title = f"Werksessie {municipality}"
+    resources = slide_resources(title)  # reveal.js missing: say so before any work is done
     slug = municipality_slugs(processed_dir)[municipality]
     folder = reports_dir / f"{slug}{SESSION_SUFFIX}"
     claim_folder(folder, SESSION_KIND, "--rapporten", untouchable=(paths.raw_data_dir(),),
@@ -131,10 +134,9 @@ def write_session(municipality: str, processed_dir: Path | None = None, reports_
     pages = session.print_pages()
     planned = [SLIDES_FILE, *pages] + ([name.replace(".html", ".pdf") for name in pages] if pdf else [])
     write_marker(folder, SESSION_KIND, sorted(earlier | set(planned)))  # first: a run stopped half-way stays ours
-    title = f"Werksessie {municipality}"
     result = _execute(title, session_notebook(), {"gemeente": municipality, "processed_dir": str(processed_dir)},
                       folder / SLIDES_FILE, reports_dir / FAILED_DIR_NAME / f"{slug}{SESSION_SUFFIX}.ipynb",
-                      to_html=lambda executed: slides_to_html(executed, title))
+                      to_html=lambda executed: slides_to_html(executed, title, resources))
     if result.status != "gelukt":
         raise OperationalError(f"Werksessie {municipality}: de dia's zijn niet gemaakt ({result.error})"
                                + (f"; het notebook staat in {result.path}" if result.path else "") + ".")

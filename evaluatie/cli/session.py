@@ -49,7 +49,8 @@ def session_command(gemeente: tuple[str, ...], verwerkt: Path, rapporten: Path, 
                    + ", ".join(path.name for path in made[:4]) + (" …" if len(made) > 4 else "") + ")")
         for note in result.notes:
             click.echo(f"           let op: {note}")
-    click.echo(f"{len(names) - failed} van {len(names)} werksessies gemaakt; open presentatie.html in een browser "
-               "(pijltjestoetsen om te bladeren, F voor volledig scherm).")
+    click.echo(f"{len(names) - failed} van {len(names)} werksessies gemaakt"
+               + ("; open presentatie.html in een browser (pijltjestoetsen om te bladeren, F voor volledig scherm)."
+                  if failed < len(names) else "."))
     if failed:
         raise SystemExit(1)

@@ -126,9 +126,9 @@ def browser():
 def test_slides_open_offline_and_page_through_with_the_keyboard(slides):
     page, requests, errors = slides
     assert requests == [] and errors == []
-    # title, map, composition, change, two strengthening slides, four persona's, contributions, questions,
-    # agreements: the empty persona cells (5 and 6) are left out
-    assert page.evaluate("Reveal.getTotalSlides()") == 13
+    # title, map, composition, change, two strengthening slides, the hinges, four persona's, contributions,
+    # questions, agreements: the empty persona cells (5 and 6) are left out
+    assert page.evaluate("Reveal.getTotalSlides()") == 14
     headings = page.evaluate("Array.from(document.querySelectorAll('.slides > section')).map("
                              "s => (s.querySelector('h1, h2') || {}).textContent)")
     assert headings[0] == "Werksessie Polderwijk" and headings[-1] == "Afspraken"
@@ -138,7 +138,7 @@ def test_slides_open_offline_and_page_through_with_the_keyboard(slides):
     page.keyboard.press("ArrowRight")
     assert page.evaluate("Reveal.getIndices().h") == 1
     page.keyboard.press("End")
-    assert page.evaluate("Reveal.getIndices().h") == 12
+    assert page.evaluate("Reveal.getIndices().h") == 13
     text = page.evaluate("document.body.innerText")
     assert "session." not in text and "Session(" not in text  # no code, no repr
     rows = page.evaluate("Array.from(document.querySelectorAll('.slides table')).map(t => t.tBodies[0].rows.length)")

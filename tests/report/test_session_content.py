@@ -84,3 +84,21 @@ def test_questions_are_built_from_the_numbers_shown(analysis):
 
 def test_single_contributions_without_contributions_are_empty(analysis):
     assert content.single_contributions(analysis, "T1").empty
+
+
+def test_the_command_names_an_unknown_municipality_and_a_missing_reveal_js(example_processed, tmp_path,
+                                                                           monkeypatch):
+    from click.testing import CliRunner
+
+    from evaluatie.cli import app
+
+    result = CliRunner().invoke(app, ["werksessie", "-g", "Polderwyk", "--verwerkt", str(example_processed),
+                                      "--rapporten", str(tmp_path)], prog_name="evaluatie")
+    assert result.exit_code != 0 and "Polderwyk (bedoelt u Polderwijk?)" in result.output
+    monkeypatch.setenv("EVALUATIE_REVEAL", str(tmp_path / "geen-reveal"))
+    result = CliRunner().invoke(app, ["werksessie", "-g", "Polderwijk", "--verwerkt", str(example_processed),
+                                      "--rapporten", str(tmp_path / "rapporten"), "--geen-pdf"],
+                                prog_name="evaluatie")
+    assert result.exit_code == 1
+    assert "MISLUKT  Polderwijk: reveal.js ontbreekt" in result.output and "make js" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "rapporten" / "mislukt").exists()

@@ -202,6 +202,21 @@ class Session:
                       + _more(len(ties), len(shown), "relatie", "relaties",
                               "het rapport, hoofdstuk Versterkingsbehoefte"))
 
+    def hinges(self) -> HTML:
+        """The partners the chain hangs on: without each, how many partners lose their connection."""
+        if not self.wave:
+            return HTML("")
+        hinges = content.hinge_partners(self.analysis.graphs[self.wave])
+        if hinges.empty:
+            return _slide("scharnier", "Waar de keten aan hangt",
+                          f"<p>In de {html.escape(self.wave)} hangt de keten niet aan één partner: zonder welke "
+                          "partner ook blijven alle andere met elkaar verbonden.</p>")
+        shown = hinges.head(SLIDE_ROWS)
+        table = _table(["Zonder deze partner", "verliezen zoveel partners hun verbinding"],
+                       [[r.partner, r.afgesneden] for r in shown.itertuples()], numbers=(1,))
+        return _slide("scharnier", "Waar de keten aan hangt", table
+                      + _more(len(hinges), len(shown), "partner", "partners", "het rapport, Centrale spelers"))
+
     def persona(self, number: int) -> HTML:
         """Persona ``number`` (0, 1, …): who it is, and its route through the chain with its weakest step
         (empty when there is no such persona)."""
