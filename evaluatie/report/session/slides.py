@@ -61,6 +61,18 @@ def _slide(anchor: str, heading: str, body: str) -> HTML:
     return HTML(f"<div class='dia dia-{anchor}'><h2>{html.escape(heading)}</h2>{body}</div>")
 
 
+def _table_slide(anchor: str, heading: str, frame: pd.DataFrame, empty: str, header: list[str], row,
+                 numbers: tuple[int, ...] = (), intro: str = "",
+                 more: tuple[str, str, str] = ("rij", "rijen", "")) -> HTML:
+    """A slide with a table of ``frame``'s first :data:`SLIDE_ROWS` rows (``row`` makes a row's cells), the count
+    of the rest and where they are (``more``: singular, plural, where); ``empty`` (HTML) when there are none."""
+    if frame.empty:
+        return _slide(anchor, heading, f"<p>{empty}</p>")
+    shown = frame.head(SLIDE_ROWS)
+    return _slide(anchor, heading, intro + _table(header, [row(r) for r in shown.itertuples()], numbers)
+                  + _more(len(frame), len(shown), *more))
+
+
 class Session:
     """The werksessie of one municipality, on its latest wave (and the one before it, for the change).
 
@@ -173,18 +185,13 @@ class Session:
         """Where partners want to strengthen: the pairs of partner types, most levels wanted first."""
         if not self.wave:
             return HTML("")
-        pairs = content.strengthening_pairs(self.analysis, self.wave)
-        if pairs.empty:
-            return _slide("versterking", "Waar partners willen versterken",
-                          f"<p>In de {html.escape(self.wave)} gaf geen partner aan sterker te willen samenwerken dan "
-                          "nu (of die vraag is niet gesteld).</p>")
-        shown = pairs.head(SLIDE_ROWS)
-        table = _table(["Typen partners", "Relaties", "Niveaus meer gewenst"],
-                       [[p.paar, p.relaties, p.niveaus_meer] for p in shown.itertuples()], numbers=(1, 2))
-        return _slide("versterking", "Waar partners willen versterken",
-                      "<p class='klein'>Per relatie het gewenste niveau min het huidige, opgeteld per paar van "
-                      "typen.</p>" + table
-                      + _more(len(pairs), len(shown), "paar", "paren", "het gespreksblad en het rapport"))
+        return _table_slide(
+            "versterking", "Waar partners willen versterken", content.strengthening_pairs(self.analysis, self.wave),
+            f"In de {html.escape(self.wave)} gaf geen partner aan sterker te willen samenwerken dan nu (of die vraag "
+            "is niet gesteld).", ["Typen partners", "Relaties", "Niveaus meer gewenst"],
+            lambda p: [p.paar, p.relaties, p.niveaus_meer], numbers=(1, 2),
+            intro="<p class='klein'>Per relatie het gewenste niveau min het huidige, opgeteld per paar van typen.</p>",
+            more=("paar", "paren", "het gespreksblad en het rapport"))
 
     def strengthening_partners(self) -> HTML:
         """With whom, how much: the ties partners want stronger, the largest gap first."""
@@ -206,16 +213,12 @@ class Session:
         """The partners the chain hangs on: without each, how many partners lose their connection."""
         if not self.wave:
             return HTML("")
-        hinges = content.hinge_partners(self.analysis.graphs[self.wave])
-        if hinges.empty:
-            return _slide("scharnier", "Waar de keten aan hangt",
-                          f"<p>In de {html.escape(self.wave)} hangt de keten niet aan één partner: zonder welke "
-                          "partner ook blijven alle andere met elkaar verbonden.</p>")
-        shown = hinges.head(SLIDE_ROWS)
-        table = _table(["Zonder deze partner", "verliezen zoveel partners hun verbinding"],
-                       [[r.partner, r.afgesneden] for r in shown.itertuples()], numbers=(1,))
-        return _slide("scharnier", "Waar de keten aan hangt", table
-                      + _more(len(hinges), len(shown), "partner", "partners", "het rapport, Centrale spelers"))
+        return _table_slide(
+            "scharnier", "Waar de keten aan hangt", content.hinge_partners(self.analysis.graphs[self.wave]),
+            f"In de {html.escape(self.wave)} hangt de keten niet aan één partner: zonder welke partner ook blijven "
+            "alle andere met elkaar verbonden.", ["Zonder deze partner", "verliezen zoveel partners hun verbinding"],
+            lambda r: [r.partner, r.afgesneden], numbers=(1,),
+            more=("partner", "partners", "het rapport, Centrale spelers"))
 
     def persona(self, number: int) -> HTML:
         """Persona ``number`` (0, 1, …): who it is, and its route through the chain with its weakest step
@@ -246,15 +249,11 @@ class Session:
         """What only one partner brings to the chain (empty when contributions were not asked)."""
         if not self.wave or self.analysis.contributions.empty:
             return HTML("")
-        single = content.single_contributions(self.analysis, self.wave)
-        if single.empty:
-            return _slide("inbreng", "Wat maar één partner inbrengt",
-                          f"<p>In de {html.escape(self.wave)} brengen steeds minstens twee partners elke bijdrage "
-                          "in.</p>")
-        shown = single.head(SLIDE_ROWS)
-        return _slide("inbreng", "Wat maar één partner inbrengt",
-                      _table(["Bijdrage", "Alleen van"], [[r.bijdrage, r.partner] for r in shown.itertuples()])
-                      + _more(len(single), len(shown), "bijdrage", "bijdragen", "het rapport"))
+        return _table_slide(
+            "inbreng", "Wat maar één partner inbrengt", content.single_contributions(self.analysis, self.wave),
+            f"In de {html.escape(self.wave)} brengen steeds minstens twee partners elke bijdrage in.",
+            ["Bijdrage", "Alleen van"], lambda r: [r.bijdrage, r.partner],
+            more=("bijdrage", "bijdragen", "het rapport"))
 
     def questions(self) -> HTML:
         """Three or four questions for the conversation, computed from the numbers on the slides before."""
