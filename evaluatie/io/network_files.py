@@ -1,7 +1,8 @@
 """The chain per wave in the files other tools open: GraphML and GEXF (Gephi, yEd, R), Pajek ``.net``,
 UCINET DL, a Kumu workbook (elements and connections) and a plain list of ties (CSV).
 
-Partners carry their type, chain functions, core-partner and response flags; ties their level,
+Partners carry their type, sector, chain functions, core-partner and response flags; ties their level
+(also as ``weight``, which Gephi's layouts and weighted degree and igraph's weighted measures read),
 wanted level, how many sides reported them, and trust and added value when asked. What a format
 cannot hold is left out of that format only: Pajek and DL hold the partners and the levels (as
 weights); DL labels have ``_`` for spaces (UCINET and igraph read labels without spaces).
@@ -27,7 +28,7 @@ import pandas as pd
 from evaluatie.io.folders import claim_folder, read_marker, remove_file, write_atomically, write_marker, write_with
 from evaluatie.io.workbooks import csv_text, write_workbook
 from evaluatie.paths import slugify
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS, sector
 
 #: Suffix of each export -> what it is for, as the report lists them.
 FORMATS = {
@@ -46,17 +47,28 @@ def _present(value) -> bool:
 
 def export_graph(graph: nx.Graph) -> nx.Graph:
     """A copy of a wave's graph with plain attributes only (text, whole numbers, numbers, yes/no): chain
-    functions joined with ``;``, missing values left out, and the name also as ``label`` (what Gephi shows,
-    and what igraph reads back unaltered where it keeps XML escapes in GraphML ids)."""
+    functions joined with ``;``, missing values left out, the name also as ``label`` (what Gephi shows,
+    and what igraph reads back unaltered where it keeps XML escapes in GraphML ids), the sector beside the
+    type, and the level also as ``weight``.
+
+    Example
+    -------
+    >>> g = nx.Graph(); g.add_edge("A", "B", niveau=3); g.nodes["A"]["type"] = "poh-ggz"
+    >>> plain = export_graph(g)
+    >>> plain.edges["A", "B"]["weight"], plain.nodes["A"]["sector"], plain.nodes["B"]["sector"]
+    (3, 'eerste lijn', 'overig')
+    """
     result = nx.Graph()
     for node, data in graph.nodes(data=True):
         functions = ";".join(f for f in CHAIN_FUNCTIONS if data.get(f))
-        attributes = {"label": str(node), "type": data.get("type") or "onbekend", "ketenfuncties": functions,
+        kind = data.get("type") or "onbekend"
+        attributes = {"label": str(node), "type": kind, "sector": sector(kind), "ketenfuncties": functions,
                       "kernpartner": bool(data.get("kernpartner")), "geregistreerd": bool(data.get("geregistreerd")),
                       "geantwoord": bool(data.get("geantwoord"))}
         result.add_node(str(node), **attributes)
     for a, b, data in graph.edges(data=True):
-        attributes = {"niveau": int(data.get("niveau", 1)), "meldingen": int(data.get("meldingen", 2))}
+        level = int(data.get("niveau", 1))
+        attributes = {"niveau": level, "weight": level, "meldingen": int(data.get("meldingen", 2))}
         if _present(data.get("gewenst_niveau")):
             attributes["gewenst_niveau"] = int(data["gewenst_niveau"])
         for question in RELATION_QUESTIONS:
@@ -118,20 +130,26 @@ def pajek_text(graph: nx.Graph) -> str:
 
 
 def kumu_sheets(graph: nx.Graph) -> dict[str, pd.DataFrame]:
-    """Kumu's import layout: ``Elements`` (Label, Type and fields) and ``Connections`` (From, To, Type,
-    Direction and fields)."""
-    elements = pd.DataFrame([{"Label": node, "Type": data["type"], "Ketenfuncties": data["ketenfuncties"],
-                              "Kernpartner": "ja" if data["kernpartner"] else "nee",
-                              "Geantwoord": "ja" if data["geantwoord"] else "nee"}
-                             for node, data in graph.nodes(data=True)],
-                            columns=["Label", "Type", "Ketenfuncties", "Kernpartner", "Geantwoord"])
+    """Kumu's import layout: ``Elements`` (Label, Type, Tags and fields) and ``Connections`` (From, To, Type,
+    Direction, Strength and fields). Fields with several values (chain functions, tags) are joined with ``|``,
+    the separator Kumu splits them on; the tags are the sector, the chain functions and ``kernpartner``."""
+    elements = []
+    for node, data in graph.nodes(data=True):
+        functions = [f for f in data["ketenfuncties"].split(";") if f]
+        tags = [data["sector"], *functions, *(["kernpartner"] if data["kernpartner"] else [])]
+        elements.append({"Label": node, "Type": data["type"], "Tags": "|".join(tags),
+                         "Sector": data["sector"], "Ketenfuncties": "|".join(functions),
+                         "Kernpartner": "ja" if data["kernpartner"] else "nee",
+                         "Geantwoord": "ja" if data["geantwoord"] else "nee"})
+    elements = pd.DataFrame(elements, columns=["Label", "Type", "Tags", "Sector", "Ketenfuncties", "Kernpartner",
+                                               "Geantwoord"])
     connections = pd.DataFrame([{"From": a, "To": b, "Type": "samenwerking", "Direction": "undirected",
-                                 "Niveau": data["niveau"], "Gewenst niveau": data.get("gewenst_niveau"),
-                                 "Meldingen": data["meldingen"],
+                                 "Strength": data["niveau"], "Niveau": data["niveau"],
+                                 "Gewenst niveau": data.get("gewenst_niveau"), "Meldingen": data["meldingen"],
                                  **{q.capitalize(): data.get(q) for q in RELATION_QUESTIONS}}
                                 for a, b, data in graph.edges(data=True)],
-                               columns=["From", "To", "Type", "Direction", "Niveau", "Gewenst niveau", "Meldingen",
-                                        *(q.capitalize() for q in RELATION_QUESTIONS)])
+                               columns=["From", "To", "Type", "Direction", "Strength", "Niveau", "Gewenst niveau",
+                                        "Meldingen", *(q.capitalize() for q in RELATION_QUESTIONS)])
     return {"Elements": elements, "Connections": connections}
 
 

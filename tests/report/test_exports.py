@@ -137,3 +137,35 @@ def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_proces
     assert table.sheet.startswith(f"T{table.number} ")
     assert report.network_files().data == page  # asked again: the same list, the files written once
     assert Report(data).network_files().data == ""  # no folder: nothing written, nothing listed
+
+
+def test_every_tie_carries_its_level_as_weight_and_every_partner_its_sector(written):
+    # Gephi's ForceAtlas2 and weighted degree, and igraph's weighted measures, read "weight"
+    from evaluatie.vocabulary import sector
+
+    original, files = written
+    graphml = ig.Graph.Read_GraphML(str(files[".graphml"]))
+    names = graphml.vs["label"]
+    assert _igraph_levels(graphml, "weight", names) == _levels(original)
+    assert dict(zip(names, graphml.vs["sector"])) == {n: sector(t) for n, t in original.nodes(data="type")}
+    gexf = nx.read_gexf(files[".gexf"])
+    assert {frozenset((gexf.nodes[a]["label"], gexf.nodes[b]["label"])): int(w)
+            for a, b, w in gexf.edges(data="weight")} == _levels(original)
+    # weighted degree by hand for one partner: the sum of the levels of its ties
+    partner = ODD[1]
+    assert sum(graphml.es[e]["weight"] for e in graphml.incident(names.index(partner))) == 4 + 1
+
+
+def test_kumu_splits_multiple_values_on_the_bar_and_gets_tags(written):
+    original, files = written
+    elements = pd.read_excel(files["-kumu.xlsx"], sheet_name="Elements").fillna("").set_index("Label")
+    row = elements.loc[ODD[0]]  # ggd, signaleren, not a core partner
+    assert row["Ketenfuncties"].split("|") == ["signaleren"] and row["Tags"].split("|") == ["gemeente en ggd",
+                                                                                           "signaleren"]
+    for name, data in original.nodes(data=True):
+        functions = [f for f in data["ketenfuncties"].split(";") if f]
+        assert (elements.loc[name, "Ketenfuncties"].split("|") if functions else [""]) == (functions or [""])
+        assert elements.loc[name, "Tags"].split("|")[0] == data["sector"]
+        assert ("kernpartner" in elements.loc[name, "Tags"].split("|")) == data["kernpartner"]
+    connections = pd.read_excel(files["-kumu.xlsx"], sheet_name="Connections")
+    assert (connections["Strength"] == connections["Niveau"]).all()
