@@ -26,7 +26,7 @@ import nbformat
 
 from evaluatie import paths
 from evaluatie.errors import OperationalError
-from evaluatie.io.folders import MARKER, claim_folder, read_marker, remove_file, write_atomically, write_marker
+from evaluatie.io.folders import claim_folder, listed_files, write_atomically
 from evaluatie.paths import FAILED_DIR_NAME, TEMPLATES_DIR
 
 #: Marker kind of a werksessie folder, and the suffix of its name beside the report.
@@ -129,29 +129,24 @@ def write_session(municipality: str, processed_dir: Path | None = None, reports_
     folder = reports_dir / f"{slug}{SESSION_SUFFIX}"
     claim_folder(folder, SESSION_KIND, "--rapporten", untouchable=(paths.raw_data_dir(),),
                  must_not_hold=(paths.project_root(),))
-    earlier = set((read_marker(folder) or {}).get("bestanden", ()))
     session = Session.load(municipality, processed_dir, run_date)
     pages = session.print_pages()
     planned = [SLIDES_FILE, *pages] + ([name.replace(".html", ".pdf") for name in pages] if pdf else [])
-    write_marker(folder, SESSION_KIND, sorted(earlier | set(planned)))  # first: a run stopped half-way stays ours
-    result = _execute(title, session_notebook(), {"gemeente": municipality, "processed_dir": str(processed_dir)},
-                      folder / SLIDES_FILE, reports_dir / FAILED_DIR_NAME / f"{slug}{SESSION_SUFFIX}.ipynb",
-                      to_html=lambda executed: slides_to_html(executed, title, resources))
-    if result.status != "gelukt":
-        raise OperationalError(f"Werksessie {municipality}: de dia's zijn niet gemaakt ({result.error})"
-                               + (f"; het notebook staat in {result.path}" if result.path else "") + ".")
-    notes = []
-    for name, (page, crowded) in pages.items():
-        write_atomically(folder / name, page)
-        if crowded:
-            notes.append(f"{name}: {len(crowded)} namen vonden geen vrije plek en overlappen ({', '.join(crowded[:5])}"
-                         + (" …" if len(crowded) > 5 else "") + ").")
-    if pdf:
-        notes += _print_all(session, folder, pages)
-    write_marker(folder, SESSION_KIND, sorted(planned))
-    for name in sorted(earlier - set(planned) - {MARKER}):  # ours (listed), no longer made
-        if (folder / name).is_file():
-            remove_file(folder / name)
+    with listed_files(folder, SESSION_KIND, planned):  # ours (listed) and no longer made: removed at the end
+        result = _execute(title, session_notebook(), {"gemeente": municipality, "processed_dir": str(processed_dir)},
+                          folder / SLIDES_FILE, reports_dir / FAILED_DIR_NAME / f"{slug}{SESSION_SUFFIX}.ipynb",
+                          to_html=lambda executed: slides_to_html(executed, title, resources))
+        if result.status != "gelukt":
+            raise OperationalError(f"Werksessie {municipality}: de dia's zijn niet gemaakt ({result.error})"
+                                   + (f"; het notebook staat in {result.path}" if result.path else "") + ".")
+        notes = []
+        for name, (page, crowded) in pages.items():
+            write_atomically(folder / name, page)
+            if crowded:
+                notes.append(f"{name}: {len(crowded)} namen vonden geen vrije plek en overlappen "
+                             f"({', '.join(crowded[:5])}" + (" …" if len(crowded) > 5 else "") + ").")
+        if pdf:
+            notes += _print_all(session, folder, pages)
     return SessionResult(municipality, folder, [folder / name for name in planned], notes)
 
 

@@ -30,7 +30,7 @@ from evaluatie.cleaning.answers import NamePlacer
 from evaluatie.cleaning.audit import AuditLog
 from evaluatie.cleaning.corrections import Corrections
 from evaluatie.cleaning.municipalities import MunicipalityIndex
-from evaluatie.cleaning.respondents import known_waves, wave_of
+from evaluatie.cleaning.respondents import known_waves, repeated, wave_of
 from evaluatie.errors import Problem
 from evaluatie.io.raw import FILE_COLUMN, ROW_COLUMN, read_folder
 from evaluatie.settings import Settings
@@ -99,13 +99,9 @@ def clean_contributions(records: list[dict], municipalities: pd.DataFrame, regis
         found = placer.place(record, "organisatie", municipality, problems, registered_only=True)
         if found is None or wave is None:
             continue
-        key = (municipality, wave, found.name)
-        if key in seen:
-            problems.append(Problem(file, row, "organisatie", found.written,
-                                    f"deze organisatie gaf haar bijdragen voor deze meting al ({seen[key]})",
-                                    "houd één rij per organisatie en meting over"))
+        if repeated(seen, (municipality, wave, found.name), file, row, found.written,
+                    "deze organisatie gaf haar bijdragen voor deze meting al", problems):
             continue
-        seen[key] = f"{file}" + (f", rij {row}" if row else "")
         most = chosen["belangrijkste_bijdrage"][:1]
         if most and most[0] not in chosen["bijdragen"]:  # the most important contribution is a contribution
             chosen["bijdragen"].append(most[0])

@@ -33,6 +33,19 @@ def known_waves(waves: pd.DataFrame) -> dict[tuple[str, str], str]:
     return {(g, text_key(w)): w for g, w in zip(waves["gemeente"], waves["meting"])}
 
 
+def repeated(seen: dict, key: tuple, file: str, row: int | None, written: str, message: str,
+             problems: list) -> bool:
+    """Whether ``key`` (municipality, wave, organisation) came earlier in a list that holds one row per
+    organisation and wave: then a problem says ``message`` and where the first one is; else ``key`` is
+    remembered here (``seen``: key -> file and row)."""
+    if key in seen:
+        problems.append(Problem(file, row, "organisatie", written, f"{message} ({seen[key]})",
+                                "houd één rij per organisatie en meting over"))
+        return True
+    seen[key] = f"{file}" + (f", rij {row}" if row else "")
+    return False
+
+
 def wave_of(record: dict, municipality: str, known: dict[tuple[str, str], str], problems: list[Problem]) -> str | None:
     """The wave ``record["meting"]`` names among the ``known`` waves of ``municipality``; None with a problem
     when ``samenwerking/`` has no such wave (waves, and their dates, come from the answers)."""
@@ -77,13 +90,9 @@ def read_respondents(folder: Path, base: Path, municipalities: pd.DataFrame, reg
             continue
         if wave is None or None in flags.values():
             continue
-        key = (municipality, wave, found.name)
-        if key in seen:
-            problems.append(Problem(file, row, "organisatie", found.written,
-                                    f"deze organisatie staat voor deze meting al in de lijst ({seen[key]})",
-                                    "houd één rij per organisatie en meting over"))
+        if repeated(seen, (municipality, wave, found.name), file, row, found.written,
+                    "deze organisatie staat voor deze meting al in de lijst", problems):
             continue
-        seen[key] = f"{file}, rij {row}"
         rows.append({"gemeente": municipality, "meting": wave, "organisatie": found.name, **flags,
                      FILE_COLUMN: file, ROW_COLUMN: row})
     return pd.DataFrame(rows, columns=[*RESPONDENT_COLUMNS, FILE_COLUMN, ROW_COLUMN])

@@ -230,6 +230,23 @@ def write_with(path: Path, writer) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def listed_files(folder: Path, kind: str, names):
+    """Write the files ``names`` into ``folder`` (ours, of ``kind``) inside this block: first the marker lists
+    them beside what it listed before, so a run stopped half-way leaves a folder that is still ours; when the
+    block ends, the marker lists exactly ``names`` and the files it listed before that are no longer made are
+    removed (only those: listed by us; a file that is gone, or a folder in its place, is left alone). When the
+    block raises, nothing is removed."""
+    folder, names = Path(folder), set(names)
+    earlier = set((read_marker(folder) or {}).get("bestanden", ())) - {MARKER}
+    write_marker(folder, kind, sorted(earlier | names))
+    yield
+    write_marker(folder, kind, sorted(names))
+    for name in sorted(earlier - names):
+        if (folder / name).is_file():
+            remove_file(folder / name)
+
+
 def remove_file(path: Path) -> None:
     """Delete ``path`` if it is there, never through a symbolic link (see :func:`refuse_links`)."""
     refuse_links(path)

@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from evaluatie.io.folders import claim_folder, read_marker, remove_file, write_atomically, write_marker, write_with
+from evaluatie.io.folders import claim_folder, listed_files, write_atomically, write_with
 from evaluatie.io.workbooks import csv_text, write_workbook
 from evaluatie.paths import slugify
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS, sector
@@ -196,24 +196,20 @@ def write_exports(graphs: dict[str, nx.Graph], folder: Path | str, stem: str) ->
     else ever is."""
     folder = Path(folder)
     claim_folder(folder, EXPORTS_KIND, "netwerkbestanden")
-    earlier = set((read_marker(folder) or {}).get("bestanden", ()))
     slugs = wave_slugs(list(graphs))
     planned = {wave: {suffix: folder / f"{stem}-{slugs[wave]}{suffix}" for suffix in FORMATS} for wave in graphs}
-    names = {path.name for paths in planned.values() for path in paths.values()}
-    write_marker(folder, EXPORTS_KIND, sorted(earlier | names))  # first: a run stopped half-way stays ours
     written = []
-    for wave, graph in graphs.items():
-        plain = export_graph(graph)
-        paths = planned[wave]
-        write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
-        write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
-        write_atomically(paths[".net"], pajek_text(plain))
-        write_atomically(paths[".dl"], dl_text(plain))
-        write_workbook(paths["-kumu.xlsx"], kumu_sheets(plain))
-        table = edge_list(plain).map(csv_text)  # a cell never runs as a formula in the spreadsheet that opens it
-        write_atomically(paths["-relaties.csv"], "\ufeff" + table.to_csv(index=False, sep=";"))
-        written += [(wave, suffix, path) for suffix, path in paths.items()]
-    write_marker(folder, EXPORTS_KIND, sorted(names))
-    for name in sorted(earlier - names):  # files of waves that are gone: listed by us, so ours to remove
-        remove_file(folder / name)
+    # the files of waves that are gone are listed by us, so ours to remove when the block ends
+    with listed_files(folder, EXPORTS_KIND, {path.name for paths in planned.values() for path in paths.values()}):
+        for wave, graph in graphs.items():
+            plain = export_graph(graph)
+            paths = planned[wave]
+            write_with(paths[".graphml"], lambda p: nx.write_graphml(plain, p, encoding="utf-8"))
+            write_with(paths[".gexf"], lambda p: nx.write_gexf(plain, p, encoding="utf-8"))
+            write_atomically(paths[".net"], pajek_text(plain))
+            write_atomically(paths[".dl"], dl_text(plain))
+            write_workbook(paths["-kumu.xlsx"], kumu_sheets(plain))
+            table = edge_list(plain).map(csv_text)  # a cell never runs as a formula in the spreadsheet that opens it
+            write_atomically(paths["-relaties.csv"], "\ufeff" + table.to_csv(index=False, sep=";"))
+            written += [(wave, suffix, path) for suffix, path in paths.items()]
     return written

@@ -85,7 +85,7 @@ class ReportContext:
         analysis = analyse(data)
         graphs = analysis.graphs
         positions = maps.union_layout(graphs)
-        types = sorted({t or "onbekend" for g in graphs.values() for _, t in g.nodes(data="type")})
+        types = partner_types(graphs)
         has_personas = data.personas is not None and not data.personas.empty
         asked_quality = not analysis.relation_reliability.empty or not analysis.contributions.empty
         present = {"personas": has_personas, "kwaliteit": asked_quality}
@@ -168,6 +168,12 @@ class ReportContext:
 
     def __repr__(self) -> str:
         return f"ReportContext({self.data.name!r}, metingen={self.waves})"
+
+
+def partner_types(graphs: dict[str, nx.Graph]) -> list[str]:
+    """The partner types of every wave, in name order (a partner without one is ``onbekend``): the legends of
+    every map of a municipality show these."""
+    return sorted({kind or "onbekend" for graph in graphs.values() for _, kind in graph.nodes(data="type")})
 
 
 def brokers(analysis: ChainAnalysis) -> dict[str, dict]:

@@ -27,6 +27,7 @@ from evaluatie.dutch import format_date, plural
 from evaluatie.io.network_files import wave_slugs
 from evaluatie.report import interactive, maps, style
 from evaluatie.report.avatars import avatar_svg
+from evaluatie.report.municipality.context import brokers, partner_types, wave_changes
 from evaluatie.report.session import content, poster, printed
 from evaluatie.report.session.content import SLIDE_ROWS
 from evaluatie.settings import __version__
@@ -88,6 +89,7 @@ class Session:
         self.data = data
         self.analysis = analyse(data)
         self.positions = maps.union_layout(self.analysis.graphs)
+        self.brokers = brokers(self.analysis)  # per wave, each partner's betweenness: the size of its dot
         self.run_date = run_date or dt.date.today()
         self.waves = list(self.analysis.graphs)
         self.wave = self.waves[-1] if self.waves else None
@@ -116,10 +118,6 @@ class Session:
         return (f"Gemaakt op {format_date(self.run_date)} met het pakket evaluatie {__version__}, uit de ketenanalyse "
                 f"van {self.data.name}.")
 
-    def _centrality(self, wave: str) -> dict:
-        partners = self.analysis.partners
-        return partners[partners["meting"] == wave].set_index("organisatie")["tussenpositie"].to_dict()
-
     def _no_wave(self) -> HTML:
         return _slide("leeg", "Nog geen meting", f"<p>Voor {html.escape(self.data.name)} is nog geen meting: "
                       "niemand beantwoordde de ketenvragenlijst. Na de eerste meting vult deze presentatie "
@@ -139,9 +137,8 @@ class Session:
         """The chain as it is: the interactive ketenkaart, filling the slide."""
         if not self.wave:
             return self._no_wave()
-        brokers = {wave: self._centrality(wave) for wave in self.waves}
-        block = interactive.interactive_map(self.analysis.graphs, self.positions, brokers, self.analysis.route_steps,
-                                            "de poster van de keten")
+        block = interactive.interactive_map(self.analysis.graphs, self.positions, self.brokers,
+                                            self.analysis.route_steps, "de poster van de keten")
         graph = self.analysis.graphs[self.wave]
         return _slide("kaart", f"De keten nu: {plural(graph.number_of_nodes(), 'partner', 'partners')}, "
                       f"{plural(graph.number_of_edges(), 'relatie', 'relaties')}", block)
@@ -168,10 +165,9 @@ class Session:
         if not self.before:
             return HTML("")
         counts = content.change_counts(self.analysis, self.before, self.wave)
-        changes = self.analysis.tie_changes
-        changes = changes[(changes["van"] == self.before) & (changes["naar"] == self.wave)]
         graphs = self.analysis.graphs
-        fig = maps.change_map(graphs[self.before], graphs[self.wave], self.positions, changes, legend=True)
+        fig = maps.change_map(graphs[self.before], graphs[self.wave], self.positions,
+                              wave_changes(self.analysis, self.before, self.wave), legend=True)
         image = style.to_png(fig)
         alt = (f"Veranderingskaart van de keten van {self.data.name}, {self.before} naar {self.wave}: "
                + ", ".join(f"{row.aantal} {row.wat}" for row in counts.itertuples()) + ".")
@@ -282,18 +278,17 @@ class Session:
         pages = {}
         graphs = self.analysis.graphs
         slugs = wave_slugs(self.waves)
-        types = sorted({t or "onbekend" for g in graphs.values() for _, t in g.nodes(data="type")})
+        types = partner_types(graphs)
         for wave in self.waves:
-            drawing = poster.chain_svg(graphs[wave], self.positions, self._centrality(wave),
+            drawing = poster.chain_svg(graphs[wave], self.positions, self.brokers[wave],
                                        f"Ketenkaart van {self.data.name}, {wave}")
             legends = poster.sector_legend(types) + poster.level_legend()
             when = f"Meting: {wave}, vanaf {self.wave_date(wave)}"
             pages[f"poster-{slugs[wave]}.html"] = (printed.poster_page(
                 f"Ketenkaart {self.data.name}: {wave}", when, drawing, legends, self.made), drawing.crowded)
         if self.before:
-            changes = self.analysis.tie_changes
-            changes = changes[(changes["van"] == self.before) & (changes["naar"] == self.wave)]
-            drawing = poster.change_svg(graphs[self.before], graphs[self.wave], self.positions, changes,
+            drawing = poster.change_svg(graphs[self.before], graphs[self.wave], self.positions,
+                                        wave_changes(self.analysis, self.before, self.wave),
                                         f"Veranderingskaart van {self.data.name}, {self.before} naar {self.wave}")
             title = f"Veranderingskaart {self.data.name}: van {self.before} naar {self.wave}"
             when = (f"Metingen: {self.before} (vanaf {self.wave_date(self.before)}) en {self.wave} (vanaf "
