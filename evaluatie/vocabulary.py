@@ -58,6 +58,19 @@ def type_name(kind: str | None) -> str:
 
 #: Chain functions in the order of the chain.
 CHAIN_FUNCTIONS = ("signaleren", "toeleiden", "ondersteunen", "behandelen", "coordineren")
+#: Chain functions whose code is not how a reader writes them.
+FUNCTION_NAMES: dict[str, str] = {"coordineren": "coördineren"}
+
+
+def function_name(function: str) -> str:
+    """A chain function as a reader writes it.
+
+    Example
+    -------
+    >>> function_name("coordineren"), function_name("signaleren")
+    ('coördineren', 'signaleren')
+    """
+    return FUNCTION_NAMES.get(function, function)
 
 #: The cooperation scale: level -> Dutch label.
 LEVELS: dict[int, str] = {

@@ -38,7 +38,7 @@ from evaluatie.report import style
 from evaluatie.report.labels import NEAR_STEPS, label_geometry, label_spots
 from evaluatie.report.maps import partner_label
 from evaluatie.report.style import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, sector
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, function_name, sector, type_name
 
 #: The SVG's own coordinate system (it scales to the page width).
 WIDTH, HEIGHT = 900, 680
@@ -119,8 +119,8 @@ def map_data(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str,
     for name in names:
         kind = attributes[name].get("type") or "onbekend"
         partners.append({"id": ids[name], "naam": str(name), "label": labels[name], "type": kind,
-                         "sector": sector(kind), "kleur": node_colour(kind),
-                         "functies": [f for f in CHAIN_FUNCTIONS if attributes[name].get(f)],
+                         "typenaam": type_name(kind), "sector": sector(kind), "kleur": node_colour(kind),
+                         "functies": [function_name(f) for f in CHAIN_FUNCTIONS if attributes[name].get(f)],
                          "x": round(canvas[name][0], 1), "y": round(canvas[name][1], 1), "r": round(radii[name], 1),
                          "tekst": placed[name]})
     waves = {}
@@ -135,32 +135,83 @@ def map_data(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str,
     personas = {}
     if routes is not None and not routes.empty:
         for persona, own in routes.groupby("persona", sort=True):
-            personas[str(persona)] = {
-                wave: [[ids[row.van_organisatie], ids[row.naar_organisatie]] for row in steps.itertuples(index=False)
-                       if isinstance(row.van_organisatie, str) and row.van_organisatie in ids
-                       and row.naar_organisatie in ids]
-                for wave, steps in own.groupby("meting", sort=False)}
+            personas[str(persona)] = {wave: _route_steps(steps, graphs.get(wave), ids)
+                                      for wave, steps in own.groupby("meting", sort=False)}
     return {"breedte": WIDTH, "hoogte": HEIGHT, "partners": partners, "metingen": waves, "personas": personas,
             "niveaus": {str(level): {"naam": LEVELS[level], "kleur": LEVEL_COLOURS[level]} for level in LEVEL_COLOURS}}
 
 
+def _first_of_type(graph: nx.Graph | None, kind: str, preferred: object) -> str | None:
+    """``preferred`` when it is a partner of type ``kind`` in ``graph``, else the first such partner by name."""
+    if graph is None:
+        return None
+    if isinstance(preferred, str) and preferred in graph and graph.nodes[preferred].get("type") == kind:
+        return preferred
+    return next((n for n in sorted(graph.nodes, key=str) if graph.nodes[n].get("type") == kind), None)
+
+
+def _route_steps(steps: pd.DataFrame, graph: nx.Graph | None, ids: dict) -> list[dict]:
+    """A persona's route in one wave for the script: per step its reader's name, level and status, and the two
+    partners it runs between. A present step runs between the partners that carry it; a missing step (both
+    types in the chain, no tie) is drawn as a gap between the partner where the route arrives (the previous
+    step's end, else the first partner of that type by name) and the one where it goes on. When a step starts at
+    another partner than where the previous one arrived (two wijkteams, say), ``overdracht`` holds that hand-over
+    and the level of the tie between the two (0: none, a gap on the map)."""
+    rows = steps.sort_values("nummer").to_dict("records")
+    out = []
+    for number, row in enumerate(rows):
+        first, second = row["van_organisatie"], row["naar_organisatie"]
+        if not isinstance(first, str):
+            previous = rows[number - 1]["naar_organisatie"] if number else None
+            following = rows[number + 1]["van_organisatie"] if number + 1 < len(rows) else None
+            first = _first_of_type(graph, row["van_type"], previous)
+            second = _first_of_type(graph, row["naar_type"], following)
+        step = {"nummer": int(row["nummer"]), "stap": f"{type_name(row['van_type'])} → {type_name(row['naar_type'])}",
+                "niveau": int(row["niveau"]), "status": str(row["status"]),
+                "van": ids.get(first) if isinstance(first, str) else None,
+                "naar": ids.get(second) if isinstance(second, str) else None, "overdracht": None}
+        arrived = out[-1]["naar"] if out else None
+        if arrived and step["van"] and arrived != step["van"]:  # another partner of the type goes on
+            names = {ident: name for name, ident in ids.items()}
+            level = graph.edges[names[arrived], names[step["van"]]].get("niveau", 1) \
+                if graph is not None and graph.has_edge(names[arrived], names[step["van"]]) else 0
+            step["overdracht"] = {"van": arrived, "naar": step["van"], "niveau": int(level)}
+        out.append(step)
+    return out
+
+
+def reading_order(partners: list[dict]) -> list[dict]:
+    """The partners in the order a reader scans the map, row by row from the top, left to right within a row
+    (rows of 85 SVG units): the order of the tab stops.
+
+    Example
+    -------
+    >>> [p["id"] for p in reading_order([{"id": "a", "x": 500, "y": 90}, {"id": "b", "x": 80, "y": 100},
+    ...                                   {"id": "c", "x": 60, "y": 400}])]
+    ['b', 'a', 'c']
+    """
+    return sorted(partners, key=lambda p: (int(p["y"] // 85), p["x"], p["id"]))
+
+
 def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: dict[str, dict],
-                    routes: pd.DataFrame | None = None, table_reference: str = "", scores: dict | None = None) -> str:
+                    routes: pd.DataFrame | None = None, table_reference: str = "", scores: dict | None = None,
+                    anchor: str = "na-ketenkaart") -> str:
     """The interactive ketenkaart as one HTML block (SVG, controls, data and script, all inline).
 
     ``centrality`` maps each wave to each partner's broker score (betweenness); ``routes`` is
     :attr:`~evaluatie.chain.analysis.ChainAnalysis.route_steps`; ``table_reference`` names the table that is the
-    map's text alternative; ``scores`` as in :func:`map_data`.
+    map's text alternative; ``scores`` as in :func:`map_data`; ``anchor`` is the id of the point right after the
+    map that its skip link jumps to.
     """
     data = map_data(graphs, positions, centrality, routes, scores)
     waves = list(graphs)
-    kinds = sorted({p["type"] for p in data["partners"]})
+    kinds = sorted({p["type"]: p["typenaam"] for p in data["partners"]}.items(), key=lambda item: item[1].lower())
     options = "".join(f"<option value='{html.escape(w, quote=True)}'{' selected' if w == waves[-1] else ''}>"
                       f"{html.escape(w)}</option>" for w in waves)
     levels = "".join(f"<option value='{level}'>{level} {html.escape(LEVELS[level])} of hoger</option>"
                      for level in sorted(LEVEL_COLOURS))
     types = "<option value=''>alle typen</option>" + "".join(
-        f"<option value='{html.escape(k, quote=True)}'>{html.escape(k)}</option>" for k in kinds)
+        f"<option value='{html.escape(k, quote=True)}'>{html.escape(name)}</option>" for k, name in kinds)
     personas = ""
     if data["personas"]:
         personas = ("<label>Route van <select data-keuze='persona'><option value=''>geen persona</option>"
@@ -172,30 +223,39 @@ def interactive_map(graphs: dict[str, nx.Graph], positions: dict, centrality: di
         {(a, b) for wave in data["metingen"].values() for a, b, _ in wave["relaties"]}))
     nodes = "".join(
         f"<g class='kk-partner' data-partner='{p['id']}' tabindex='0' role='button' aria-pressed='false' "
-        f"aria-label='{html.escape(p['naam'], quote=True)}, {html.escape(p['type'], quote=True)}'>"
+        f"aria-label='{html.escape(p['naam'], quote=True)}, {html.escape(p['typenaam'], quote=True)}'>"
         f"<circle cx='{p['x']}' cy='{p['y']}' r='{p['r']}' fill='{p['kleur']}'></circle>"
         f"<text x='{p['tekst']['x']}' y='{p['tekst']['y']}' text-anchor='{p['tekst']['anker']}' "
         + ("" if p['tekst']['vrij'] else "class='kk-label-extra' ") +
-        f"dominant-baseline='{p['tekst']['basis']}'>{html.escape(p['label'])}</text></g>" for p in data["partners"])
+        f"dominant-baseline='{p['tekst']['basis']}'>{html.escape(p['label'])}</text></g>"
+        for p in reading_order(data["partners"]))
     payload = (json.dumps(data, ensure_ascii=False, sort_keys=True)  # no "<", ">" or "&" can end the block
                .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     reference = f" De partners staan ook als tabel in {html.escape(table_reference)}." if table_reference else ""
     return (
         "<div class='ketenkaart-interactief' data-ketenkaart hidden>"
+        f"<a class='kk-overslaan' href='#{html.escape(anchor, quote=True)}'>Sla de interactieve ketenkaart over</a>"
         "<div class='kk-bediening' role='group' aria-label='Wat de ketenkaart toont'>"
         f"<label>Meting <select data-keuze='meting'>{options}</select></label>"
         f"<label>Minimaal niveau <select data-keuze='niveau'>{levels}</select></label>"
         f"<label>Type partner <select data-keuze='type'>{types}</select></label>{personas}"
+        "<label class='kk-vink'><input type='checkbox' data-keuze='ego'> Alleen de gekozen partner en zijn "
+        "relaties</label>"
+        "<span class='kk-zoom' role='group' aria-label='Zoomen'>"
+        "<button type='button' data-keuze='inzoomen' aria-label='Inzoomen'>+</button>"
+        "<button type='button' data-keuze='uitzoomen' aria-label='Uitzoomen'>−</button>"
+        "<button type='button' data-keuze='passend'>Hele kaart</button></span>"
         "<button type='button' data-keuze='wissen'>Selectie wissen</button></div>"
         "<div class='kk-kaart'>"
         f"<svg viewBox='0 0 {WIDTH} {HEIGHT}' role='group' aria-label='Interactieve ketenkaart: kies een partner "
         f"om zijn relaties te zien.{html.escape(reference, quote=True)}' font-size='{FONT:g}'>"
-        f"<g class='kk-relaties' aria-hidden='true'>{edges}</g><g class='kk-partners'>{nodes}</g></svg>"
+        f"<g class='kk-relaties' aria-hidden='true'>{edges}</g><g class='kk-gaten' aria-hidden='true'></g>"
+        f"<g class='kk-partners'>{nodes}</g></svg>"
         "<aside class='kk-info' aria-live='polite'><p>Kies een partner (klik, of Tab en Enter) om zijn relaties, "
         "type, ketenfuncties en tussenpositie te zien. Escape wist de keuze.</p></aside></div>"
         f"<ul class='kk-sectoren' aria-label='Kleur per sector'>{sectors}</ul>"
         f"<script type='application/json' data-ketenkaart-gegevens>{payload}</script>"
-        f"<script>{script_source()}</script></div>"
+        f"<script>{script_source()}</script></div><span id='{html.escape(anchor, quote=True)}' tabindex='-1'></span>"
     )
 
 

@@ -25,7 +25,7 @@ from evaluatie.report import style
 from evaluatie.report.labels import NEAR_STEPS, STEPS, labels_fit, place_labels
 from evaluatie.report.style import CHANGE_STYLES, LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
 from evaluatie.settings import SEED
-from evaluatie.vocabulary import LEVELS, SECTORS, sector
+from evaluatie.vocabulary import LEVELS, SECTORS, sector, type_name
 
 
 def union_layout(graphs: dict[str, nx.Graph], seed: int = SEED) -> dict[str, tuple[float, float]]:
@@ -104,9 +104,12 @@ def partner_label(name: str, kind: str | None) -> str:
     -------
     >>> partner_label("Huisartsenpraktijk De Dijk", "huisarts"), partner_label("Moskee Al Noor", "migrantenorganisatie")
     ('Huisartsenpraktijk De Dijk', 'Moskee Al Noor · migrantenorganisatie')
+    >>> partner_label("Stichting Welzijn", "clientondersteuning")
+    'Stichting Welzijn · cliëntondersteuning'
     """
-    kind = kind or "onbekend"
-    return str(name) if kind.lower() in str(name).lower() else f"{name} · {kind}"
+    shown = type_name(kind)
+    return str(name) if (kind or "onbekend").lower() in str(name).lower() or shown.lower() in str(name).lower() \
+        else f"{name} · {shown}"
 
 
 def _map_figure(count: int, legend: bool) -> tuple[Figure, Axes]:

@@ -139,10 +139,6 @@ def test_the_map_filters_switches_waves_and_works_by_keyboard(polderwijk, exampl
         1 for _, _, level in graphs["nulmeting"].edges(data="niveau") if level >= 3)
     page.click("[data-keuze='wissen']")
     page.select_option("[data-keuze='meting']", "vervolgmeting")
-    page.select_option("[data-keuze='type']", "huisarts")
-    shown_partners = page.evaluate("Array.from(document.querySelectorAll('[data-partner]'))"
-                                   ".filter(g => g.style.display !== 'none').length")
-    assert shown_partners == sum(1 for _, kind in graphs["vervolgmeting"].nodes(data="type") if kind == "huisarts")
     page.click("[data-keuze='wissen']")
     first = page.locator("[data-partner]").first
     first.focus()
@@ -151,9 +147,111 @@ def test_the_map_filters_switches_waves_and_works_by_keyboard(polderwijk, exampl
     page.keyboard.press("Escape")
     assert first.get_attribute("aria-pressed") == "false"
     page.select_option("[data-keuze='persona']", "Daan")
-    assert page.evaluate("document.querySelectorAll('line.kk-route').length") == 3  # Daan's three steps
+    assert page.evaluate("document.querySelectorAll('line.kk-route').length") == 4  # three steps, one hand-over
     page.select_option("[data-keuze='persona']", "")
     assert errors == []
+
+
+def _ids(page) -> dict:
+    return page.evaluate("Object.fromEntries(JSON.parse(document.querySelector('[data-ketenkaart-gegevens]')"
+                         ".textContent).partners.map(p => [p.naam, p.id]))")
+
+
+def _shown_ties(page) -> set:
+    return {frozenset(pair) for pair in page.evaluate(
+        "Array.from(document.querySelectorAll('.kk-relaties line')).filter(l => l.style.display !== 'none')"
+        ".map(l => [l.dataset.a, l.dataset.b])")}
+
+
+def test_a_type_shows_all_its_ties_with_the_other_ends_dimmed_but_present(polderwijk, example_processed):
+    """"With whom does the GGZ work?": choosing GGZ shows every tie of a GGZ partner, to any type."""
+    page, _, errors = polderwijk
+    graph = analyse(load_municipality("Polderwijk", example_processed)).graphs["vervolgmeting"]
+    ids = _ids(page)
+    assert page.locator("[data-keuze='type'] option[value='ggz']").inner_text() == "GGZ"  # the reader's name
+    page.select_option("[data-keuze='type']", "ggz")
+    ggz = {n for n, kind in graph.nodes(data="type") if kind == "ggz"}
+    expected = {frozenset((ids[a], ids[b])) for a, b in graph.edges if a in ggz or b in ggz}
+    assert len(expected) > len(ggz) and _shown_ties(page) == expected
+    ends = {n for pair in graph.edges for n in pair if set(pair) & ggz} - ggz
+    classes = page.evaluate("Object.fromEntries(Array.from(document.querySelectorAll('[data-partner]'))"
+                            ".map(g => [g.dataset.partner, [g.getAttribute('class'), g.style.display]]))")
+    for name, own in ids.items():
+        kind, display = classes[own]
+        assert display == "", name  # every partner of the wave stays on the map
+        assert ("kk-ander" in kind) == (name in ends) and ("kk-gedimd" in kind) == (name not in ends | ggz), name
+    page.click("[data-keuze='wissen']")
+    assert errors == []
+
+
+def test_a_persona_route_marks_and_names_its_missing_step(polderwijk, example_processed):
+    page, _, errors = polderwijk
+    steps = analyse(load_municipality("Polderwijk", example_processed)).route_steps
+    own = steps[(steps["persona"] == "Samira") & (steps["meting"] == "vervolgmeting")]
+    missing = own[own["status"] == "ontbreekt"]
+    assert len(missing) == 1  # migrantenorganisatie -> mantelzorgsteunpunt
+    page.select_option("[data-keuze='persona']", "Samira")
+    box = page.locator("[data-ketenkaart]")
+    assert box.get_attribute("data-gaten") == "1" and page.locator("line.kk-gat").count() == 1
+    assert page.locator("text.kk-gat-tekst").text_content() == "stap 1 ontbreekt"
+    info = page.locator(".kk-info").inner_text()
+    assert "Route van Samira in meting vervolgmeting" in info
+    assert "Stap 1, migrantenorganisatie → mantelzorgsteunpunt: ontbreekt" in info
+    assert "Zwakste stap: migrantenorganisatie → mantelzorgsteunpunt (ontbreekt)" in info
+    page.select_option("[data-keuze='persona']", "Daan")  # two wijkteams carry steps 1 and 2: the hand-over shows
+    assert "Overdracht van Wijkteam Polderwijk Zuid naar Wijkteam Polderwijk Noord" in page.locator(".kk-info").inner_text()
+    assert page.locator("line.kk-route").count() == 4 and page.locator("line.kk-gat").count() == 0
+    page.click("[data-keuze='wissen']")
+    assert page.locator("line.kk-gat").count() == 0
+    assert errors == []
+
+
+def test_ego_focus_skip_link_reading_order_and_zoom(polderwijk, example_processed):
+    page, _, errors = polderwijk
+    graph = analyse(load_municipality("Polderwijk", example_processed)).graphs["vervolgmeting"]
+    ids = _ids(page)
+    name = "Mantelzorg Polderwijk"
+    page.locator(f"[data-partner='{ids[name]}'] circle").click()
+    page.check("[data-keuze='ego']")
+    assert _shown_ties(page) == {frozenset((ids[a], ids[b])) for a, b in graph.edges(name)}
+    visible = set(page.evaluate("Array.from(document.querySelectorAll('[data-partner]'))"
+                                ".filter(g => g.style.display !== 'none').map(g => g.dataset.partner)"))
+    assert visible == {ids[n] for n in [name, *graph.neighbors(name)]}
+    page.click("[data-keuze='wissen']")
+    assert not page.is_checked("[data-keuze='ego']")
+    # the tab stops run top to bottom, as the eye reads the map
+    tops = page.evaluate("Array.from(document.querySelectorAll('[data-partner] circle')).map(c => +c.getAttribute('cy'))")
+    assert [int(y // 85) for y in tops] == sorted(int(y // 85) for y in tops)
+    # the skip link is the first tab stop of the map and jumps past it
+    skip = page.locator("a.kk-overslaan")
+    skip.focus()
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "na-ketenkaart"
+    # zoom: buttons, and a two-finger pinch through Chromium's touch input
+    box = page.locator("[data-ketenkaart]")
+    page.click("[data-keuze='inzoomen']")
+    assert box.get_attribute("data-zoom") == "1,50"
+    page.click("[data-keuze='passend']")
+    assert box.get_attribute("data-zoom") == "1,00"
+    svg = page.locator("[data-ketenkaart] svg").bounding_box()
+    cx, cy = svg["x"] + svg["width"] / 2, svg["y"] + svg["height"] / 2
+    cdp = page.context.new_cdp_session(page)
+    touch = "Input.dispatchTouchEvent"
+    cdp.send(touch, {"type": "touchStart", "touchPoints": [{"x": cx - 40, "y": cy, "id": 1}, {"x": cx + 40, "y": cy, "id": 2}]})
+    for step in range(1, 6):
+        cdp.send(touch, {"type": "touchMove", "touchPoints": [{"x": cx - 40 - 16 * step, "y": cy, "id": 1},
+                                                               {"x": cx + 40 + 16 * step, "y": cy, "id": 2}]})
+    cdp.send(touch, {"type": "touchEnd", "touchPoints": []})
+    assert float(box.get_attribute("data-zoom").replace(",", ".")) == pytest.approx(3.0, abs=0.15)  # 80 -> 240 px
+    page.click("[data-keuze='passend']")
+    assert errors == []
+
+
+def test_the_change_map_has_its_key_on_screen(polderwijk):
+    page, _, _ = polderwijk
+    key = page.locator("#ontwikkeling ~ .alleen-met-script ol.kaartsleutel, .alleen-met-script ol.kaartsleutel").first
+    assert key.is_visible() and "Mantelzorg Polderwijk" in key.inner_text()
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core ontbreekt; 'make js' installeert het (npm ci)")

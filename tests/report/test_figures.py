@@ -88,8 +88,10 @@ def test_interactive_map_data_holds_every_partner_tie_and_route():
     later = graph.copy()
     later.remove_edge(*sorted(later.edges)[0])
     graphs = {"T0": graph, "T1": later}
-    steps = pd.DataFrame({"persona": ["P", "P"], "meting": ["T1", "T1"], "van_organisatie": sorted(graph.nodes)[:2],
-                          "naar_organisatie": sorted(graph.nodes)[1:3]})
+    steps = pd.DataFrame({"persona": ["P", "P"], "meting": ["T1", "T1"], "nummer": [1, 2],
+                          "van_organisatie": sorted(graph.nodes)[:2], "naar_organisatie": sorted(graph.nodes)[1:3],
+                          "van_type": ["welzijn", "ggz"], "naar_type": ["ggz", "huisarts"], "niveau": [2, 3],
+                          "status": ["aanwezig", "aanwezig"]})
     data = interactive.map_data(graphs, maps.union_layout(graphs), {"T0": {}, "T1": {}}, steps)
     assert len(data["partners"]) == 20
     assert all(0 <= p["x"] <= interactive.WIDTH and 0 <= p["y"] <= interactive.HEIGHT for p in data["partners"])
@@ -98,10 +100,54 @@ def test_interactive_map_data_holds_every_partner_tie_and_route():
     first = data["metingen"]["T0"]["relaties"]
     assert {frozenset((a, b)) for a, b, _ in first} == {frozenset((ids[a], ids[b])) for a, b in graph.edges}
     assert all(a < b for a, b, _ in first)  # one spelling per tie, as the script looks them up
-    assert data["personas"]["P"]["T1"] == [[ids[a], ids[b]] for a, b in zip(steps["van_organisatie"],
-                                                                            steps["naar_organisatie"])]
+    assert [[step["van"], step["naar"]] for step in data["personas"]["P"]["T1"]] == [
+        [ids[a], ids[b]] for a, b in zip(steps["van_organisatie"], steps["naar_organisatie"])]
+    assert [step["stap"] for step in data["personas"]["P"]["T1"]] == ["welzijn → GGZ", "GGZ → huisarts"]
+    assert all(step["overdracht"] is None for step in data["personas"]["P"]["T1"])  # step 2 starts where 1 ended
     page = interactive.interactive_map(graphs, maps.union_layout(graphs), {"T0": {}, "T1": {}}, steps)
     assert page.count("data-partner=") == 20 and "http" not in page.replace("http://www.w3.org", "")
+
+
+def test_a_route_marks_its_missing_step_and_its_hand_overs():
+    """Hand-worked: route welzijn -> wijkteam -> steunpunt -> huisarts. Step 1 is carried by W-Z1, step 2 starts
+    at the other wijkteam Z2 (a hand-over over their level-3 tie), step 3 is missing: drawn from the partner where
+    the route arrived (S) to the first huisarts by name (H1)."""
+    import pandas as pd
+
+    from evaluatie.chain.routes import route_steps
+    from evaluatie.report import interactive
+
+    graph = nx.Graph()
+    for name, kind in [("W", "welzijn"), ("Z1", "sociaal wijkteam"), ("Z2", "sociaal wijkteam"),
+                       ("S", "mantelzorgsteunpunt"), ("H1", "huisarts"), ("H2", "huisarts")]:
+        graph.add_node(name, type=kind)
+    graph.add_edge("W", "Z1", niveau=2)
+    graph.add_edge("Z1", "Z2", niveau=3)
+    graph.add_edge("Z2", "S", niveau=4)
+    graph.add_edge("H1", "H2", niveau=1)
+    items = pd.DataFrame({"persona": ["P"] * 4, "soort": ["route"] * 4, "volgorde": [1, 2, 3, 4],
+                          "waarde": ["welzijn", "sociaal wijkteam", "mantelzorgsteunpunt", "huisarts"]})
+    data = interactive.map_data({"T0": graph}, maps.union_layout({"T0": graph}), {"T0": {}},
+                                route_steps({"T0": graph}, items))
+    ids = {p["naam"]: p["id"] for p in data["partners"]}
+    steps = data["personas"]["P"]["T0"]
+    assert [(s["status"], s["van"], s["naar"], s["niveau"]) for s in steps] == [
+        ("aanwezig", ids["W"], ids["Z1"], 2), ("aanwezig", ids["Z2"], ids["S"], 4),
+        ("ontbreekt", ids["S"], ids["H1"], 0)]
+    assert steps[1]["overdracht"] == {"van": ids["Z1"], "naar": ids["Z2"], "niveau": 3}
+    assert steps[0]["overdracht"] is None and steps[2]["overdracht"] is None
+
+
+def test_the_map_lists_partners_in_reading_order():
+    from evaluatie.report import interactive
+
+    graph = _chain(20)
+    page = interactive.interactive_map({"T0": graph}, maps.union_layout({"T0": graph}), {"T0": {}})
+    import re
+    spots = [(float(y), float(x)) for x, y in re.findall(r"<circle cx='([\d.]+)' cy='([\d.]+)'", page)]
+    rows = [int(y // 85) for y, _ in spots]
+    assert rows == sorted(rows) and len(spots) == 20  # top to bottom: the tab order follows the eye
+    assert "Sla de interactieve ketenkaart over" in page and "id='na-ketenkaart'" in page
 
 
 def test_png_is_reproducible_and_compact():

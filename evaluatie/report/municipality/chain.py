@@ -119,8 +119,10 @@ def development(ctx: ReportContext) -> str:
                + ", ".join(f"{int(counts.get(k, 0))} {k}" for k in ("nieuw", "verdwenen", "sterker", "zwakker",
                                                                    "gelijk")) + ".")
         parts.append(ctx.figure(style.to_png(fig), alt, f"Veranderingen van {before} naar {after}"))
-    if ctx.chain_numbers:  # the Ketenkaart printed the key
-        parts.append(paragraph("De nummers op de kaart zijn die van de sleutel bij de Ketenkaart."))
+    if ctx.chain_numbers:  # the Ketenkaart's key is printed, but hidden on screen where the interactive map runs
+        parts.append("<div class='alleen-zonder-script'>"
+                     + paragraph("De nummers op de kaart zijn die van de sleutel bij de Ketenkaart.") + "</div>")
+        parts.append(f"<div class='alleen-met-script'>{ctx.map_key(ctx.chain_numbers)}</div>")
     else:
         parts.append(ctx.map_key(next((n for n in ctx.change_numbers.values() if n), None)))
     summary = headed(ctx.analysis.change_summary)

@@ -144,7 +144,7 @@ class ReportContext:
         if not numbers:
             return ""
         kinds = {node: kind or "onbekend" for graph in self.graphs.values() for node, kind in graph.nodes(data="type")}
-        items = "".join(f"<li value='{number}'>{html.escape(str(name))} · {html.escape(kinds[name])}</li>"
+        items = "".join(f"<li value='{number}'>{html.escape(maps.partner_label(name, kinds[name]))}</li>"
                         for name, number in numbers.items())
         return ("<p class='basis'>De namen passen niet naast de partners op de kaart; de nummers staan hier:</p>"
                 f"<ol class='kaartsleutel' aria-label='Sleutel bij de nummers op de kaarten'>{items}</ol>")
