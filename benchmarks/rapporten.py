@@ -149,7 +149,8 @@ from evaluatie.report.municipality import Report
 for number, name in enumerate({names!r}):
     report = Report(load_municipality(name, Path({str(processed)!r})), {{"gemeente": name}},
                     exports_dir=Path({str(reports)!r}, f"{{name}}-netwerken"))
-    parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
+    parts = [report.title(), report.key_message(), report.contents(), report.points_for_discussion(),
+             report.composition(),
              report.chain_maps(),
              report.development(), report.measures(), report.central_players(), report.sectors(),
              report.chain_functions(), report.strengthening(), report.personas(), report.monitoring(),

@@ -28,7 +28,7 @@ COMBINE_RULES = ("minimum", "maximum", "gemiddelde")
 #: Rules for ties that only one side reports.
 ONE_SIDED_RULES = ("behouden", "bevestigd")
 #: What a partner can bring to the chain (the default choices; a setting).
-CONTRIBUTIONS = ("signalering", "deskundigheid ggz", "mantelzorgondersteuning", "respijtzorg", "lotgenotencontact",
+CONTRIBUTIONS = ("signalering", "deskundigheid GGZ", "mantelzorgondersteuning", "respijtzorg", "lotgenotencontact",
                  "vrijwilligers", "voorlichting", "financiering", "ruimte", "gegevens", "contact met de doelgroep",
                  "coördinatie")
 #: Results of the collaboration a partner can see (the default choices; a setting).

@@ -325,9 +325,9 @@ def suggest(value: object, choices: list[str], cutoff: float = 60) -> str | None
 #: its type in the label, so no reader has to tell sixteen colours apart.
 SECTORS: dict[str, tuple[str, ...]] = {
     "eerste lijn": ("huisarts", "poh-ggz", "wijkverpleging"),
-    "ggz en ziekenhuis": ("ggz", "ziekenhuis"),
+    "GGZ en ziekenhuis": ("ggz", "ziekenhuis"),
     "sociaal domein": ("sociaal wijkteam", "mantelzorgsteunpunt", "clientondersteuning", "welzijn"),
-    "gemeente en ggd": ("gemeente", "ggd"),
+    "gemeente en GGD": ("gemeente", "ggd"),
     "werk en samenleving": ("werkgever", "migrantenorganisatie", "vrijwilligersorganisatie"),
     "overig": ("overig", "onbekend"),
 }

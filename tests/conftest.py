@@ -107,8 +107,8 @@ def pytest_sessionfinish(session, exitstatus):
 # (generated trees): every number of a generated sentence must be a number the reader sees in a table.
 
 NUMBER = re.compile(r"(?<![\w.,])[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\w)")
-#: The blocks of generated sentences: Kernboodschap, Samenvatting, chapter leads, Beperkingen.
-BLOCKS = (r"<ol class='kernboodschap'>(.*?)</ol>", r"<ol class='bevindingen'>(.*?)</ol>",
+#: The blocks of generated sentences: Kernboodschap, Aandachtspunten, chapter leads, Beperkingen.
+BLOCKS = (r"<ol class='kernboodschap'>(.*?)</ol>", r"<ol class='aandachtspunten'>(.*?)</ol>",
           r"<p class='duiding'>(.*?)</p>", r"<ul class='beperkingen'>(.*?)</ul>")
 
 

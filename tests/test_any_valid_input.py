@@ -184,7 +184,8 @@ def _every_slide(report: Report) -> str:
 
 
 def _every_section(report: Report) -> str:
-    parts = [report.title(), report.key_message(), report.contents(), report.summary(), report.composition(),
+    parts = [report.title(), report.key_message(), report.contents(), report.points_for_discussion(),
+             report.composition(),
              report.chain_maps(), report.development(), report.measures(), report.central_players(), report.sectors(),
              report.chain_functions(), report.strengthening(), report.quality(), report.personas(),
              report.monitoring(),

@@ -95,7 +95,7 @@ DIRECTED_MEASURES: dict[str, str] = {
     "pijlen": "Aantal keren dat een respondent een partner noemt (vanaf het ingestelde minimumniveau).",
     "gerichte_dichtheid": "Deel van alle mogelijke pijlen (iedereen noemt iedereen) dat bestaat.",
     "wederkerigheid_paren": "Deel van de paren respondenten met een relatie waarin beiden elkaar noemen.",
-    "wederkerigheid_pijlen": "Deel van alle pijlen waarvan de omgekeerde pijl ook bestaat (zoals igraph en UCINET).",
+    "wederkerigheid_pijlen": "Deel van alle pijlen waarvan de omgekeerde pijl ook bestaat.",
 }
 
 

@@ -50,9 +50,9 @@ _DUTCH = {
     "Directory {name} does not exist.": "Map {name} bestaat niet.",
     "File {name} does not exist.": "Bestand {name} bestaat niet.",
     "(dynamic)": "(dynamisch)",
-    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
+    "{value!r} is not one of {choices}.": "{value!r} is geen van de keuzes {choices}.",
     "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
-    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+    "{value} is not in the range {range}.": "{value} kan niet: kies {range}.",
     "{value!r} is not a valid integer.": "{value!r} is geen geheel getal.",
     "Error: {message}": "Fout: {message}",
     "Try {command!r} for help.": "Probeer {command!r} voor hulp.",
@@ -87,3 +87,30 @@ def install_dutch() -> None:
 
     click.types.IntRange.name = "geheel getal"
     click.types.INT.name = "geheel getal"
+    click.types._NumberRangeBase._describe_range = _describe_range
+
+
+def _describe_range(self) -> str:
+    """A number range as a Dutch reader says it: ``1 of meer``, ``hoogstens 9``, ``van 5 tot en met 500``.
+
+    Example
+    -------
+    >>> import click
+    >>> _describe_range(click.IntRange(min=1)), _describe_range(click.IntRange(min=5, max=500))
+    ('1 of meer', 'van 5 tot en met 500')
+    """
+    import click
+
+    whole = isinstance(self, click.IntRange)
+    if not whole and (self.min_open or self.max_open):  # an open float bound has no last number to name
+        lower = f"meer dan {self.min}" if self.min_open else f"minstens {self.min}"
+        upper = f"minder dan {self.max}" if self.max_open else f"hoogstens {self.max}"
+        bounds = [lower if self.min is not None else "", upper if self.max is not None else ""]
+        return " en ".join(bound for bound in bounds if bound)
+    low = None if self.min is None else self.min + (1 if self.min_open else 0)
+    high = None if self.max is None else self.max - (1 if self.max_open else 0)
+    if low is not None and high is not None:
+        return f"van {low} tot en met {high}"
+    if low is not None:
+        return f"{low} of meer"
+    return f"hoogstens {high}"

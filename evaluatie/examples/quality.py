@@ -22,14 +22,14 @@ from evaluatie.vocabulary import SCALE_ITEMS
 ITEM_COLUMNS = [item for items in SCALE_ITEMS.values() for item in items]
 #: What each partner type typically brings (the choices of :data:`~evaluatie.settings.CONTRIBUTIONS`).
 TYPICAL = {
-    "huisarts": ("signalering", "deskundigheid ggz"), "poh-ggz": ("deskundigheid ggz", "signalering"),
+    "huisarts": ("signalering", "deskundigheid GGZ"), "poh-ggz": ("deskundigheid GGZ", "signalering"),
     "mantelzorgsteunpunt": ("mantelzorgondersteuning", "lotgenotencontact", "contact met de doelgroep"),
     "sociaal wijkteam": ("signalering", "mantelzorgondersteuning", "coördinatie"),
     "gemeente": ("financiering", "coördinatie", "gegevens"), "ggd": ("gegevens", "voorlichting"),
-    "ggz": ("deskundigheid ggz",), "wijkverpleging": ("signalering", "respijtzorg"),
+    "ggz": ("deskundigheid GGZ",), "wijkverpleging": ("signalering", "respijtzorg"),
     "welzijn": ("lotgenotencontact", "vrijwilligers", "ruimte"), "vrijwilligersorganisatie": ("vrijwilligers",),
     "clientondersteuning": ("mantelzorgondersteuning",), "migrantenorganisatie": ("contact met de doelgroep",),
-    "werkgever": ("signalering",), "ziekenhuis": ("deskundigheid ggz", "signalering"), "overig": ("ruimte",),
+    "werkgever": ("signalering",), "ziekenhuis": ("deskundigheid GGZ", "signalering"), "overig": ("ruimte",),
 }
 
 

@@ -26,7 +26,7 @@ from evaluatie.privacy import hidden_label, is_hidden
 from evaluatie.report import style
 from evaluatie.report.avatars import tint
 from evaluatie.report.style import LEVEL_COLOURS, node_colour, styled
-from evaluatie.vocabulary import LEVELS
+from evaluatie.vocabulary import LEVELS, type_name
 
 
 @styled
@@ -162,44 +162,84 @@ def _fixed_margins(fig: Figure, rows: int, top: float, bottom: float, gap: float
                         hspace=gap / axes_height, wspace=0.12)
 
 
+def _width(fig: Figure, text: str, size: float, weight: str = "normal") -> float:
+    """The width of ``text`` in inches as the figure would draw it."""
+    probe = fig.text(0, 0, text, fontsize=size, fontweight=weight)
+    width = probe.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi
+    probe.remove()
+    return width
+
+
+def _wrapped(fig: Figure, text: str, size: float, room: float) -> str:
+    """``text`` broken between words into lines of at most ``room`` inches (a word longer stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _width(fig, f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+#: Route pictures: the font size, the shortest arrow between two boxes and the height of a wave's row (inches).
+ROUTE_FONT, ROUTE_ARROW, ROUTE_ROW = 9.0, 0.95, 0.85
+
+
 @styled
 def route_picture(steps: pd.DataFrame, persona: str, waves: list[str]) -> Figure:
     """A persona's route as a row of arrows per wave, coloured by level; missing steps unmistakable.
 
-    ``steps`` is :func:`evaluatie.chain.routes.route_steps` (all personas and waves).
+    Every box is as wide as its type's name and every arrow at least :data:`ROUTE_ARROW` long, its level written
+    above it in as many lines as it needs: nothing is clipped or drawn over another text. A long route makes the
+    figure wider than the page (it is then shown a little smaller). ``steps`` is
+    :func:`evaluatie.chain.routes.route_steps` (all personas and waves).
     """
     own = steps[steps["persona"] == persona]
     route = [own[own["nummer"] == 1]["van_type"].iloc[0]] + list(
         own[own["meting"] == waves[0]].sort_values("nummer")["naar_type"])
-    fig, ax = style.subplots(figsize=(7.2, 0.45 + 0.8 * len(waves)), dpi=110)
-    ax.set_xlim(-0.6, len(route) - 0.4)
-    ax.set_ylim(-0.6, len(waves) - 0.4)
-    ax.invert_yaxis()
+    names = [type_name(kind) for kind in route]
+    fig = style.figure(figsize=(7.2, 0.5 + ROUTE_ROW * len(waves)), dpi=110)
+    margin, pad = 0.08, 0.08  # pad: the box's 0.45 em on each side of its name
+    label = max(_width(fig, wave, ROUTE_FONT, "bold") for wave in waves) + 0.18
+    boxes = [_width(fig, name, ROUTE_FONT) + 2 * pad for name in names]
+    width = max(7.2, 2 * margin + label + sum(boxes) + ROUTE_ARROW * (len(route) - 1))
+    height = 0.5 + ROUTE_ROW * len(waves)
+    fig.set_size_inches(width, height)
+    arrow = (width - 2 * margin - label - sum(boxes)) / max(1, len(route) - 1)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
     ax.set_axis_off()
+    lefts = []
+    cursor = margin + label
+    for box in boxes:
+        lefts.append(cursor)
+        cursor += box + arrow
+    ax.text(margin, 0.22, f"Route van {persona}", fontsize=10, ha="left", va="center")
     for row, wave in enumerate(waves):
-        ax.text(-0.55, row, wave, ha="left", va="center", fontsize=9, fontweight="bold")
+        y = 0.5 + ROUTE_ROW * (row + 0.62)
+        ax.text(margin, y, wave, ha="left", va="center", fontsize=ROUTE_FONT, fontweight="bold")
         wave_steps = own[own["meting"] == wave].set_index("nummer")
-        for position, kind in enumerate(route):
-            ax.text(position + 0.25, row, kind, ha="center", va="center", fontsize=9,
+        for left, box, kind, name in zip(lefts, boxes, route, names):
+            ax.text(left + box / 2, y, name, ha="center", va="center", fontsize=ROUTE_FONT,
                     bbox={"boxstyle": "round,pad=0.45", "fc": tint(node_colour(kind), 0.7), "ec": "#555555"})
         for number in range(1, len(route)):
-            step = wave_steps.loc[number]
-            level = int(step["niveau"])
-            start, end = number - 1 + 0.62, number - 0.12
+            level = int(wave_steps.loc[number]["niveau"])
+            start, end = lefts[number - 1] + boxes[number - 1] + 0.04, lefts[number] - 0.04
+            middle, above = (start + end) / 2, y - 0.17
             if level > 0:
-                ax.annotate("", xy=(end, row), xytext=(start, row),
-                            arrowprops={"arrowstyle": "-|>", "color": LEVEL_COLOURS[level], "lw": 1.2 + level})
-                ax.text((start + end) / 2, row - 0.28, f"{level} {LEVELS[level]}", ha="center", va="bottom",
-                        fontsize=9, color="#333333")
+                ax.annotate("", xy=(end, y), xytext=(start, y),
+                            arrowprops={"arrowstyle": "-|>", "color": LEVEL_COLOURS[level], "lw": 1.2 + level,
+                                        "shrinkA": 0, "shrinkB": 0})
+                ax.text(middle, above, _wrapped(fig, f"{level} {LEVELS[level]}", ROUTE_FONT, arrow - 0.1),
+                        ha="center", va="bottom", fontsize=ROUTE_FONT, color="#333333", linespacing=1.0)
             else:
-                ax.annotate("", xy=(end, row), xytext=(start, row),
-                            arrowprops={"arrowstyle": "-|>", "color": "#d73027", "lw": 2.2, "linestyle": "--"})
-                ax.text((start + end) / 2, row, "✕", ha="center", va="center", fontsize=14, color="#d73027",
+                ax.annotate("", xy=(end, y), xytext=(start, y),
+                            arrowprops={"arrowstyle": "-|>", "color": "#d73027", "lw": 2.2, "linestyle": "--",
+                                        "shrinkA": 0, "shrinkB": 0})
+                ax.text(middle, y, "✕", ha="center", va="center", fontsize=13, color="#d73027", fontweight="bold")
+                ax.text(middle, above, "ontbreekt", ha="center", va="bottom", fontsize=ROUTE_FONT, color="#d73027",
                         fontweight="bold")
-                ax.text((start + end) / 2, row - 0.28, "ontbreekt", ha="center", va="bottom", fontsize=9,
-                        color="#d73027", fontweight="bold")
-    ax.set_title(f"Route van {persona}", fontsize=10, loc="left")
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.85, bottom=0.03)
     return fig
 
 

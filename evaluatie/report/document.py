@@ -25,6 +25,7 @@ from evaluatie import paths
 from evaluatie.dutch import format_date, readable_table
 from evaluatie.io.workbooks import sheet_name, write_workbook
 from evaluatie.settings import __version__
+from evaluatie.vocabulary import type_name
 
 
 def git_commit(root: Path | None = None) -> str | None:
@@ -59,16 +60,20 @@ def page_links(links: dict[str, str] | None) -> str:
     return f"<nav class='paginas' aria-label='Andere pagina’s'><ul>{items}</ul></nav>"
 
 
+#: How the notebook parameters are named for a reader in the provenance lines.
+PARAMETER_NAMES = {"gemeente": "gemeente", "verwerkt": "verwerkte gegevens", "rapporten": "rapportenmap"}
+
+
 def provenance_list(parameters: dict, run_date: dt.date | None = None, extra: tuple[str, ...] = ()) -> str:
     """The provenance lines every page prints: package version and git commit, parameters,
     ``extra`` lines (HTML), and the run date (its own line, the only one that changes between runs)."""
     run_date = run_date or dt.date.today()
     commit = git_commit()
-    described = "; ".join(f"{k} = {v}" for k, v in sorted(parameters.items())) or "geen"
+    described = "; ".join(f"{PARAMETER_NAMES.get(k, k)}: {v}" for k, v in sorted(parameters.items())) or "geen"
     return ("<ul class='herkomst'>"
             f"<li>Pakket evaluatie, versie {html.escape(__version__)}"
             + (f", commit {html.escape(commit)}" if commit else "") + "</li>"
-            f"<li>Parameters: {html.escape(described)}</li>"
+            f"<li>Gemaakt voor {html.escape(described)}</li>"
             + "".join(f"<li>{line}</li>" for line in extra)
             + f"<li class='rundatum'>Gemaakt op {format_date(run_date)}</li></ul>")
 
@@ -114,7 +119,7 @@ COLUMN_HEADINGS: dict[str, str] = {
     'nabijheid': 'Nabijheid',
     'niveau': 'Niveau',
     'niveau_naar': 'Niveau na',
-    'niveau_van': 'Niveau voor',
+    'niveau_van': 'Niveau vóór',
     'noemt': 'Noemt (uit-graad)',
     'nummer': 'Stap',
     'ontbreekt': 'Ontbreekt: route naar',
@@ -164,7 +169,32 @@ def headed(frame: pd.DataFrame, **overrides: str) -> pd.DataFrame:
     ['Van', 'Tot', 'eigen']
     """
     names = {**COLUMN_HEADINGS, **overrides}
-    return frame.rename(columns={column: names[column] for column in frame.columns if column in names})
+    return display_values(frame).rename(columns={column: names[column] for column in frame.columns if column in names})
+
+
+#: Columns that hold a partner type, and columns that hold a route step (``huisarts → poh-ggz``).
+TYPE_COLUMNS = ("type", "type_1", "type_2", "type_a", "type_b", "van_type", "naar_type")
+STEP_COLUMNS = ("stap", "zwakste_stap")
+
+
+def display_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every partner type as a reader writes it (:func:`evaluatie.vocabulary.type_name`), in the
+    columns of :data:`TYPE_COLUMNS` and in the steps of :data:`STEP_COLUMNS`.
+
+    Example
+    -------
+    >>> display_values(pd.DataFrame({"type": ["poh-ggz"], "stap": ["huisarts → poh-ggz"]})).values.tolist()
+    [['POH-GGZ', 'huisarts → POH-GGZ']]
+    """
+    shown = frame.copy()
+    for column in TYPE_COLUMNS:
+        if column in shown:
+            shown[column] = shown[column].map(lambda v: type_name(v) if isinstance(v, str) else v)
+    for column in STEP_COLUMNS:
+        if column in shown:
+            shown[column] = shown[column].map(lambda v: " → ".join(type_name(part) for part in v.split(" → "))
+                                              if isinstance(v, str) else v)
+    return shown
 
 
 #: The most rows a table shows in the HTML; the workbook always has them all.
@@ -239,19 +269,26 @@ class NumberedDocument:
         return table
 
     def table(self, frame: pd.DataFrame, caption: str, readable: pd.DataFrame | None = None,
-               classes: str = "tabel", limit: int = ROW_LIMIT) -> str:
-        """Number a table, keep its values for Excel, and render the readable version: at most
-        ``limit`` rows, with a note naming the sheet that holds them all."""
+              classes: str = "tabel", limit: int = ROW_LIMIT, whole: bool = False) -> str:
+        """Number a table, keep its values for Excel, and render the readable version.
+
+        A table shows every row when it is ``whole`` (a core table such as the partner list) or has at most
+        twice ``limit`` rows; only a longer list shows its first ``limit`` rows, with a note naming the sheet
+        that holds them all, and keeps a closing ``Totaal`` row. A table over ``limit`` rows scrolls inside its
+        own box on screen and prints whole; every table scrolls sideways in its box on a narrow screen."""
         shown = readable if readable is not None else readable_table(frame)
         table = self.register(frame, caption, shown)
         note = ""
-        if len(shown) > limit:
+        if len(shown) > 2 * limit and not whole:
             note = (f"<p class='meer-rijen'>De eerste {limit} van {len(shown)} rijen; alle {len(shown)} rijen "
                     f"staan in {self.workbook_label}, blad ‘{html.escape(table.sheet)}’.</p>")
-            shown = shown.head(limit)
+            total = shown.tail(1) if str(shown.iloc[-1, 0]) == "Totaal" else shown.head(0)
+            shown = pd.concat([shown.head(limit), total])
         body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
+        long = " lang" if len(shown) > limit else ""
         return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
-                f"{html.escape(caption)}</figcaption>{body}{note}</figure>")
+                f"{html.escape(caption)}</figcaption><div class='tabel-rol{long}' tabindex='0' role='region' "
+                f"aria-label='Tabel {table.number}'>{body}</div>{note}</figure>")
 
     def appendix(self, frame: pd.DataFrame, caption: str) -> Table:
         """Keep a table for the workbook only (no number in the HTML)."""

@@ -56,14 +56,14 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
     big = format_value(latest["waarde"], latest["status"], people, threshold, unit)
     earlier = " · ".join(f"Monitor {row.periode}: {format_value(row.waarde, row.status, people, threshold, unit)}"
                          for row in series.iloc[:-1].itertuples(index=False))
-    notes = [f"{row.periode}: {row.noot}" for row in series.itertuples(index=False)
-             if isinstance(row.noot, str) and row.noot]
+    notes = [row.noot if str(row.periode) in row.noot else f"{row.periode}: {row.noot}"
+             for row in series.itertuples(index=False) if isinstance(row.noot, str) and row.noot]
     parts = [
         f"<article class='factsheet' id='indicator-{_escape(definition['indicator'])}'>",
-        f"<h3>{_escape(definition['indicator'])}. {_escape(definition['titel'])}</h3>",
+        f"<h3>{_escape(definition['titel'])}</h3>",
         f"<div class='kerngetal'><span class='getal'>{_escape(big)}</span> "
         f"<span class='eenheid'>{_escape(unit if unit != 'procent' else '')}</span></div>",
-        f"<p class='bron'><strong>Bron:</strong> {_escape(definition['bron'])} · <strong>Jaar:</strong> "
+        f"<p class='bron'><strong>Bron:</strong> {_escape(definition['bron'])} · <strong>Periode:</strong> "
         f"{_escape(latest['periode'])}</p>",
     ]
     if earlier:
@@ -76,12 +76,12 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
     if not breakdown.empty:
         total = breakdown["aantal"].sum()
         fig = charts.indicator_breakdown(breakdown, f"Uitsplitsing {latest['periode']}", parts_people, threshold)
-        alt = (f"Staafdiagram van de uitsplitsing van indicator {definition['indicator']} in {latest['periode']}: "
+        alt = (f"Staafdiagram van de uitsplitsing van ‘{definition['titel']}’ in {latest['periode']}: "
                + ", ".join(f"{row.uitsplitsing} {format_value(row.aantal, VALUE, parts_people, threshold)}"
                            for row in breakdown.itertuples(index=False)) + ".")
         parts.append("<h4>Verdieping</h4>")
         parts.append(document.figure(style.to_png(fig), alt,
-                                      f"Uitsplitsing van indicator {definition['indicator']}, {latest['periode']}"))
+                                      f"Uitsplitsing van ‘{definition['titel']}’, {latest['periode']}"))
         shown = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],
                               "Aantal": [format_value(a, VALUE, parts_people, threshold) for a in breakdown["aantal"]]})
         values = pd.DataFrame({"Uitsplitsing": breakdown["uitsplitsing"],  # numbers, <5 only where hidden
@@ -90,15 +90,15 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         sentence = (f"Samen {format_value(total, VALUE, parts_people, threshold)}"
                     + ("" if latest["status"] != VALUE or total == latest["waarde"] else
                        f"; het kerngetal is {big}") + ".")
-        parts.append(document.table(values, f"Uitsplitsing van indicator {definition['indicator']}, "
+        parts.append(document.table(values, f"Uitsplitsing van ‘{definition['titel']}’, "
                                               f"{latest['periode']}", shown) + f"<p>{_escape(sentence)}</p>")
     if len(series) >= 3:
-        fig = charts.indicator_trend(series, f"Verloop van indicator {definition['indicator']}", people, threshold,
+        fig = charts.indicator_trend(series, f"Verloop van ‘{definition['titel']}’", people, threshold,
                                       unit)
-        alt = (f"Lijngrafiek van indicator {definition['indicator']}: "
+        alt = (f"Lijngrafiek van ‘{definition['titel']}’: "
                + ", ".join(f"{row.periode} {format_value(row.waarde, row.status, people, threshold, unit)}"
                            for row in series.itertuples(index=False)) + ".")
-        parts.append(document.figure(style.to_png(fig), alt, f"Verloop van indicator {definition['indicator']}"))
+        parts.append(document.figure(style.to_png(fig), alt, f"Verloop van ‘{definition['titel']}’"))
     parts.append("</article>")
     return "".join(parts)
 
@@ -135,10 +135,13 @@ def series_table(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int
 
 
 def series_shown(definitions: pd.DataFrame, series: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
-    """:func:`series_table` as the reader sees it (``nvt``, ``ontbreekt``, ``<5`` and Dutch numbers)."""
+    """:func:`series_table` as the reader sees it (``nvt``, ``ontbreekt``, ``<5`` and Dutch numbers, the indicator by
+    its title)."""
     people = dict(zip(definitions["indicator"], definitions["personen"]))
     units = dict(zip(definitions["indicator"], definitions["eenheid"]))
+    titles = dict(zip(definitions["indicator"], definitions["titel"]))
     table = series_table(definitions, series, threshold)
     table["Waarde"] = [format_value(v, s, bool(people[i]), threshold, units[i])
                        for i, v, s in zip(series["indicator"], series["waarde"], series["status"])]
+    table["Indicator"] = [titles[i] for i in series["indicator"]]  # a reader reads the title, not the code
     return table.astype(object).where(table.notna(), "")

@@ -20,9 +20,8 @@ import math
 from dataclasses import dataclass
 
 from evaluatie.chain.analysis import ChainAnalysis
-from evaluatie.dutch import format_number, format_percent, format_signed, plural, shown_change
+from evaluatie.dutch import format_number, format_percent, format_signed, join_names, plural, shown_change
 from evaluatie.report import findings
-from evaluatie.report.summary import largest_need
 from evaluatie.tables import MunicipalityData
 
 #: :func:`evaluatie.dutch.format_signed` under its old name.
@@ -45,7 +44,8 @@ def _number(value: float, decimals: int, percent: bool) -> str:
 
 def compared_with_pilots(comparison: dict | None, column: str, value: float, decimals: int,
                          percent: bool = False) -> str:
-    """`` De pilots: mediaan 0,30 (van 0,22 tot 0,41); hier hoger.`` — never a pilot's name."""
+    """`` Alle 3 pilots (deze inbegrepen): mediaan 0,30, spreiding 0,22–0,41; deze keten ligt boven de mediaan.``
+    — never a pilot's name."""
     if not comparison or column not in comparison or not math.isfinite(value):
         return ""
     figures = comparison[column]
@@ -53,9 +53,10 @@ def compared_with_pilots(comparison: dict | None, column: str, value: float, dec
     scale, digits = (100, 0) if percent else (1, decimals)
     change = shown_change(figures["mediaan"] * scale, value * scale, digits)
     place = "boven de mediaan" if change > 0 else "onder de mediaan" if change < 0 else "op de mediaan"
-    return (f" De {count} pilots (deze meegeteld): mediaan {_number(figures['mediaan'], decimals, percent)}, van "
-            f"{_number(figures['laagste'], decimals, percent)} tot {_number(figures['hoogste'], decimals, percent)}; "
-            f"deze keten zit {place}.")
+    return (f" Alle {count} pilots (deze inbegrepen): mediaan {_number(figures['mediaan'], decimals, percent)}, "
+            f"spreiding {_number(figures['laagste'], decimals, percent)}–"
+            f"{_number(figures['hoogste'], decimals, percent)}; "
+            f"deze keten ligt {place}.")
 
 
 def _with_test(change: findings.Change) -> str:
@@ -116,29 +117,20 @@ def vulnerability_finding(analysis: ChainAnalysis, comparison: dict | None) -> F
     chain = analysis.chain.set_index("meting")
     last_wave = chain.index[-1]
     partners = analysis.partners[analysis.partners["meting"] == last_wave]
-    cut = int(partners["scharnierpunt"].astype(bool).sum()) if not partners.empty else 0
+    cut = sorted(partners.loc[partners["scharnierpunt"].astype(bool), "organisatie"]) if not partners.empty else []
     centralisation = findings.change_of(analysis, "centralisatie")
     value = centralisation.after
-    title = ("Geen partner is onmisbaar." if cut == 0 and chain["relaties"].iloc[-1] > 0 else
-             f"{plural(cut, 'partner is', 'partners zijn')} onmisbaar." if cut else "De partners staan los.")
-    points = ("Geen partner is een scharnierpunt: zonder één van hen blijft de rest verbonden." if cut == 0 else
-              f"{plural(cut, 'partner is', 'partners zijn')} een scharnierpunt: zonder "
-              f"{'hem' if cut == 1 else 'één van hen'} valt de keten uiteen.")
-    sentence = (f"{points} Centralisatie {centralisation.shown_after}{findings.was(centralisation)}; 0 is "
-                f"iedereen even veel relaties, 1 alles via één partner."
+    if cut:
+        title = f"{join_names(cut, limit=len(cut))} {'is' if len(cut) == 1 else 'zijn'} onmisbaar."
+        points = (f"{'Dit is een scharnierpunt' if len(cut) == 1 else 'Dit zijn scharnierpunten'}: zonder "
+                  f"{'deze partner' if len(cut) == 1 else 'één van hen'} valt de keten uiteen.")
+    else:
+        title = "Geen partner is onmisbaar." if chain["relaties"].iloc[-1] > 0 else "De partners staan los."
+        points = "Geen partner is een scharnierpunt: zonder één van hen blijft de rest verbonden."
+    sentence = (f"{points} Centralisatie {centralisation.shown_after}{findings.was(centralisation)} (0 = iedereen "
+                f"evenveel relaties, 1 = alles loopt via één partner)."
                 + compared_with_pilots(comparison, "centralisatie", value, 2))
     return Finding(title, sentence)  # a description: the change of centralisation is not tested
-
-
-def strengthening_finding(analysis: ChainAnalysis) -> Finding | None:
-    found = largest_need(analysis)
-    if found is None:
-        return None
-    needs, top, between = found
-    return Finding("Hier willen partners meer samenwerken.",
-                   f"{plural(len(needs), 'relatie', 'relaties')} zouden partners sterker willen; het meest "
-                   f"{between}: {format_number(top['totaal_verschil'])} niveaus in "
-                   f"{plural(int(top['relaties']), 'relatie', 'relaties')}.")
 
 
 def response_finding(analysis: ChainAnalysis, comparison: dict | None) -> Finding:
@@ -147,16 +139,17 @@ def response_finding(analysis: ChainAnalysis, comparison: dict | None) -> Findin
     if not math.isfinite(value):
         return Finding("Respons onbekend.", "Geen geregistreerde of uitgenodigde partner deed mee.")
     earlier = findings.was(findings.change_of(analysis, "respons", 0, percent=True))
-    return Finding("Respons.", f"{format_percent(value)} van de gevraagde partners antwoordde{earlier}."
+    warning = analysis.settings.response_warning
+    low = [wave for wave, rate in chain["respons"].items() if math.isfinite(rate) and rate < warning]
+    caution = (f" Let op: onder {format_percent(warning)} in de {join_names(low, limit=len(low))}; het gemeten "
+               "netwerk is daar onvollediger." if low else "")
+    return Finding("Respons.", f"{format_percent(value)} van de gevraagde partners antwoordde{earlier}.{caution}"
                    + compared_with_pilots(comparison, "respons", value, 0, percent=True))
 
 
 def key_message(analysis: ChainAnalysis, data: MunicipalityData, comparison: dict | None = None) -> list[Finding]:
-    """Three to five findings for the Kernboodschap (density, intensity, routes, vulnerability,
-    strengthening; the response takes the place of a finding that cannot be computed)."""
+    """Three to five findings for the Kernboodschap: density, intensity, routes, vulnerability and response (where
+    partners want to strengthen is a point for discussion: :mod:`evaluatie.report.points`, the Aandachtspunten)."""
     candidates = [chain_finding(analysis, comparison), level_finding(analysis, comparison), route_finding(analysis),
-                  vulnerability_finding(analysis, comparison), strengthening_finding(analysis)]
-    findings = [finding for finding in candidates if finding is not None][:5]
-    if len(findings) < 5:
-        findings.append(response_finding(analysis, comparison))
-    return findings
+                  vulnerability_finding(analysis, comparison), response_finding(analysis, comparison)]
+    return [finding for finding in candidates if finding is not None][:5]

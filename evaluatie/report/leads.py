@@ -5,7 +5,7 @@ Example
 -------
 >>> from evaluatie.report.leads import composition_lead
 >>> composition_lead(analysis)        # doctest: +SKIP
-'In de vervolgmeting telt de keten 28 partners van 14 typen; de meeste zijn huisarts (5).'
+'In de vervolgmeting telt de keten 28 partners; het meest voorkomende type is huisarts (4, zie tabel …).'
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import math
 
 from evaluatie.chain.analysis import ChainAnalysis
 from evaluatie.dutch import format_number, format_percent, plural
+from evaluatie.vocabulary import type_name
 
 
 def composition_lead(analysis: ChainAnalysis) -> str:
@@ -23,8 +24,8 @@ def composition_lead(analysis: ChainAnalysis) -> str:
     if not types:
         return f"In de {last} telt de keten geen partners."
     common = max(sorted(set(types)), key=types.count)
-    return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')}; de meeste zijn {common} "
-            f"({format_number(types.count(common))}, zie tabel ‘Partners per type en meting’).")
+    return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')}; het meest voorkomende type is "
+            f"{type_name(common)} ({format_number(types.count(common))}, zie tabel ‘Partners per type en meting’).")
 
 
 def map_lead(analysis: ChainAnalysis) -> str:
@@ -71,7 +72,8 @@ def sectors_lead(analysis: ChainAnalysis) -> str | None:
                 f"{format_number(ei['ei_index'], 2)}).")
     if not matrix.empty:
         top = matrix.sort_values(["relaties", "type_a", "type_b"], ascending=[False, True, True]).iloc[0]
-        pair = f"{top['type_a']} en {top['type_b']}" if top["type_a"] != top["type_b"] else f"{top['type_a']} onderling"
+        pair = (f"{type_name(top['type_a'])} en {type_name(top['type_b'])}" if top["type_a"] != top["type_b"]
+                else f"{type_name(top['type_a'])} onderling")
         sentence += f" De meeste relaties lopen tussen {pair} (zie de figuur)."
     return sentence
 

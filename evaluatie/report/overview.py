@@ -209,15 +209,15 @@ class Overview(NumberedDocument):
             series = indicators.indicator_series(definitions, pd.concat([given, computed], ignore_index=True), name)
             threshold = data.settings.disclosure_threshold
             latest = series.groupby("indicator", sort=False).tail(1)
+            shown = series_shown(definitions, latest, threshold)
             frames.append(series_table(definitions, latest, threshold).assign(
-                Getoond=series_shown(definitions, latest, threshold)["Waarde"], Gemeente=name))
+                Getoond=shown["Waarde"], Titel=shown["Indicator"], Gemeente=name))
         parts = [self._heading("indicatoren")]
         if frames:
             long = pd.concat(frames, ignore_index=True)
-            order = list(dict.fromkeys(long["Indicator"]))
-            wide, shown = ((long.pivot(index="Gemeente", columns="Indicator", values=column)
-                            .reindex(columns=order).reset_index().rename_axis(columns=None))
-                           for column in ("Waarde", "Getoond"))
+            wide, shown = ((long.pivot(index="Gemeente", columns=key, values=column)
+                            .reindex(columns=list(dict.fromkeys(long[key]))).reset_index().rename_axis(columns=None))
+                           for key, column in (("Indicator", "Waarde"), ("Titel", "Getoond")))  # HTML: titles
             parts.append("<p>De laatste waarde van elke indicator per pilot (aantallen personen onder de drempel als "
                          "‘&lt;5’).</p>")
             parts.append(self.table(wide, "Laatste indicatorwaarden per pilot", shown.fillna("–")))

@@ -27,9 +27,9 @@ from evaluatie.vocabulary import sector
 #: One colour-blind-safe colour per sector (Okabe & Ito 2008), the same in every report.
 SECTOR_COLOURS: dict[str, str] = {
     "eerste lijn": "#0072B2",
-    "ggz en ziekenhuis": "#CC79A7",
+    "GGZ en ziekenhuis": "#CC79A7",
     "sociaal domein": "#E69F00",
-    "gemeente en ggd": "#009E73",
+    "gemeente en GGD": "#009E73",
     "werk en samenleving": "#56B4E9",
     "overig": "#BBBBBB",
 }

@@ -31,7 +31,9 @@ def test_nvt_missing_and_zero_each_render_as_themselves(example_indicators):
     assert (first["periode"], first["status"], first["noot"]) == ("2023-Q3", "nvt",
                                                                         "Registratie nog niet gestart.")
     table = series_shown(definitions, polderwijk)
-    shown = dict(zip(zip(table["Indicator"], table["Periode"]), table["Waarde"]))
+    titles = dict(zip(definitions["titel"], definitions["indicator"]))  # the reader sees titles, not codes
+    assert set(table["Indicator"]) <= set(titles)
+    shown = dict(zip(zip(table["Indicator"].map(titles), table["Periode"]), table["Waarde"]))
     assert shown[("mz-bereik", "2023")] == "ontbreekt"
     assert shown[("mz-doorverwezen-poh", "2023-Q4")] == "0"
     assert shown[("mz-doorverwezen-poh", "2024-Q1")] == "<5"

@@ -160,7 +160,7 @@ def test_kumu_splits_multiple_values_on_the_bar_and_gets_tags(written):
     original, files = written
     elements = pd.read_excel(files["-kumu.xlsx"], sheet_name="Elements").fillna("").set_index("Label")
     row = elements.loc[ODD[0]]  # ggd, signaleren, not a core partner
-    assert row["Ketenfuncties"].split("|") == ["signaleren"] and row["Tags"].split("|") == ["gemeente en ggd",
+    assert row["Ketenfuncties"].split("|") == ["signaleren"] and row["Tags"].split("|") == ["gemeente en GGD",
                                                                                            "signaleren"]
     for name, data in original.nodes(data=True):
         functions = [f for f in data["ketenfuncties"].split(";") if f]

@@ -273,3 +273,37 @@ def test_type_heatmap_shows_each_pair_once_with_counts_and_mean_levels_with_a_de
     empty = charts.type_heatmap(pd.DataFrame(dtype=float), None, "geen relaties")
     assert len(empty.axes[0].texts) == 0
     style.to_png(empty)
+
+
+def _text_boxes(fig):
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for text in fig.axes[0].texts:
+        if text.get_text():
+            patch = text.get_bbox_patch()
+            boxes.append((text.get_text(), (patch or text).get_window_extent(renderer)))
+    return boxes
+
+
+def test_a_route_picture_clips_nothing_and_overprints_nothing():
+    """The longest type names of the contract on one route, every level and a missing step, three waves."""
+    import pandas as pd
+
+    from evaluatie.report import charts
+
+    route = ["migrantenorganisatie", "mantelzorgsteunpunt", "clientondersteuning", "vrijwilligersorganisatie",
+             "sociaal wijkteam"]
+    rows = []
+    for row, wave in enumerate(["nulmeting", "vervolgmeting", "tweede vervolgmeting"]):
+        for number, (first, second) in enumerate(zip(route, route[1:]), 1):
+            rows.append({"meting": wave, "persona": "P", "nummer": number, "van_type": first, "naar_type": second,
+                         "niveau": (number + row) % 5})
+    fig = charts.route_picture(pd.DataFrame(rows), "P", ["nulmeting", "vervolgmeting", "tweede vervolgmeting"])
+    style.to_png(fig)
+    boxes = _text_boxes(fig)
+    width, height = fig.bbox.width, fig.bbox.height
+    assert all(b.x0 >= 0 and b.y0 >= 0 and b.x1 <= width and b.y1 <= height for _, b in boxes), "clipped"
+    for (first, a), (second, b) in itertools.combinations(boxes, 2):
+        overlap = min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+        assert not overlap or "✕" in (first, second), (first, second)  # the cross sits on its arrow
+    assert {"cliëntondersteuning", "ontbreekt", "4 integraal\nsamenwerken"} <= {t for t, _ in boxes}

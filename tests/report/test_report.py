@@ -49,7 +49,7 @@ def report(example_processed, comparison):
 def sections(report):
     return {
         "title": report.title().data, "key_message": report.key_message().data, "contents": report.contents().data,
-        "summary": report.summary().data,
+        "points": report.points_for_discussion().data,
         "composition": report.composition().data, "maps": report.chain_maps().data,
         "development": report.development().data, "measures": report.measures().data,
         "central": report.central_players().data, "sectors": report.sectors().data,
@@ -69,16 +69,27 @@ def test_every_section_heading_is_in_the_table_of_contents(sections):
     assert re.findall(r"href='#([^']+)'", sections["contents"]) == expected
 
 
-def test_summary_has_five_to_eight_generated_findings(sections):
-    findings = re.findall(r"<li>(.*?)</li>", sections["summary"])
-    assert 5 <= len(findings) <= 8
-    assert findings[0] == ("Tussen de nulmeting (oktober 2023) en de vervolgmeting (oktober 2024) ging het aantal "
-                           "samenwerkingsrelaties van 67 naar 84; de dichtheid steeg van 0,26 naar 0,30 — op de 23 "
-                           "partners van beide metingen 15 relaties nieuw en 4 verdwenen: meer dan toeval (p 0,019).")
-    # the count of ties has no test of its own: "ging", the density's test is clear: "steeg"
-    # McNemar by hand: 2 * P(X <= 4 | X ~ Bin(19, 1/2)) = 2 * (1 + 19 + 171 + 969 + 3876) / 2**19 = 0.0192
-    assert "Nieuw in de keten: Logistiek Centrum Haven." in findings[1]
-    assert findings[-1] == "De respons was 95% in de nulmeting en 100% in de vervolgmeting."
+def test_points_for_discussion_each_with_its_number_and_each_finding_once(sections, report):
+    points = [" ".join(re.sub(r"<[^>]+>", " ", item).split())
+              for item in re.findall(r"<li>(.*?)</li>", sections["points"])]
+    pairs = report.analysis.needs_by_type_pair
+    top = pairs[pairs["meting"] == "vervolgmeting"].iloc[0]
+    assert (top["type_1"], top["type_2"], top["totaal_verschil"], top["relaties"]) == (
+        "sociaal wijkteam", "werkgever", 6, 4)
+    assert points[0] == ("Versterking sociaal wijkteam – werkgever. Tussen sociaal wijkteam en werkgever wensen "
+                         "partners samen 6 niveaus meer dan nu, in 4 relaties: wat is daarvoor nodig? (zie "
+                         "Versterkingsbehoefte )")
+    assert [p.split(".")[0] for p in points] == ["Versterking sociaal wijkteam – werkgever",
+                                                 "Versterking welzijn – werkgever", "Route van Marieke",
+                                                 "Route van Samira", "Verdwenen relaties"]
+    assert "Op de route van Samira ontbreekt de stap migrantenorganisatie → mantelzorgsteunpunt" in points[3]
+    lost = report.analysis.change_summary["verdwenen"].iloc[0]
+    assert points[4].startswith(f"Verdwenen relaties. {lost} relaties van de nulmeting zijn er in de vervolgmeting")
+    # each finding once: the joiner is named where the change is shown, not in a summary besides
+    page = "".join(sections.values())
+    assert page.count("Logistiek Centrum Haven.") == 1 and "Nieuw in de keten sinds de nulmeting: Logistiek Centrum " \
+        "Haven." in sections["development"]
+    assert "samenvatting" not in page.lower()
 
 
 def test_tables_and_figures_are_numbered_in_order(sections):
@@ -95,9 +106,10 @@ def test_composition_response_and_unregistered(sections):
     assert "<td>nulmeting</td>\n      <td>deelnemende geregistreerde partners</td>\n      <td>22</td>\n      " \
            "<td>21</td>\n      <td>95%</td>\n      <td>Praktijk voor Psychologie Waterkant</td>" in composition
     assert "Buurthuis De Ster" in composition
-    # 24 partners: the page shows 15 and names the sheet with all of them.
-    assert re.search(r"De eerste 15 van 24 rijen; alle 24 rijen staan in de Excel-bijlage, blad ‘T\d+ Partners van "
-                     r"de keten’\.", composition)
+    # 24 partners: the partner table, the map's text alternative, is always whole (it scrolls in its box)
+    partners = re.search(r"Partners van de keten</figcaption><div class='tabel-rol lang'[^>]*>(.*?)</div>",
+                         composition, re.S).group(1)
+    assert partners.count("<tr>") == 24 and "De eerste" not in composition
 
 
 def test_images_have_alt_text(sections):
@@ -114,7 +126,7 @@ def test_measures_explained_in_plain_dutch(sections):
 def test_accountability_holds_provenance_and_only_own_files(sections):
     text = sections["accountability"]
     assert "Gemaakt op 15 januari 2026" in text
-    assert "gemeente = Rivierstad" in text and "versie 0.1.0" in text
+    assert "Gemaakt voor gemeente: Rivierstad" in text and "versie 0.1.0" in text
     assert "samenwerking/rivierstad-enquete.csv" in text and "heidevelde-enquete" not in text
     assert re.search(r"<td>[0-9a-f]{16}…</td>", text)  # the page shows the start, the workbook all 64
 
@@ -130,7 +142,7 @@ def test_excel_holds_every_table_numbered_as_on_the_page(report, sections, tmp_p
         row = contents[contents["Tabel"] == int(number)]
         assert len(row) == 1 and row["Titel"].iloc[0] == html.unescape(caption), (number, caption)
         assert row["Blad"].iloc[0].startswith(f"T{number} ") and row["Blad"].iloc[0] in workbook
-    assert "Kernboodschap" in set(contents["Titel"]) and "Belangrijkste bevindingen" in set(contents["Titel"])
+    assert "Kernboodschap" in set(contents["Titel"]) and "Aandachtspunten" in set(contents["Titel"])
     sheet = contents.loc[contents["Titel"] == "Netwerkmaten van de hele keten per meting", "Blad"].iloc[0]
     measures = workbook[sheet]
     assert measures.loc[measures["Maat"] == "Relaties", "vervolgmeting"].iloc[0] == 84
@@ -176,7 +188,8 @@ def test_persona_cards_with_avatar_route_picture_and_tables(sections, report):
 def test_monitoring_factsheets_with_disclosure(sections, report):
     monitoring = sections["monitoring"]
     assert monitoring.count("<article class='factsheet'") == 2  # the given indicators; the computed ones in a table
-    assert "<td>keten-partners</td>" in monitoring and "Indicatoren uit de ketenanalyse" in monitoring
+    assert "<td>Aantal ketenpartners</td>" in monitoring and "Indicatoren uit de ketenanalyse" in monitoring
+    assert "keten-partners" not in re.sub(r"id='[^']*'", "", monitoring)  # the code only as an anchor
     # Rivierstad's referrals start below 5: shown as <5, never as the number.
     assert "&lt;5" in monitoring
     series = next(t.frame for t in report.tables if t.caption == "Alle indicatorwaarden van Rivierstad")
@@ -196,7 +209,7 @@ def test_key_message_gives_three_to_five_findings_against_the_earlier_wave_and_t
         in findings[0]
     figures = pilot_figures(__import__("evaluatie.io.store", fromlist=["load_tables"]).load_tables(example_processed))
     median = format_number(figures["dichtheid"].median(), 2)
-    assert f"De 3 pilots (deze meegeteld): mediaan {median}" in findings[0]
+    assert f"Alle 3 pilots (deze inbegrepen): mediaan {median}, spreiding " in findings[0]
     for other in ("Heidevelde", "Polderwijk"):  # aggregated: no other pilot is named
         assert other not in message
     assert comparison["pilots"]["aantal"] == 3

@@ -135,3 +135,29 @@ def test_every_method_has_a_reference_in_the_report_and_in_the_docs(pages):
         assert html.escape(method.name) in page
     for reference in references():
         assert html.escape(reference) in page
+
+
+def _reader_text(page: str) -> str:
+    """What a reader sees: no script, no style, no markup attributes."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_no_code_label_reaches_a_reader(pages):
+    """Partner types, chain functions and indicators appear as a reader writes them (GGZ, POH-GGZ,
+    cliëntondersteuning, coördineren, an indicator's title), never as the code of the input files."""
+    from evaluatie.monitoring.indicators import COMPUTED_DEFINITIONS
+    from evaluatie.vocabulary import FUNCTION_NAMES, TYPE_NAMES
+
+    found = {}
+    for label, (data, page) in pages.items():
+        text = _reader_text(page)
+        ids = set(COMPUTED_DEFINITIONS["indicator"])
+        if data.indicator_definitions is not None:
+            ids |= set(data.indicator_definitions["indicator"])
+        codes = [*TYPE_NAMES, *FUNCTION_NAMES, *sorted(i for i in ids if re.search("[a-z]", i))]  # "23": a number
+        hits = [code for code in codes if re.search(rf"(?<![\w/.-]){re.escape(code)}(?![\w/.-])", text)]
+        if hits:
+            found[label] = hits
+    assert found == {}
+    assert "POH-GGZ" in _reader_text(pages["voorbeeld: Polderwijk"][1])

@@ -13,7 +13,7 @@ Example
 -------
 >>> from evaluatie.report.municipality import Report
 >>> report = Report.load("Rivierstad")   # doctest: +SKIP
->>> report.summary()                     # doctest: +SKIP
+>>> report.points_for_discussion()       # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@ sections (anchor -> heading, in order; the table of contents is built from it).
 
 Example
 -------
->>> heading("samenvatting")
-"<h2 id='samenvatting'>Samenvatting</h2>"
+>>> heading("aandachtspunten")
+"<h2 id='aandachtspunten'>Aandachtspunten</h2>"
 >>> lead("De keten groeide.", None)
 "<p class='duiding'>De keten groeide.</p>"
 """
@@ -19,7 +19,7 @@ __all__ = ["HEADINGS", "heading", "lead", "paragraph"]
 #: gives each its function).
 HEADINGS = {
     "kernboodschap": "Kernboodschap",
-    "samenvatting": "Samenvatting",
+    "aandachtspunten": "Aandachtspunten",
     "samenstelling": "Samenstelling van de keten",
     "ketenkaart": "Ketenkaart",
     "ontwikkeling": "Ontwikkeling",

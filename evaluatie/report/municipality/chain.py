@@ -7,14 +7,14 @@ import pandas as pd
 
 from evaluatie.chain import network
 from evaluatie.dutch import format_trimmed, readable_table
-from evaluatie.report import charts, interactive, leads, maps, style
+from evaluatie.report import charts, interactive, leads, maps, style, summary
 from evaluatie.report.document import headed
 from evaluatie.report.municipality import quality
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext, brokers, wave_changes
 from evaluatie.report.municipality.evidence import change_evidence
 from evaluatie.report.style import CHANGE_STYLES, LEVEL_COLOURS
-from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS
+from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, function_name, type_name
 
 
 # ------------------------------------------------------------------ 2 samenstelling
@@ -30,12 +30,12 @@ def composition(ctx: ReportContext) -> str:
     parts.append(ctx.table(by_type, "Partners per type en meting"))
     rows = []
     for label, key in [*((f, f) for f in CHAIN_FUNCTIONS), ("kernpartner", "kernpartner")]:
-        rows.append({"Functie": label, **{wave: sum(1 for _, v in g.nodes(data=key) if v)
+        rows.append({"Functie": function_name(label), **{wave: sum(1 for _, v in g.nodes(data=key) if v)
                                            for wave, g in ctx.graphs.items()}})
     parts.append(ctx.table(pd.DataFrame(rows), "Partners per ketenfunctie en kernpartners per meting"))
     response = ctx.response_table()
     parts.append(ctx.table(response, "Respons per meting", readable_table(response, percent=("Respons",))))
-    parts.append(ctx.table(_partner_list(ctx), "Partners van de keten"))
+    parts.append(ctx.table(_partner_list(ctx), "Partners van de keten", whole=True))
     unregistered = _unregistered(ctx)
     if unregistered.empty:
         parts.append(paragraph("Alle partners die respondenten noemden, staan in het register."))
@@ -49,9 +49,9 @@ def _partner_list(ctx: ReportContext) -> pd.DataFrame:
     partners = ctx.data.partners.sort_values(["geregistreerd", "type", "organisatie"],
                                               ascending=[False, True, True])
     table = pd.DataFrame({
-        "Partner": partners["organisatie"], "Type": partners["type"],
+        "Partner": partners["organisatie"], "Type": partners["type"].map(type_name),
         "Kernpartner": partners["kernpartner"].map({True: "ja", False: "nee"}),
-        "Ketenfuncties": [", ".join(f for f in CHAIN_FUNCTIONS if row[f]) or "–"
+        "Ketenfuncties": [", ".join(function_name(f) for f in CHAIN_FUNCTIONS if row[f]) or "–"
                           for row in partners.to_dict("records")],
     })
     for wave, graph in ctx.graphs.items():
@@ -73,8 +73,8 @@ def _unregistered(ctx: ReportContext) -> pd.DataFrame:
 # ------------------------------------------------------------------ 3 ketenkaart
 def chain_maps(ctx: ReportContext) -> str:
     """One chain map per wave, all drawn on one layout."""
-    parts = [heading("ketenkaart"), lead(leads.map_lead(ctx.analysis)),
-             paragraph("Elke stip is een partner: de kleur is het type, de grootte hoe centraal de partner is "
+    parts = [heading("ketenkaart"), lead(leads.map_lead(ctx.analysis), summary.strongest_sentence(ctx.analysis)),
+             paragraph("Elke stip is een partner: de kleur is de sector, de grootte hoe centraal de partner is "
                 "(tussenpositie). Elke lijn is een samenwerkingsrelatie: dikte en kleur geven het niveau. Een "
                 "partner staat in elke meting op dezelfde plek, zodat de kaarten te vergelijken zijn.")]
     sizes = brokers(ctx.analysis)
@@ -102,7 +102,7 @@ def development(ctx: ReportContext) -> str:
         parts.append(paragraph(f"Er is één meting ({ctx.waves[0] if ctx.waves else 'geen'}); de ontwikkeling van de "
                         "keten is te zien zodra er een tweede meting is."))
         return "".join(parts)
-    parts.append(lead(leads.development_lead(ctx.analysis)))
+    parts.append(lead(leads.development_lead(ctx.analysis), summary.membership_sentence(ctx.analysis)))
     parts.append(paragraph("Wat veranderde er tussen twee opeenvolgende metingen? Groen: nieuwe relaties; blauw: "
                     "sterker geworden; oranje: zwakker geworden; rood gestreept: verdwenen; grijs: gelijk "
                     "gebleven. Een groene rand: partner toegetreden; een rode rand: partner vertrokken."))
@@ -125,8 +125,8 @@ def development(ctx: ReportContext) -> str:
         parts.append(f"<div class='alleen-met-script'>{ctx.map_key(ctx.chain_numbers)}</div>")
     else:
         parts.append(ctx.map_key(next((n for n in ctx.change_numbers.values() if n), None)))
-    summary = headed(ctx.analysis.change_summary)
-    parts.append(ctx.table(summary, "Aantal veranderingen tussen opeenvolgende metingen"))
+    per_period = headed(ctx.analysis.change_summary)
+    parts.append(ctx.table(per_period, "Aantal veranderingen tussen opeenvolgende metingen"))
     if len(ctx.waves) > 2:
         first_last = headed(ctx.analysis.first_last)
         parts.append(paragraph("De eerste en de laatste meting direct met elkaar vergeleken (niet de som van de "

@@ -107,7 +107,7 @@ def _test_table(ctx: ReportContext) -> tuple[pd.DataFrame, pd.DataFrame]:
                      for a, b in zip(changes["waarde_van"], changes["waarde_tot"])],
         "Nieuw": changes["nieuw"], "Verdwenen": changes["verdwenen"], "p-waarde": changes["p_waarde"],
         "p-waarde na correctie": changes["p_gecorrigeerd"], "Correctie": changes["correctie"],
-        "Oordeel": ["meer dan toeval" if clear else "kan toeval zijn" for clear in changes["duidelijk"]]})
+        "Oordeel": ["meer dan toeval" if clear else "binnen de toevalsmarge" for clear in changes["duidelijk"]]})
     shown = frame.assign(**{
         "Partners in beide": frame["Partners in beide"].map(format_number),
         "Waarde van": frame["Waarde van"].map(lambda v: format_number(v, decimals)),

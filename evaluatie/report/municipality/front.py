@@ -1,5 +1,5 @@
 """The first two sections of the municipality report: the Kernboodschap (three to five findings with
-direction and size) and the Samenvatting (the key findings as sentences)."""
+direction and size) and the Aandachtspunten (what the analysis raises for discussion, each with its number)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from evaluatie.report.findings import ARROWS, DIRECTIONS
 from evaluatie.report.keymessage import key_message as key_findings_with_direction
 from evaluatie.report.municipality.blocks import heading
 from evaluatie.report.municipality.context import ReportContext
-from evaluatie.report.summary import findings_frame, key_findings
+from evaluatie.report.points import discussion_points
 
-__all__ = ["key_message", "summary"]
+__all__ = ["key_message", "points_for_discussion"]
 
 def key_message(ctx: ReportContext) -> str:
     """Three to five findings with size and, where a test belongs to them, verdict, against the first wave
@@ -35,9 +35,32 @@ def key_message(ctx: ReportContext) -> str:
             + f"<p class='basis'>{html.escape(basis)}</p>")
 
 
-def summary(ctx: ReportContext) -> str:
-    """Five to eight key findings generated from the results."""
-    findings = key_findings(ctx.analysis, ctx.data)
-    ctx.appendix(findings_frame(findings), "Belangrijkste bevindingen")
-    items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in findings)
-    return heading("samenvatting") + f"<ol class='bevindingen'>{items}</ol>"
+#: Where the numbers behind each kind of point are shown (anchor, heading).
+POINT_SECTIONS = {"versterking": "versterking", "route": "personas", "scharnier": "centrale-spelers",
+                  "inbreng": "kwaliteit", "verdwenen": "ontwikkeling"}
+
+
+def points_for_discussion(ctx: ReportContext) -> str:
+    """The Aandachtspunten of the last wave (:func:`evaluatie.report.points.discussion_points`), each with the
+    number behind it, worded as a point for discussion with a link to the section that shows it."""
+    personas = sorted(ctx.data.personas["persona"]) if "personas" in ctx.sections else []
+    found = discussion_points(ctx.analysis, ctx.last, personas)
+    ctx.appendix(pd.DataFrame({"Aandachtspunt": [p.title for p in found], "Toelichting": [p.text for p in found]}),
+                 "Aandachtspunten")
+    parts = [heading("aandachtspunten")]
+    if not found:
+        none = (f"De analyse van de {ctx.last} levert geen aandachtspunt op: geen versterkingswens, geen "
+                "ontbrekende of zwakke stap op een route, geen partner zonder wie andere los raken, geen bijdrage "
+                "die op één partner rust en geen verdwenen relatie.")
+        parts.append(f"<p class='basis'>{html.escape(none)}</p>")
+        return "".join(parts)
+    items = []
+    for point in found:
+        anchor = POINT_SECTIONS[point.kind]
+        where = (f" <a href='#{anchor}'>{html.escape(ctx.sections[anchor])}</a>" if anchor in ctx.sections else "")
+        items.append(f"<li><strong>{html.escape(point.title)}.</strong> {html.escape(point.statement)}: "
+                     f"{html.escape(point.question)}{' (zie' + where + ')' if where else ''}</li>")
+    basis = (f"Punten voor het gesprek met de ketenpartners, berekend uit de {ctx.last}: een vraag, geen oordeel. "
+             "Het getal erachter staat in het genoemde hoofdstuk.")
+    return ("".join(parts) + f"<ol class='aandachtspunten'>{''.join(items)}</ol>"
+            f"<p class='basis'>{html.escape(basis)}</p>")

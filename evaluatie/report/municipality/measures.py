@@ -8,11 +8,11 @@ import pandas as pd
 from evaluatie.chain import directed, network
 from evaluatie.chain import mixing as sector_measures
 from evaluatie.dutch import format_number, format_percent, join_names, readable_table
-from evaluatie.report import charts, leads, style, summary
+from evaluatie.report import charts, leads, points, style, summary
 from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
-from evaluatie.vocabulary import LEVELS
+from evaluatie.vocabulary import LEVELS, type_name
 
 
 # ------------------------------------------------------------------ 5 netwerkmaten
@@ -127,6 +127,13 @@ def central_players(ctx: ReportContext) -> str:
         rows.append({"Meting": wave, "Scharnierpunten": join_names(cut, limit=20) or "geen",
                      "Bruggen": len(bridges)})
     parts.append(ctx.table(pd.DataFrame(rows), "Scharnierpunten en bruggen per meting"))
+    hinges = points.hinge_partners(ctx.graphs[last])
+    if not hinges.empty:
+        kinds = dict(ctx.graphs[last].nodes(data="type"))
+        parts.append(ctx.table(pd.DataFrame({"Partner": hinges["partner"],
+                                             "Type": [type_name(kinds[n]) for n in hinges["partner"]],
+                                             "Partners die zonder hem los raken": hinges["afgesneden"]}),
+                               f"Scharnierpunten in de {last}: partners die zonder hen los raken van de rest"))
     bridges = headed(ctx.analysis.bridges)
     if not bridges.empty:
         parts.append(ctx.table(bridges, "Bruggen: relaties waarvan het wegvallen de keten splitst"))

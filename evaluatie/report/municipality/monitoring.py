@@ -70,7 +70,8 @@ def monitoring(ctx: ReportContext) -> str:
                                "monitor; hun waarden per meting staan ook in de tabel hieronder."))
         computed_table = pd.DataFrame(computed_rows)
         values_table = headed(computed_table.drop(columns="Laatste waarde"))
-        shown_table = computed_table.drop(columns=["waarde", "Eenheid"])
+        shown_table = (computed_table.drop(columns=["waarde", "Eenheid", "Indicator"])
+                       .rename(columns={"Titel": "Indicator"}))
         parts.append(ctx.table(values_table[["Indicator", "Titel", "Laatste waarde", "Eenheid", "Periode",
                                                "Eerder"]],
                                  "Indicatoren uit de ketenanalyse, laatste en eerdere waarden", shown_table))

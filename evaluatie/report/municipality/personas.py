@@ -8,11 +8,12 @@ import html
 import pandas as pd
 
 from evaluatie.dutch import format_number, join_names, plural
-from evaluatie.report import charts, leads, style
+from evaluatie.report import charts, leads, style, summary
 from evaluatie.report.avatars import avatar_svg
 from evaluatie.report.document import headed
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
+from evaluatie.vocabulary import type_name
 
 
 # ------------------------------------------------------------------ persona's
@@ -21,7 +22,7 @@ def personas(ctx: ReportContext) -> str:
     if "personas" not in ctx.sections:
         return ""
     data, analysis = ctx.data, ctx.analysis
-    parts = [heading("personas"), lead(leads.persona_lead(analysis)),
+    parts = [heading("personas"), lead(leads.persona_lead(analysis), *summary.persona_sentences(analysis, data)),
              paragraph("Persona's zijn fictieve mantelzorgers die een doelgroep een naam en een gezicht geven. Hun "
                 "route is de volgorde van partners die zij in de praktijk tegenkomen. Per stap staat hieronder de "
                 "sterkste relatie die in de keten is gemeten tussen een partner van het ene en een partner van "
@@ -33,7 +34,7 @@ def personas(ctx: ReportContext) -> str:
         own = items[items["persona"] == persona.persona].sort_values("volgorde")
         signals = "; ".join(html.escape(v) for v in own.loc[own["soort"] == "signaal", "waarde"])
         needs = "; ".join(html.escape(v) for v in own.loc[own["soort"] == "behoefte", "waarde"])
-        route = " → ".join(html.escape(v) for v in own.loc[own["soort"] == "route", "waarde"])
+        route = " → ".join(html.escape(type_name(v)) for v in own.loc[own["soort"] == "route", "waarde"])
         parts.append(
             f"<section class='persona'><div class='persona-kaart'>"
             f"{avatar_svg(persona.persona, int(persona.leeftijd), persona.doelgroep)}"

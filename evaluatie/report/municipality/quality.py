@@ -18,7 +18,7 @@ from evaluatie.privacy import hidden_label
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
 from evaluatie.scales import MIN_ITEMS, alpha_reading
-from evaluatie.vocabulary import ITEM_LABELS, LEVELS, SCALE_ITEMS, SCORES
+from evaluatie.vocabulary import ITEM_LABELS, LEVELS, SCALE_ITEMS, SCORES, type_name
 
 #: The level from which a tie counts as close cooperation when quality is set against structure.
 CLOSE_LEVEL = 3
@@ -163,7 +163,7 @@ def _partner_scores(ctx: ReportContext, scales: dict[str, pd.Series]) -> str:
     for name in names:
         count = int(received["beoordelingen"].get(name, 0)) if "beoordelingen" in received else 0
         count_given = int(given["beoordelingen"].get(name, 0)) if "beoordelingen" in given else 0
-        line = {"Partner": name, "Type": types.get(name, "onbekend")}
+        line = {"Partner": name, "Type": type_name(types.get(name))}
         for title, column in columns:
             value = received[column].get(name, float("nan")) if column in received else float("nan")
             line[title] = value if count >= threshold else float("nan")

@@ -10,7 +10,7 @@ wave yet.
 Example
 -------
 >>> [section.anchor for section in SECTIONS][:3]
-['kernboodschap', 'samenvatting', 'samenstelling']
+['kernboodschap', 'aandachtspunten', 'samenstelling']
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Section:
 #: The report's sections in the order they appear (the notebook calls them in this order; the README lists them).
 SECTIONS: tuple[Section, ...] = (
     Section("kernboodschap", "key_message", front.key_message),
-    Section("samenvatting", "summary", front.summary),
+    Section("aandachtspunten", "points_for_discussion", front.points_for_discussion),
     Section("samenstelling", "composition", chain.composition),
     Section("ketenkaart", "chain_maps", chain.chain_maps),
     Section("ontwikkeling", "development", chain.development),
@@ -187,9 +187,10 @@ class Report:
         """Kernboodschap: three to five findings with direction and size, against the earlier wave and the pilots."""
         return self.section("kernboodschap")
 
-    def summary(self) -> HTML:
-        """Samenvatting: five to eight key findings generated from the results."""
-        return self.section("samenvatting")
+    def points_for_discussion(self) -> HTML:
+        """Aandachtspunten: what the analysis raises for discussion (strengthening wanted most, weak or missing
+        route steps, partners the chain hangs on, what only one partner brings, ties lost), each with its number."""
+        return self.section("aandachtspunten")
 
     def composition(self) -> HTML:
         """Samenstelling: partners by type, chain function and core membership per wave; response."""

@@ -17,8 +17,8 @@ import pandas as pd
 
 from evaluatie.dutch import format_number, join_names, plural
 from evaluatie.report.avatars import avatar_svg
+from evaluatie.report.points import step_text
 from evaluatie.report.policy import meta_tag
-from evaluatie.report.session.content import step_text
 from evaluatie.report.session.poster import POSTER_CSS, Drawing
 
 
@@ -67,7 +67,7 @@ def persona_card(persona, items: pd.DataFrame, steps: pd.DataFrame, wave: str, m
                  made: str) -> str:
     """One A5 card: avatar, name and age, target group, situation, signals, needs, and the route through this
     municipality's chain in ``wave`` with its weakest step marked (``steps``:
-    :func:`~evaluatie.report.session.content.persona_steps`)."""
+    :func:`~evaluatie.report.points.persona_steps`)."""
     own = items[items["persona"] == persona.persona].sort_values("volgorde")
 
     def listed(kind):
@@ -122,7 +122,7 @@ SHEET_PAIRS = 5
 
 def discussion_sheet(municipality: str, wave: str, pairs: pd.DataFrame, made: str, limit: int = SHEET_PAIRS) -> str:
     """One A4 page: the strengthening wishes of ``wave`` grouped by pair of partner types (``pairs``:
-    :func:`~evaluatie.report.session.content.strengthening_pairs`), the most wanted first (at most ``limit``),
+    :func:`~evaluatie.report.points.strengthening_pairs`), the most wanted first (at most ``limit``),
     each with empty lines for what is agreed, by whom and when."""
     shown = pairs.head(limit)
     blocks = []

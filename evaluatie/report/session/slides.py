@@ -2,10 +2,10 @@
 
 :class:`Session` is what the slide notebook (``notebooks/rapporten/werksessie.ipynb``) calls: each method
 returns an ``IPython.display.HTML`` slide (empty when it has nothing to show: no change slide after one wave,
-no persona slide without persona's), with no code, no table over :data:`~.content.SLIDE_ROWS` rows and large
-type. :meth:`Session.print_pages` gives the poster per wave, the change poster, the persona cards and the
-discussion sheet as HTML pages, for Chromium to print. Only organisations and the fictional persona's appear:
-no respondent, no free text of a respondent.
+no persona slide without persona's), with no code, no table over
+:data:`~evaluatie.report.points.SLIDE_ROWS` rows and large type. :meth:`Session.print_pages` gives the poster
+per wave, the change poster, the persona cards and the discussion sheet as HTML pages, for Chromium to print.
+Only organisations and the fictional persona's appear: no respondent, no free text of a respondent.
 
 Example
 -------
@@ -25,11 +25,11 @@ from IPython.display import HTML
 from evaluatie.chain.analysis import analyse
 from evaluatie.dutch import format_date, plural
 from evaluatie.io.network_files import wave_slugs
-from evaluatie.report import interactive, maps, style
+from evaluatie.report import interactive, maps, points, style
 from evaluatie.report.avatars import avatar_svg
 from evaluatie.report.municipality.context import brokers, partner_types, wave_changes
-from evaluatie.report.session import content, poster, printed
-from evaluatie.report.session.content import SLIDE_ROWS
+from evaluatie.report.points import SLIDE_ROWS
+from evaluatie.report.session import poster, printed
 from evaluatie.settings import __version__
 from evaluatie.tables import MunicipalityData
 from evaluatie.vocabulary import LEVELS, SECTORS, type_name
@@ -164,7 +164,7 @@ class Session:
         """What changed since the wave before: the counts, and the change map (empty after one wave)."""
         if not self.before:
             return HTML("")
-        counts = content.change_counts(self.analysis, self.before, self.wave)
+        counts = points.change_counts(self.analysis, self.before, self.wave)
         graphs = self.analysis.graphs
         fig = maps.change_map(graphs[self.before], graphs[self.wave], self.positions,
                               wave_changes(self.analysis, self.before, self.wave), legend=True)
@@ -182,7 +182,7 @@ class Session:
         if not self.wave:
             return HTML("")
         return _table_slide(
-            "versterking", "Waar partners willen versterken", content.strengthening_pairs(self.analysis, self.wave),
+            "versterking", "Waar partners willen versterken", points.strengthening_pairs(self.analysis, self.wave),
             f"In de {html.escape(self.wave)} gaf geen partner aan sterker te willen samenwerken dan nu (of die vraag "
             "is niet gesteld).", ["Typen partners", "Relaties", "Niveaus meer gewenst"],
             lambda p: [p.paar, p.relaties, p.niveaus_meer], numbers=(1, 2),
@@ -193,7 +193,7 @@ class Session:
         """With whom, how much: the ties partners want stronger, the largest gap first."""
         if not self.wave:
             return HTML("")
-        ties = content.strengthening_ties(self.analysis, self.wave)
+        ties = points.strengthening_ties(self.analysis, self.wave)
         if ties.empty:
             return HTML("")
         shown = ties.head(SLIDE_ROWS)
@@ -210,7 +210,7 @@ class Session:
         if not self.wave:
             return HTML("")
         return _table_slide(
-            "scharnier", "Waar de keten aan hangt", content.hinge_partners(self.analysis.graphs[self.wave]),
+            "scharnier", "Waar de keten aan hangt", points.hinge_partners(self.analysis.graphs[self.wave]),
             f"In de {html.escape(self.wave)} hangt de keten niet aan één partner: zonder welke partner ook blijven "
             "alle andere met elkaar verbonden.", ["Zonder deze partner", "verliezen zoveel partners hun verbinding"],
             lambda r: [r.partner, r.afgesneden], numbers=(1,),
@@ -222,15 +222,15 @@ class Session:
         if not self.wave or number >= len(self.personas):
             return HTML("")
         row = self.data.personas.iloc[number]
-        steps = content.persona_steps(self.analysis, row["persona"], self.wave)
+        steps = points.persona_steps(self.analysis, row["persona"], self.wave)
         table = _table(["Stap", "Partners", "Niveau"],
                        [[s["stap"], f"{s['van']} en {s['naar']}" if s["aanwezig"] else "geen relatie gemeten",
-                         content.level_text(s["niveau"]) if s["aanwezig"] else "ontbreekt"]
+                         points.level_text(s["niveau"]) if s["aanwezig"] else "ontbreekt"]
                         for _, s in steps.head(SLIDE_ROWS).iterrows()], numbers=(),
                        classes=["ontbreekt" if not s["aanwezig"] else "zwak" if s["zwakste"] else ""
                                 for _, s in steps.head(SLIDE_ROWS).iterrows()])
         weakest = steps[steps["zwakste"]]
-        verdict = (f"<p>Zwakste stap: <strong>{html.escape(content.step_text(weakest.iloc[0]))}</strong>.</p>"
+        verdict = (f"<p>Zwakste stap: <strong>{html.escape(points.step_text(weakest.iloc[0]))}</strong>.</p>"
                    if not weakest.empty else "")
         more = (f"<p class='klein'>En nog {plural(len(self.personas) - PERSONA_SLIDES, 'persona', 'persona’s')}: "
                 "zie de personakaarten.</p>" if number == PERSONA_SLIDES - 1 and len(self.personas) > PERSONA_SLIDES
@@ -246,7 +246,7 @@ class Session:
         if not self.wave or self.analysis.contributions.empty:
             return HTML("")
         return _table_slide(
-            "inbreng", "Wat maar één partner inbrengt", content.single_contributions(self.analysis, self.wave),
+            "inbreng", "Wat maar één partner inbrengt", points.single_contributions(self.analysis, self.wave),
             f"In de {html.escape(self.wave)} brengen steeds minstens twee partners elke bijdrage in.",
             ["Bijdrage", "Alleen van"], lambda r: [r.bijdrage, r.partner],
             more=("bijdrage", "bijdragen", "het rapport"))
@@ -255,7 +255,7 @@ class Session:
         """Three or four questions for the conversation, computed from the numbers on the slides before."""
         if not self.wave:
             return HTML("")
-        asked = content.discussion_questions(self.analysis, self.wave, self.personas)
+        asked = points.discussion_questions(self.analysis, self.wave, self.personas)
         if not asked:
             return _slide("vragen", "Vragen voor het gesprek",
                           "<p>Uit deze meting volgt geen vraag: geen gewenste versterking, geen ontbrekende stap en "
@@ -305,14 +305,14 @@ class Session:
     def persona_cards(self, compact: bool = False) -> str:
         """The persona cards page (one A5 page per persona); ``compact`` in smaller type."""
         cards = [printed.persona_card(row, self.data.persona_items,
-                                      content.persona_steps(self.analysis, row.persona, self.wave), self.wave,
+                                      points.persona_steps(self.analysis, row.persona, self.wave), self.wave,
                                       self.data.name, self.made)
                  for row in self.data.personas.itertuples(index=False)]
         return printed.persona_cards(self.data.name, cards, compact)
 
     def discussion_sheet(self, limit: int = printed.SHEET_PAIRS) -> str:
         """The discussion sheet of the latest wave, with at most ``limit`` pairs of partner types."""
-        pairs = content.strengthening_pairs(self.analysis, self.wave)
+        pairs = points.strengthening_pairs(self.analysis, self.wave)
         return printed.discussion_sheet(self.data.name, self.wave, pairs, self.made, limit)
 
     def __repr__(self) -> str:

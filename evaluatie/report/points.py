@@ -1,7 +1,8 @@
-"""What the werksessie puts on the table, computed from the ketenanalyse of one wave: where partners want to
+"""What the analysis puts up for discussion, computed from the ketenanalyse of one wave: where partners want to
 strengthen (per pair of partner types, and which partners), each persona's weakest step, the partners the
-chain hangs on, what only one partner brings, what changed since the wave before, and the questions for the
-conversation built from those numbers (every number in a question is one of a table shown beside it).
+chain hangs on, what only one partner brings, what changed since the wave before. The report's Aandachtspunten
+and the werksessie's questions are worded from the same :func:`discussion_points` (every number in them is one
+of a table shown beside them), as points for discussion, never as a verdict.
 
 Example
 -------
@@ -12,6 +13,8 @@ Example
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import networkx as nx
 import pandas as pd
@@ -132,51 +135,84 @@ def change_counts(analysis, before: str, after: str) -> pd.DataFrame:
                          "aantal": [int(values[key]) if key in values else 0 for key in labels]})
 
 
-def discussion_questions(analysis, wave: str, personas: list[str] | None = None, limit: int = 4) -> list[str]:
-    """Three or four questions for the conversation, each built from one number the slides show: the pair of
-    types that wants the most strengthening, the weakest persona step, the partner the chain hangs on most,
-    what only one partner brings, and the ties lost since the wave before (in that order, as far as they exist).
+@dataclasses.dataclass(frozen=True)
+class Point:
+    """One point for discussion: its ``kind`` (``versterking``, ``route``, ``scharnier``, ``inbreng``,
+    ``verdwenen``), a short ``title``, the ``statement`` with the number behind it and the ``question`` it raises."""
+
+    kind: str
+    title: str
+    statement: str
+    question: str
+
+    @property
+    def text(self) -> str:
+        """Statement and question as one line: ``… in 5 relaties: wat is daarvoor nodig?``."""
+        return f"{self.statement}: {self.question}"
+
+
+#: The kinds of :class:`Point`, in the order they are raised.
+POINT_KINDS = ("versterking", "route", "scharnier", "inbreng", "verdwenen")
+
+
+def discussion_points(analysis, wave: str, personas: list[str] | None = None, per_kind: int = 2) -> list[Point]:
+    """The points the analysis of ``wave`` raises, at most ``per_kind`` of each kind in :data:`POINT_KINDS` order:
+    the pairs of types that want the most strengthening; persona steps that are missing, else the weakest
+    step at level 2 or lower; the partners without whom others lose their connection to the chain; what only
+    one partner brings; the ties lost since the wave before.
+
+    Example
+    -------
+    >>> [p.kind for p in discussion_points(analysis, "vervolgmeting", ["Samira"])]   # doctest: +SKIP
+    ['versterking', 'versterking', 'route', 'inbreng', 'verdwenen']
     """
-    questions = []
-    pairs = strengthening_pairs(analysis, wave)
-    if not pairs.empty:
-        top = pairs.iloc[0]
+    points = []
+    for top in strengthening_pairs(analysis, wave).head(per_kind).to_dict("records"):
         where = (f"Partners van het type {type_name(top['type_1'])} wensen onderling" if top["type_1"] == top["type_2"]
                  else f"Tussen {type_name(top['type_1'])} en {type_name(top['type_2'])} wensen partners")
-        questions.append(f"{where} samen {plural(top['niveaus_meer'], 'niveau', 'niveaus')} meer dan nu, in "
-                         f"{plural(top['relaties'], 'relatie', 'relaties')}: wat is daarvoor nodig?")
+        points.append(Point("versterking", f"Versterking {top['paar']}",
+                            f"{where} samen {plural(top['niveaus_meer'], 'niveau', 'niveaus')} meer dan nu, in "
+                            f"{plural(top['relaties'], 'relatie', 'relaties')}", "wat is daarvoor nodig?"))
     weakest = [(persona, step) for persona in personas or []
                for _, step in persona_steps(analysis, persona, wave).iterrows() if step["zwakste"]]
     missing = [(persona, step) for persona, step in weakest if not step["aanwezig"]]
     weak = sorted(((persona, step) for persona, step in weakest if step["aanwezig"] and step["niveau"] <= 2),
                   key=lambda item: item[1]["niveau"])
-    if missing:
-        persona, step = missing[0]
-        questions.append(f"Op de route van {persona} ontbreekt de stap {step['stap']}: wie kan die verbinding "
-                         "leggen?")
-    elif weak:
-        persona, step = weak[0]
-        questions.append(f"Op de route van {persona} is de stap {step['stap']} het zwakst (niveau "
-                         f"{step['niveau']}, {LEVELS[step['niveau']]}): wat maakt er samenwerken van?")
+    for persona, step in (missing or weak)[:per_kind]:
+        if not step["aanwezig"]:
+            points.append(Point("route", f"Route van {persona}",
+                                f"Op de route van {persona} ontbreekt de stap {step['stap']}",
+                                "wie kan die verbinding leggen?"))
+        else:
+            points.append(Point("route", f"Route van {persona}",
+                                f"Op de route van {persona} is de stap {step['stap']} het zwakst (niveau "
+                                f"{step['niveau']}, {LEVELS[step['niveau']]})", "wat maakt er samenwerken van?"))
     hinges = hinge_partners(analysis.graphs[wave])
-    if not hinges.empty and hinges.iloc[0]["afgesneden"] > 0:
-        top = hinges.iloc[0]
-        questions.append(f"Zonder {top['partner']} verliezen {plural(top['afgesneden'], 'partner', 'partners')} "
-                         "hun verbinding met de rest van de keten: wie kan die verbinding ook leggen?")
-    single = single_contributions(analysis, wave)
-    if not single.empty:
-        row = single.iloc[0]
-        questions.append(f"Alleen {row['partner']} brengt {row['bijdrage']} in: wat gebeurt er als die partner "
-                         "wegvalt?")
+    for top in hinges[hinges["afgesneden"] > 0].head(per_kind).to_dict("records"):
+        points.append(Point("scharnier", f"De keten hangt aan {top['partner']}",
+                            f"Zonder {top['partner']} verliezen {plural(top['afgesneden'], 'partner', 'partners')} "
+                            "hun verbinding met de rest van de keten", "wie kan die verbinding ook leggen?"))
+    for row in single_contributions(analysis, wave).head(per_kind).to_dict("records"):
+        points.append(Point("inbreng", f"Alleen {row['partner']}", f"Alleen {row['partner']} brengt "
+                            f"{row['bijdrage']} in", "wat gebeurt er als die partner wegvalt?"))
     waves = list(analysis.graphs)
     if waves.index(wave) > 0:
-        lost = change_counts(analysis, waves[waves.index(wave) - 1], wave)
+        before = waves[waves.index(wave) - 1]
+        lost = change_counts(analysis, before, wave)
         count = int(lost.loc[lost["wat"] == "verdwenen relaties", "aantal"].iloc[0])
         if count:
-            questions.append(f"{_capital(plural(count, 'relatie', 'relaties'))} van de "
-                             f"{waves[waves.index(wave) - 1]} {'is' if count == 1 else 'zijn'} er in de {wave} niet "
-                             "meer: wat is er gebeurd, en is dat erg?")
-    return questions[:limit]
+            points.append(Point("verdwenen", "Verdwenen relaties",
+                                f"{_capital(plural(count, 'relatie', 'relaties'))} van de {before} "
+                                f"{'is' if count == 1 else 'zijn'} er in de {wave} niet meer",
+                                "wat is er gebeurd, en is dat erg?"))
+    return points
+
+
+def discussion_questions(analysis, wave: str, personas: list[str] | None = None, limit: int = 4) -> list[str]:
+    """Three or four questions for the conversation: the first :func:`discussion_points` of each kind, in
+    :data:`POINT_KINDS` order, as far as they exist."""
+    points = discussion_points(analysis, wave, personas, per_kind=1)
+    return [point.text for point in points][:limit]
 
 
 def _capital(text: str) -> str:
