@@ -126,3 +126,23 @@ def test_libreoffice_reads_a_written_workbook_as_written(tmp_path):
     assert [row[3] for row in rows[1:3]] == ["TRUE", "FALSE"]
     sheet = load_workbook(path)["Inhoud"]
     assert sheet["A2"].hyperlink.location == "'Gegevens'!A1" and sheet.freeze_panes == "A2"
+
+
+def test_an_old_pdf_goes_when_its_report_is_written_again(tmp_path):
+    import os
+
+    from evaluatie.batch.pool import remove_stale_pdf
+
+    (tmp_path / "a.html").write_text("nieuw", encoding="utf-8")
+    (tmp_path / "a.pdf").write_bytes(b"%PDF- oud")
+    os.utime(tmp_path / "a.pdf", (1_000_000, 1_000_000))  # printed long before the page was written again
+    assert remove_stale_pdf(tmp_path, "a") and not (tmp_path / "a.pdf").exists()
+    (tmp_path / "b.html").write_text("pagina", encoding="utf-8")
+    os.utime(tmp_path / "b.html", (1_000_000, 1_000_000))
+    (tmp_path / "b.pdf").write_bytes(b"%PDF- van deze pagina")
+    assert not remove_stale_pdf(tmp_path, "b") and (tmp_path / "b.pdf").exists()  # printed from this page
+    (tmp_path / "elders.pdf").write_bytes(b"%PDF- van de gebruiker")
+    os.utime(tmp_path / "elders.pdf", (1_000_000, 1_000_000))
+    (tmp_path / "c.pdf").symlink_to(tmp_path / "elders.pdf")
+    (tmp_path / "c.html").write_text("pagina", encoding="utf-8")
+    assert not remove_stale_pdf(tmp_path, "c") and (tmp_path / "elders.pdf").exists()  # a link is the user's

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
@@ -170,6 +171,17 @@ def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
     return removed
 
 
+def remove_stale_pdf(reports_dir: Path, slug: str) -> bool:
+    """Remove ``slug``'s PDF when it is older than its HTML (it shows the numbers of an earlier run); True when
+    one was removed. A PDF the package wrote is the package's to remove (:data:`REPORT_SUFFIXES`); a symlink
+    is left alone."""
+    pdf, page = Path(reports_dir) / f"{slug}.pdf", Path(reports_dir) / f"{slug}.html"
+    if not pdf.is_file() or pdf.is_symlink() or not page.is_file() or pdf.stat().st_mtime >= page.stat().st_mtime:
+        return False
+    remove_file(pdf)
+    return True
+
+
 def sweep_reports_folder(reports_dir: Path) -> list[str]:
     """Remove what stopped processes left in the reports folder, in ``mislukt/`` and in each exports
     folder (temporary files of a kernel killed mid-write). Returns the names removed."""
@@ -294,6 +306,10 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
             slug = slugs[key[1]] if key[0] == "gemeente" else PAGE_SLUGS[key[1]]
             entry, fingerprint = (slug, wanted[key[1]]) if key[0] == "gemeente" else (f"__{slug}__", page_print)
             if result.status == "gelukt":
+                if key[0] == "gemeente" and remove_stale_pdf(reports_dir, slug):
+                    note = f"oude PDF {slug}.pdf verwijderd: die hoorde bij het vorige rapport (--pdf maakt een nieuwe)"
+                    result = dataclasses.replace(result, notes=(*result.notes, note))
+                    results[key] = result
                 known[entry] = {"vingerafdruk": fingerprint, "bestanden": report_outputs(reports_dir, slug)}
             else:
                 known.pop(entry, None)

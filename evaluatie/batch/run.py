@@ -46,6 +46,7 @@ class RenderResult:
     seconds: float
     path: Path | None    # the HTML report, or the kept notebook for a failure
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what else happened (an old PDF removed), one Dutch line each
 
 
 _EXPORTERS = threading.local()  # one exporter per thread: building one (templates, Jinja) costs ~0.2 s
@@ -62,6 +63,10 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
         exporter.language_code = "nl"
         _EXPORTERS.html = exporter
     notebook = nbformat.from_dict(notebook)
+    municipality = notebook.metadata.get("papermill", {}).get("parameters", {}).get("gemeente")
+    if municipality:  # every report its own <title>, which is also the title of its PDF
+        notebook.metadata["title"] = (f"Evaluatierapport {municipality} — ketenaanpak depressiepreventie bij "
+                                      "mantelzorgers")
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cel-{number}"  # papermill's injected cell gets a random id; the HTML must not
     policy = content_security_policy([script_source()])  # the ketenkaart's script is the only one allowed

@@ -223,6 +223,8 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
                            + (f" — notebook bewaard in {result.path}" if result.path else ""), file=sys.stderr)
         else:
             progress.write(f"  {result.status:<8} {result.municipality} ({seconds}) → {result.path}")
+        for note in result.notes:
+            progress.write(f"           {note}")
 
     try:
         results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,

@@ -103,12 +103,13 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
 {page_links(pages)}</header>
 <main><p>Eén rapport per pilotgemeente, elk met zijn tabellen als Excel-werkboek. Een rapport toont alleen de
 gegevens van zijn eigen gemeente.</p>
+<div class='tabel-rol' tabindex='0' role='region' aria-label='Rapporten per pilotgemeente'>
 <table class='tabel'><caption>Rapporten per pilotgemeente</caption><thead><tr><th scope="col">Gemeente</th>
 <th scope="col">Rapport gemaakt op</th><th scope="col">Werkboek</th><th scope="col">Status</th>
 <th scope="col">Laatste meting</th><th scope="col">Partners</th><th scope="col">Relaties</th>
 <th scope="col">Dichtheid</th></tr></thead><tbody>
 {rows}
-</tbody></table></main></body></html>
+</tbody></table></div></main></body></html>
 """
     path = reports_dir / "index.html"
     write_atomically(path, page)

@@ -82,9 +82,9 @@ def test_key_message_first_and_limits_present_and_no_long_table(polderwijk, repo
     above_the_fold = page.evaluate("document.querySelector('ol.kernboodschap').getBoundingClientRect().bottom")
     assert above_the_fold < 900  # one screen
     # a long table scrolls inside its box (nothing hidden), so no table makes the page longer than 34rem
-    tallest = page.evaluate("Math.max(...Array.from(document.querySelectorAll('.tabel-rol'))"
+    tallest = page.evaluate("Math.max(...Array.from(document.querySelectorAll('.tabel-rol.lang'))"
                             ".map(b => b.getBoundingClientRect().height))")
-    assert tallest <= 34 * 15 + 2
+    assert tallest <= 34 * 16 + 2  # 34rem of the root's 16 px, and its border
     whole = page.evaluate("Array.from(document.querySelectorAll('figure.tabel-figuur')).filter(f => "
                           "/Partners (van de keten|per type)/.test(f.querySelector('figcaption').textContent))"
                           ".map(f => f.querySelectorAll('tbody tr').length)")
@@ -291,8 +291,9 @@ def test_navigation_links_every_page_to_the_others(browser, reports_folder):
         page.context.close()
 
 
-def test_pdf_of_polderwijk_has_at_most_twenty_two_a4_pages(polderwijk, reports_folder, tmp_path_factory):
-    """21 pages today: the tests of change, stability and the methods with their sources (issue 24) added one."""
+def test_pdf_of_polderwijk_has_at_most_twenty_a4_pages_and_its_own_title(polderwijk, reports_folder, tmp_path_factory):
+    """20 pages, with every partner listed, the Aandachtspunten and the tests of change, stability and the methods
+    with their sources; the PDF carries the municipality in its title, as the page does."""
     page, _, _ = polderwijk
     artefacts = tmp_path_factory.mktemp("artefacten")
     page.evaluate("window.scrollTo(0, 0)")
@@ -301,7 +302,13 @@ def test_pdf_of_polderwijk_has_at_most_twenty_two_a4_pages(polderwijk, reports_f
     assert screenshot.stat().st_size > 50_000
     pdf = print_pdf(reports_folder / "polderwijk.html", artefacts / "polderwijk.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert 10 <= page_count(pdf) <= 22
+    assert 10 <= page_count(pdf) <= 20
+    title = "Evaluatierapport Polderwijk — ketenaanpak depressiepreventie bij mantelzorgers"
+    assert page.title() == title
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        assert document.metadata.get("Title") == title
     print(f"schermafdruk: {screenshot}; pdf: {pdf} ({page_count(pdf)} pagina's)")
 
 
@@ -370,3 +377,16 @@ def test_the_policy_stops_an_injected_handler_and_runs_the_map(browser, hostile_
     assert opened.evaluate("document.documentElement.classList.contains('js')")  # the ketenkaart's script ran
     assert opened.locator("[data-ketenkaart]").is_visible()
     opened.context.close()
+
+
+def test_on_a_phone_only_a_table_box_scrolls_sideways_never_the_page(browser, reports_folder):
+    context = browser.new_context(offline=True, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for name in ("polderwijk", "index", "overzicht", "landelijk"):
+        page.goto((reports_folder / f"{name}.html").as_uri(), wait_until="load")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 391, name
+    page.goto((reports_folder / "polderwijk.html").as_uri(), wait_until="load")
+    wide = page.evaluate("Array.from(document.querySelectorAll('.tabel-rol')).filter(b => b.scrollWidth > "
+                         "b.clientWidth + 1).length")
+    assert wide > 0  # the wide tables are there, and scroll in their own box
+    context.close()

@@ -38,7 +38,8 @@ def network_files(ctx: ReportContext) -> str:
                             "partners met type, ketenfuncties en kernpartner; relaties met niveau, gewenst niveau, "
                             "het aantal kanten dat ze meldde en, als ernaar gevraagd is, vertrouwen en meerwaarde.")
                 + f'<figure class="tabel-figuur"><figcaption>Tabel {number}. Netwerkbestanden '
-                  f"voor andere programma's</figcaption>{body}</figure>")
+                  f"voor andere programma's</figcaption><div class='tabel-rol' tabindex='0' role='region' "
+                  f"aria-label='Tabel {number}'>{body}</div></figure>")
 
 # ------------------------------------------------------------------ beperkingen
 def limitations(ctx: ReportContext) -> str:
