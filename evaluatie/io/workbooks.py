@@ -44,16 +44,35 @@ def sheet_name(caption: str, taken: set[str]) -> str:
     Example
     -------
     >>> sheet_name("T1 Partners: wie/wat?", set()), sheet_name("Blad", {"blad"})
-    ('T1 Partners  wie wat', 'Blad (2)')
+    ('T1 Partners wie wat', 'Blad (2)')
+    >>> sheet_name("T18 E-I-index per type partner, vervolgmeting", set())  # cut between words, not in one
+    'T18 E-I-index per type partner'
     """
-    name = "".join(" " if char in "[]:*?/\\" or not char.isprintable() else char for char in caption)
-    name = name.strip().strip("'")[:SHEET_NAME_LIMIT].rstrip() or "Blad"
+    name = " ".join("".join(" " if char in "[]:*?/\\" or not char.isprintable() else char for char in caption).split())
+    name = _cut_at_word(name.strip("'"), SHEET_NAME_LIMIT) or "Blad"
     candidate, number = name, 2
     while candidate.lower() in taken:
         suffix = f" ({number})"
-        candidate, number = name[: SHEET_NAME_LIMIT - len(suffix)].rstrip() + suffix, number + 1
+        candidate, number = _cut_at_word(name, SHEET_NAME_LIMIT - len(suffix)) + suffix, number + 1
     taken.add(candidate.lower())
     return candidate
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at the last space (a word of its own longer than that is cut),
+    without a trailing comma or dash."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    words = cut[:limit].rstrip(" ,;–-(").split(" ")
+    while len(words) > 2 and words[-1].lower() in _LINKING_WORDS:  # not "Partners per ketenfunctie en"
+        words.pop()
+    return " ".join(words).rstrip(" ,;–-(")
+
+
+#: Words a cut sheet name does not end on.
+_LINKING_WORDS = {"en", "of", "van", "de", "het", "een", "op", "per", "die", "in", "tussen", "bij", "met", "naar",
+                  "voor", "niet", "te", "uit", "aan", "over"}
 
 
 def cell_value(value: object) -> object:
@@ -156,6 +175,24 @@ def stored_value(value: object) -> object:
     return int(value) if isinstance(value, str) and WHOLE_NUMBER.fullmatch(value) else value
 
 
+def whole_format(value: float) -> str:
+    """The format of a whole number without a format of its own: ``0`` below 10.000 (a year or a period such as
+    2024 must never read ``2.024`` in a Dutch Excel), grouped above."""
+    return "0" if abs(value) < 10_000 else "#,##0"
+
+
+def _print_setup(sheet, title: str, rows: int, columns: int) -> None:
+    """A sheet that prints readably: A4 landscape, as wide as one page, the header row on every page, the
+    sheet's name and page numbers in the margins."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if rows > 1:
+        sheet.repeat_rows(0)
+    sheet.set_header(f"&L{title.replace('&', '&&')}&R&A")
+    sheet.set_footer("&Rpagina &P van &N")
+
+
 class _Formats:
     """The workbook's cell formats, one xlsxwriter ``Format`` per combination (a workbook holds few)."""
 
@@ -179,7 +216,7 @@ def _write_cell(sheet, formats: _Formats, row: int, column: int, value: object, 
         sheet.write_boolean(row, column, value, formats(**bold))
     elif isinstance(value, (int, float)):
         shown = {} if header else {"num_format": number_format if isinstance(number_format, str) else
-                                   "#,##0" if float(value).is_integer() else "#,##0.00"}
+                                   whole_format(value) if float(value).is_integer() else "#,##0.00"}
         sheet.write_number(row, column, value, formats(**bold, **shown))
     elif isinstance(value, (dt.date, dt.datetime)):
         shown = "yyyy-mm-dd h:mm:ss" if isinstance(value, dt.datetime) else "yyyy-mm-dd"
@@ -219,12 +256,15 @@ def _fill_sheet(sheet, formats: _Formats, frame: pd.DataFrame, cell_formats: pd.
 
 
 def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
-                   formats: dict[str, pd.DataFrame] | None = None, contents: str | None = None) -> Path:
+                   formats: dict[str, pd.DataFrame] | None = None, contents: str | None = None,
+                   title: str = "") -> Path:
     """Write ``sheets`` (sheet caption -> table) to ``path`` atomically, every text cell as text.
 
     Sheet names are made valid and unique with :func:`sheet_name`, in the order given. ``formats`` gives
     per sheet an Excel number format per cell (a frame of the table's shape; None keeps the default);
-    the ``contents`` sheet's ``Blad`` column becomes links to the sheets it names. Written with
+    the ``contents`` sheet's ``Blad`` column becomes links to the sheets it names; ``title`` is the workbook's
+    title (its properties, and the header of every printed page), the creator the package. Every sheet prints
+    on A4 landscape as wide as one page with its header row repeated. Written with
     XlsxWriter (several times faster than openpyxl for a workbook written once; it only writes), built
     in memory and written in one go, like :func:`save_workbook`.
     """
@@ -240,10 +280,13 @@ def write_workbook(path: Path | str, sheets: dict[str, pd.DataFrame],
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                             "strings_to_formulas": False, "strings_to_urls": False,
                                             "remove_timezone": True})
+    workbook.set_properties({"title": title or Path(path).stem, "author": "evaluatie", "company": "",
+                             "comments": "Geschreven door het pakket evaluatie"})
     made = _Formats(workbook)
     for caption, frame in sheets.items():
-        _fill_sheet(workbook.add_worksheet(names[caption]), made, frame, formats.get(caption),
-                    links if caption == contents else None)
+        sheet = workbook.add_worksheet(names[caption])
+        _fill_sheet(sheet, made, frame, formats.get(caption), links if caption == contents else None)
+        _print_setup(sheet, title or Path(path).stem, len(frame) + 1, len(frame.columns))
     if not sheets:
         workbook.add_worksheet("Leeg")
     workbook.close()
@@ -257,6 +300,8 @@ def save_workbook(workbook, path: Path | str) -> Path:
     fail again when the garbage collector closes it, and Python prints that as a traceback."""
     import io
 
+    if workbook.properties.creator in (None, "openpyxl"):
+        workbook.properties.creator = "evaluatie"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return write_atomically(Path(path), buffer.getvalue())

@@ -208,8 +208,8 @@ def number_format(text: object) -> str | None:
 
     Example
     -------
-    >>> number_format("86%"), number_format("0,29"), number_format("1.234"), number_format("–")
-    ('0%', '#,##0.00', '#,##0', None)
+    >>> number_format("86%"), number_format("0,29"), number_format("1.234"), number_format("2024"), number_format("–")
+    ('0%', '#,##0.00', '#,##0', '0', None)
     """
     if not isinstance(text, str) or not text or not (text[0].isdigit() or text[0] == "-" and text[1:2].isdigit()):
         return None
@@ -219,6 +219,8 @@ def number_format(text: object) -> str | None:
     decimals = len(body.split(",", 1)[1]) if "," in body else 0
     if text.endswith("%"):
         return "0" + ("." + "0" * decimals if decimals else "") + "%"
+    if "." not in body and not decimals:
+        return "0"  # shown without grouping (a year, a period: 2024), so never 2.024 in the workbook
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
@@ -245,6 +247,8 @@ class NumberedDocument:
     workbook_label = "de Excel-bijlage"
     #: Links to the other pages of the reports folder (label -> file), shown under the title.
     links: dict[str, str] | None = None
+    #: The workbook's title (its properties and the header of its printed pages).
+    workbook_title = "Tabellen"
 
     def __init__(self) -> None:
         self.tables: list[Table] = []  # every table for Excel, in document order
@@ -261,9 +265,13 @@ class NumberedDocument:
             self._shown_tables += 1
             number = self._shown_tables
         sheet = sheet_name(f"T{number} {caption}" if number else f"Bijlage {caption}", self._sheets)
+        frame = display_values(frame)  # the workbook names types as the page does
         formats = None
         if shown is not None and list(shown.columns) == list(frame.columns) and len(shown) == len(frame):
             formats = shown.apply(lambda column: column.map(number_format)) if not shown.empty else None
+            below = shown.apply(lambda column: column.map(lambda v: isinstance(v, str) and v.startswith("<")))
+            if not shown.empty and below.to_numpy().any():  # "p < 0,001" is no p of 0: the workbook says what was shown
+                frame = frame.astype(object).mask(below.to_numpy(), shown)
         table = Table(number, caption, frame, sheet, formats)
         self.tables.append(table)
         return table
@@ -310,4 +318,4 @@ class NumberedDocument:
                                  "Titel": [t.caption for t in ordered], "Rijen": [len(t.frame) for t in ordered]})
         sheets = {"Inhoud": contents, **{t.sheet: t.frame for t in ordered}}
         formats = {t.sheet: t.formats for t in ordered if t.formats is not None}
-        return write_workbook(Path(path), sheets, formats=formats, contents="Inhoud")
+        return write_workbook(Path(path), sheets, formats=formats, contents="Inhoud", title=self.workbook_title)

@@ -27,6 +27,8 @@ from evaluatie.vocabulary import NATIONAL
 class NationalReport(NumberedDocument):
     """The programme-wide indicators as monitor factsheets."""
 
+    workbook_title = "Tabellen bij de landelijke indicatoren"
+
     def __init__(self, definitions: pd.DataFrame, values: pd.DataFrame, sources: pd.DataFrame,
                  settings: Settings = Settings(), parameters: dict | None = None):
         super().__init__()

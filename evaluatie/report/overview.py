@@ -51,6 +51,8 @@ def _first_last(frame: pd.DataFrame, municipality: str, columns: list[str]) -> d
 class Overview(NumberedDocument):
     """Every pilot's ketenanalyse side by side."""
 
+    workbook_title = "Tabellen bij het overzicht van alle pilots"
+
     def __init__(self, pilots: dict[str, tuple[MunicipalityData, ChainAnalysis]], parameters: dict | None = None):
         super().__init__()
         self.pilots = pilots

@@ -168,8 +168,21 @@ def test_workbook_is_ready_to_use(report, sections, tmp_path):
                     assert not re.fullmatch(r"-?\d+([.,]\d+)?%?", cell.value.strip()), (sheet.title, cell.value)
     measures = book[next(t.sheet for t in report.tables if t.caption == "Netwerkmaten van de hele keten per meting")]
     formats = {row[0].value: row[1].number_format for row in measures.iter_rows(min_row=2)}
-    assert formats["Dichtheid"] == "#,##0.00" and formats["Respons"] == "0%" and formats["Relaties"] == "#,##0"
+    # as shown: 84 without grouping is "0" (a year such as 2024 must never read 2.024 in a Dutch Excel)
+    assert formats["Dichtheid"] == "#,##0.00" and formats["Respons"] == "0%" and formats["Relaties"] == "0"
     assert measures.column_dimensions["A"].width >= len("Geïsoleerde partners")
+    assert book.properties.title == "Tabellen bij het evaluatierapport Rivierstad"
+    assert book.properties.creator == "evaluatie"
+    for sheet in book.worksheets:  # prints readably: A4 landscape, one page wide, header on every page
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9, sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0, sheet.title
+        assert sheet.print_title_rows == "$1:$1" or sheet.max_row <= 1, sheet.title
+        assert len(sheet.title) <= 31 and not sheet.title.endswith((" en", " van", " per", ",")), sheet.title
+    periods = book[next(t.sheet for t in report.tables if t.caption.startswith("Alle indicatorwaarden"))]
+    years = [cell for cell in periods["B"][1:] if isinstance(cell.value, int)]
+    assert years and all(cell.number_format == "0" for cell in years)  # 2024, not 2.024
+    stability = book[next(t.sheet for t in report.tables if t.caption.startswith("Stabiliteit tussen"))]
+    assert stability["H2"].value == "< 0,001"  # as the page says, not a p of 0
 
 
 def test_persona_cards_with_avatar_route_picture_and_tables(sections, report):

@@ -117,6 +117,7 @@ class Report:
                  links: dict[str, str] | None = None, exports_dir: Path | str | None = None,
                  run_date: dt.date | None = None):
         self.context = ReportContext.build(data, parameters, comparison, links, exports_dir, run_date, HEADINGS)
+        self.context.document.workbook_title = f"Tabellen bij het evaluatierapport {data.name}"
         self._rendered: dict[str, str] = {}
 
     @classmethod
