@@ -10,7 +10,7 @@ RAW := data/raw
 PROCESSED := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help env data reports werksessie echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-toetsen benchmark-rapporten browser libreoffice js kernel lock clean
+.PHONY: help env data reports werksessie echte-netwerken test test-fast lint lab voorbeelddata benchmark benchmark-toetsen benchmark-rapporten browser libreoffice r js kernel lock clean
 
 help: ## Toon deze lijst met opdrachten
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,7 +68,7 @@ echte-netwerken: $(STAMP) ## Rapporten van de echte netwerken in tests/fixtures/
 			|| exit 1; \
 	done
 
-test: $(DEV_STAMP) browser libreoffice js lint ## Draai alle tests (en ruff)
+test: $(DEV_STAMP) browser libreoffice r js lint ## Draai alle tests (en ruff)
 	$(BIN)/python -m pytest
 
 test-fast: $(DEV_STAMP) ## Draai de snelle tests (zonder papermill, browser en Hypothesis): de bewerkingslus, ca. 2 minuten
@@ -94,6 +94,16 @@ libreoffice: ## Installeer LibreOffice Calc (Debian-pakket) voor de test van de 
 			libreoffice-calc >/dev/null; \
 	else \
 		echo "Let op: LibreOffice ontbreekt en kan hier niet worden geïnstalleerd; die test wordt overgeslagen."; \
+	fi
+
+r: ## Installeer R met igraph en network (Debian-pakketten) voor de test die de netwerkbestanden in R inleest, als dat ontbreekt
+	@if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(igraph); library(network)' >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "R installeren (Debian-pakketten r-base-core, r-cran-igraph, r-cran-network) voor de test van de netwerkbestanden..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			r-base-core r-cran-igraph r-cran-network >/dev/null; \
+	else \
+		echo "Let op: R ontbreekt en kan hier niet worden geïnstalleerd; de R-test van de netwerkbestanden wordt overgeslagen."; \
 	fi
 
 JS_STAMP := node_modules/.evaluatie-js

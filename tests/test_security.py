@@ -230,14 +230,15 @@ def test_nothing_is_written_or_deleted_through_a_link_below_a_folder_of_ours(tmp
 def test_network_files_of_a_renamed_wave_go_and_a_users_file_stops_the_export(tmp_path):
     import networkx as nx
 
-    from evaluatie.io.network_files import FORMATS, write_exports
+    from evaluatie.io.network_files import FORMATS, WHOLE_FORMATS, write_exports
 
     folder = tmp_path / "oost-netwerken"
     graph = nx.Graph([("A", "B")])
     write_exports({"T1": graph, "T2": graph}, folder, "oost")
     write_exports({"nulmeting": graph, "T2": graph}, folder, "oost")  # T1 was renamed
     names = sorted(p.name for p in folder.iterdir() if p.name != MARKER)
-    assert names == sorted(f"oost-{wave}{suffix}" for wave in ("nulmeting", "t2") for suffix in FORMATS)
+    assert names == sorted([*(f"oost-{wave}{suffix}" for wave in ("nulmeting", "t2") for suffix in FORMATS),
+                            *(f"oost{suffix}" for suffix in WHOLE_FORMATS)])
     (folder / "mijn-analyse.R").write_text("eigen")
     with pytest.raises(OutputRefused, match="mijn-analyse.R"):
         write_exports({"T2": graph}, folder, "oost")

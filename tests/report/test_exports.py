@@ -25,7 +25,10 @@ def written(example_processed, tmp_path_factory):
     graph.add_edge(ODD[0], ODD[1], niveau=4, meldingen=1, gewenst_niveau=None, vertrouwen=2.5)
     graph.add_edge(ODD[1], ODD[2], niveau=1, meldingen=2, gewenst_niveau=3)
     folder = tmp_path_factory.mktemp("netwerken")
-    files = {suffix: path for wave, suffix, path in exports.write_exports({"T1": graph}, folder, "polderwijk")}
+    positions = {n: (float(i % 7), float(i // 7)) for i, n in enumerate(sorted(graph, key=str))}
+    colours = {n: "#0072B2" for n in graph}
+    files = {suffix: path for wave, suffix, path in exports.write_exports({"T1": graph}, folder, "polderwijk",
+                                                                         positions=positions, colours=colours)}
     return exports.export_graph(graph), files
 
 
@@ -92,9 +95,13 @@ def _read_dl(path) -> nx.Graph:
 
 def test_ucinet_dl_reads_back_in_igraph_and_networkx(written):
     original, files = written
-    expected_levels = {frozenset(exports.dl_label(n) for n in pair): level for pair, level in _levels(original).items()}
+    key = pd.read_csv(files["-ucinet-labels.csv"], sep=";", encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    labels = dict(zip(key["naam"].str.replace(r"^'(?=[=+\-@])", "", regex=True), key["label"]))
+    assert set(labels) == set(original) and len(set(labels.values())) == len(labels)  # unique, with a key
+    assert all(len(label) <= 18 and label.isascii() for label in labels.values())  # UCINET keeps them whole
+    expected_levels = {frozenset(labels[n] for n in pair): level for pair, level in _levels(original).items()}
     other = ig.Graph.Read_DL(str(files[".dl"]), directed=False)
-    assert set(other.vs["name"]) == {exports.dl_label(n) for n in original}
+    assert set(other.vs["name"]) == set(labels.values())
     assert _igraph_levels(other, "weight") == expected_levels
     back = _read_dl(files[".dl"])
     assert len(back) == len(original) and _levels(back) == expected_levels
@@ -129,11 +136,12 @@ def test_the_report_links_every_file_and_lists_it_in_the_workbook(example_proces
     report = Report(data, exports_dir=tmp_path / "rivierstad-netwerken")
     page = report.network_files().data
     files = sorted(p.name for p in (tmp_path / "rivierstad-netwerken").iterdir() if p.name != ".evaluatie-map.json")
-    assert len(files) == 2 * len(exports.FORMATS)
+    assert len(files) == 2 * len(exports.FORMATS) + len(exports.WHOLE_FORMATS)
     for name in files:
         assert f"href='rivierstad-netwerken/{name}'" in page
     table = report.tables[-1]
-    assert table.caption == "Netwerkbestanden voor andere programma's" and len(table.frame) == len(files)
+    assert table.caption == "Netwerkbestanden voor andere programma's"
+    assert len(table.frame) == len(files) - len(exports.WHOLE_FORMATS)  # the files over all waves: below it
     assert table.sheet.startswith(f"T{table.number} ")
     assert report.network_files().data == page  # asked again: the same list, the files written once
     assert Report(data).network_files().data == ""  # no folder: nothing written, nothing listed
@@ -169,3 +177,80 @@ def test_kumu_splits_multiple_values_on_the_bar_and_gets_tags(written):
         assert ("kernpartner" in elements.loc[name, "Tags"].split("|")) == data["kernpartner"]
     connections = pd.read_excel(files["-kumu.xlsx"], sheet_name="Connections")
     assert (connections["Strength"] == connections["Niveau"]).all()
+
+
+def test_positions_colours_partition_and_netdraw_carry_the_map(written):
+    """GEXF viz and GraphML x/y are the layout scaled to 0-1000 (hand-worked: 7 columns, step 1000/6 on both
+    axes since the widest span is x's 6); the VNA holds the same place in screen pixels and the colour; the
+    .clu numbers every partner of the .net by its sector."""
+    original, files = written
+    names = sorted(original, key=str)
+    gexf = nx.read_gexf(files[".gexf"])
+    graphml = nx.read_graphml(files[".graphml"])
+    for i, name in enumerate(names):
+        x, y = (i % 7) * 1000 / 6, (i // 7) * 1000 / 6
+        viz = gexf.nodes[name]["viz"]
+        assert viz["position"]["x"] == pytest.approx(x, abs=0.06) and viz["position"]["y"] == pytest.approx(y, abs=0.06)
+        assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == (0, 114, 178)
+        assert graphml.nodes[name]["x"] == pytest.approx(x, abs=0.06)
+    assert {frozenset(e): int(w) for *e, w in gexf.edges(data="weight")} == _levels(original)
+    lines = files[".clu"].read_text().splitlines()
+    net = files[".net"].read_text().splitlines()
+    order = list(original)  # the order of the .net's vertices
+    assert len(order) == net.index("*Edges") - 1
+    numbers = [int(v) for v in lines[lines.index(f"*Vertices {len(order)}") + 1:]]
+    from evaluatie.io.network_text import SECTOR_NUMBERS
+    assert numbers == [SECTOR_NUMBERS[original.nodes[n]["sector"]] for n in order]
+    vna = files[".vna"].read_text().splitlines()
+    props = vna[vna.index("*Node properties") + 2:vna.index("*Tie data")]
+    assert len(props) == len(original) and all(p.split()[3] == "11694592" for p in props)  # #0072B2 as BGR
+    assert len(vna) - vna.index("*Tie data") - 2 == original.number_of_edges()
+
+
+def test_one_dynamic_gexf_over_all_waves_with_spells(example_processed, tmp_path):
+    data = load_municipality("Polderwijk", example_processed)
+    graphs = analyse(data).graphs
+    dates = {row.meting: str(row.datum)[:10] for row in data.waves.itertuples()}
+    written = exports.write_exports(graphs, tmp_path / "net", "polderwijk", dates=dates)
+    path = next(p for wave, suffix, p in written if suffix == "-alle-metingen.gexf")
+    back = nx.read_gexf(path)
+    assert "mode=\"dynamic\"" in path.read_text() and 'timeformat="date"' in path.read_text()
+    first, last = graphs["nulmeting"], graphs["vervolgmeting"]
+    assert set(back) == set(first) | set(last)
+    assert back.number_of_edges() == len({frozenset(e) for g in (first, last) for e in g.edges})
+    start_first, start_last = dates["nulmeting"], dates["vervolgmeting"]
+    for a, b, level in last.edges(data="niveau"):
+        levels = back.edges[a, b]["niveau"]  # the dynamic attribute: (value, start, end) per wave
+        assert (level, start_last, start_last) in [tuple(v) for v in levels]
+    only_new = set(last) - set(first)
+    for name in only_new:
+        assert [tuple(s) for s in back.nodes[name]["spells"]] == [(start_last, start_last)]
+    import datetime as dt
+    day_before = (dt.date.fromisoformat(start_last) - dt.timedelta(days=1)).isoformat()
+    for a, b in set(first.edges) - {e for e in last.edges} - {(b, a) for a, b in last.edges}:  # lost ties
+        assert [tuple(s) for s in back.edges[a, b]["spells"]] == [(start_first, day_before)]
+
+
+R = __import__("shutil").which("Rscript")
+
+
+@pytest.mark.skipif(R is None, reason="R ontbreekt; 'make r' installeert het (r-cran-igraph, r-cran-network)")
+def test_r_reads_graphml_pajek_and_the_edge_list_with_weights(written, tmp_path):
+    import subprocess
+
+    original, files = written
+    script = tmp_path / "lees.R"
+    script.write_text(f"""
+suppressMessages({{library(igraph); library(network)}})
+g <- read_graph("{files['.graphml']}", format = "graphml")
+p <- read_graph("{files['.net']}", format = "pajek")
+e <- read.csv2("{files['-relaties.csv']}", fileEncoding = "UTF-8-BOM")
+n <- network(as.matrix(e[, c("partner_a", "partner_b")]), directed = FALSE, matrix.type = "edgelist")
+cat(vcount(g), ecount(g), sum(E(g)$weight), sum(E(p)$weight), network.edgecount(n),
+    sum(V(g)$sector == "eerste lijn"), "\n")
+""", encoding="utf-8")
+    result = subprocess.run([R, str(script)], capture_output=True, text=True, timeout=120, check=True)
+    total = sum(level for *_, level in original.edges(data="niveau"))
+    first_line = sum(1 for _, s in original.nodes(data="sector") if s == "eerste lijn")
+    assert result.stdout.split() == [str(v) for v in (len(original), original.number_of_edges(), total, total,
+                                                       original.number_of_edges(), first_line)]

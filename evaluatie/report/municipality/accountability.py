@@ -15,6 +15,7 @@ from evaluatie.report.document import headed, provenance_list
 from evaluatie.report.methods import methods_html, methods_table, references_html
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
+from evaluatie.report.style import node_colour
 
 
 def network_files(ctx: ReportContext) -> str:
@@ -24,7 +25,12 @@ def network_files(ctx: ReportContext) -> str:
     folder = ctx.exports_dir
     if folder is None or not ctx.waves:
         return ""
-    written = exports.write_exports(ctx.graphs, folder, ctx.data.slug)
+    kinds = {node: kind for graph in ctx.graphs.values() for node, kind in graph.nodes(data="type")}
+    dates = {row.meting: str(row.datum)[:10] for row in ctx.data.waves.itertuples() if str(row.datum) != "NaT"}
+    written = exports.write_exports(ctx.graphs, folder, ctx.data.slug, positions=ctx.positions,
+                                    colours={node: node_colour(kind) for node, kind in kinds.items()}, dates=dates)
+    whole = [(suffix, path) for wave, suffix, path in written if wave is None]
+    written = [item for item in written if item[0] is not None]
     table = pd.DataFrame([{"Meting": wave, "Formaat": exports.FORMATS[suffix], "Bestand": f"{folder.name}/{path.name}"}
                           for wave, suffix, path in written], columns=["Meting", "Formaat", "Bestand"])
     links = table.assign(Bestand=[f"<a href='{html.escape(b, quote=True)}'>{html.escape(b.split('/')[-1])}</a>"
@@ -39,7 +45,10 @@ def network_files(ctx: ReportContext) -> str:
                             "het aantal kanten dat ze meldde en, als ernaar gevraagd is, vertrouwen en meerwaarde.")
                 + f'<figure class="tabel-figuur"><figcaption>Tabel {number}. Netwerkbestanden '
                   f"voor andere programma's</figcaption><div class='tabel-rol' tabindex='0' role='region' "
-                  f"aria-label='Tabel {number}'>{body}</div></figure>")
+                  f"aria-label='Tabel {number}'>{body}</div></figure>"
+                + "".join(f"<p>{html.escape(exports.WHOLE_FORMATS[suffix])}: <a href='"
+                          f"{html.escape(folder.name + '/' + path.name, quote=True)}'>{html.escape(path.name)}</a></p>"
+                          for suffix, path in whole))
 
 # ------------------------------------------------------------------ beperkingen
 def limitations(ctx: ReportContext) -> str:
