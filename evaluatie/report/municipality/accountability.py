@@ -46,9 +46,10 @@ def network_files(ctx: ReportContext) -> str:
                 + f'<figure class="tabel-figuur"><figcaption>Tabel {number}. Netwerkbestanden '
                   f"voor andere programma's</figcaption><div class='tabel-rol' tabindex='0' role='region' "
                   f"aria-label='Tabel {number}'>{body}</div></figure>"
-                + "".join(f"<p>{html.escape(exports.WHOLE_FORMATS[suffix])}: <a href='"
-                          f"{html.escape(folder.name + '/' + path.name, quote=True)}'>{html.escape(path.name)}</a></p>"
-                          for suffix, path in whole))
+                + ("<p>Over alle metingen: " + "; ".join(
+                    f"<a href='{html.escape(folder.name + '/' + path.name, quote=True)}'>{html.escape(path.name)}</a> "
+                    f"({html.escape(exports.WHOLE_FORMATS[suffix])})" for suffix, path in whole) + ".</p>"
+                   if whole else ""))
 
 # ------------------------------------------------------------------ beperkingen
 def limitations(ctx: ReportContext) -> str:
