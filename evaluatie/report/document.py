@@ -197,6 +197,19 @@ def display_values(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
+def scroll_box(table_html: str, label: str, long: bool = False) -> str:
+    """A table in its own box: it scrolls sideways on a narrow screen (never the page), and, ``long``, down on
+    screen too (printed whole); the box is a labelled region the keyboard can reach.
+
+    Example
+    -------
+    >>> scroll_box("<table></table>", "Tabel 1")
+    "<div class='tabel-rol' tabindex='0' role='region' aria-label='Tabel 1'><table></table></div>"
+    """
+    return (f"<div class='tabel-rol{' lang' if long else ''}' tabindex='0' role='region' "
+            f"aria-label='{html.escape(label, quote=True)}'>{table_html}</div>")
+
+
 #: The most rows a table shows in the HTML; the workbook always has them all.
 ROW_LIMIT = 15
 
@@ -293,10 +306,9 @@ class NumberedDocument:
             total = shown.tail(1) if str(shown.iloc[-1, 0]) == "Totaal" else shown.head(0)
             shown = pd.concat([shown.head(limit), total])
         body = shown.to_html(index=False, border=0, classes=classes, escape=True, na_rep="–")
-        long = " lang" if len(shown) > limit else ""
         return (f'<figure class="tabel-figuur" id="tabel-{table.number}"><figcaption>Tabel {table.number}. '
-                f"{html.escape(caption)}</figcaption><div class='tabel-rol{long}' tabindex='0' role='region' "
-                f"aria-label='Tabel {table.number}'>{body}</div>{note}</figure>")
+                f"{html.escape(caption)}</figcaption>{scroll_box(body, f'Tabel {table.number}', len(shown) > limit)}"
+                f"{note}</figure>")
 
     def appendix(self, frame: pd.DataFrame, caption: str) -> Table:
         """Keep a table for the workbook only (no number in the HTML)."""

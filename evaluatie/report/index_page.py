@@ -21,7 +21,7 @@ from pathlib import Path
 from evaluatie.dutch import format_date, format_number
 from evaluatie.io.folders import write_atomically
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
-from evaluatie.report.document import page_links
+from evaluatie.report.document import page_links, scroll_box
 from evaluatie.report.policy import meta_tag
 
 _MADE_ON = re.compile(r"<li class='rundatum'>Gemaakt op ([^<]+)</li>")
@@ -95,6 +95,13 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
         if (reports_dir / f"{slug}.xlsx").exists():
             pages[f"{label} (Excel)"] = f"{slug}.xlsx"
     rows = "\n".join(_row(name, slugs[name], reports_dir, numbers.get(name)) for name in sorted(slugs))
+    table = f"""<table class='tabel'><caption>Rapporten per pilotgemeente</caption><thead><tr>
+<th scope="col">Gemeente</th><th scope="col">Rapport gemaakt op</th><th scope="col">Werkboek</th>
+<th scope="col">Status</th>
+<th scope="col">Laatste meting</th><th scope="col">Partners</th><th scope="col">Relaties</th>
+<th scope="col">Dichtheid</th></tr></thead><tbody>
+{rows}
+</tbody></table>"""
     page = f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8">{meta_tag([])}
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -103,13 +110,7 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
 {page_links(pages)}</header>
 <main><p>Eén rapport per pilotgemeente, elk met zijn tabellen als Excel-werkboek. Een rapport toont alleen de
 gegevens van zijn eigen gemeente.</p>
-<div class='tabel-rol' tabindex='0' role='region' aria-label='Rapporten per pilotgemeente'>
-<table class='tabel'><caption>Rapporten per pilotgemeente</caption><thead><tr><th scope="col">Gemeente</th>
-<th scope="col">Rapport gemaakt op</th><th scope="col">Werkboek</th><th scope="col">Status</th>
-<th scope="col">Laatste meting</th><th scope="col">Partners</th><th scope="col">Relaties</th>
-<th scope="col">Dichtheid</th></tr></thead><tbody>
-{rows}
-</tbody></table></div></main></body></html>
+{scroll_box(table, 'Rapporten per pilotgemeente')}</main></body></html>
 """
     path = reports_dir / "index.html"
     write_atomically(path, page)

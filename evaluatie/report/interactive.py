@@ -158,7 +158,7 @@ def _route_steps(steps: pd.DataFrame, graph: nx.Graph | None, ids: dict) -> list
     another partner than where the previous one arrived (two wijkteams, say), ``overdracht`` holds that hand-over
     and the level of the tie between the two (0: none, a gap on the map)."""
     rows = steps.sort_values("nummer").to_dict("records")
-    out = []
+    out, arrived = [], None  # arrived: the partner (by name) where the previous step ended
     for number, row in enumerate(rows):
         first, second = row["van_organisatie"], row["naar_organisatie"]
         if not isinstance(first, str):
@@ -170,13 +170,12 @@ def _route_steps(steps: pd.DataFrame, graph: nx.Graph | None, ids: dict) -> list
                 "niveau": int(row["niveau"]), "status": str(row["status"]),
                 "van": ids.get(first) if isinstance(first, str) else None,
                 "naar": ids.get(second) if isinstance(second, str) else None, "overdracht": None}
-        arrived = out[-1]["naar"] if out else None
-        if arrived and step["van"] and arrived != step["van"]:  # another partner of the type goes on
-            names = {ident: name for name, ident in ids.items()}
-            level = graph.edges[names[arrived], names[step["van"]]].get("niveau", 1) \
-                if graph is not None and graph.has_edge(names[arrived], names[step["van"]]) else 0
-            step["overdracht"] = {"van": arrived, "naar": step["van"], "niveau": int(level)}
+        if ids.get(arrived) and step["van"] and ids[arrived] != step["van"]:  # another partner of the type goes on
+            level = graph.edges[arrived, first].get("niveau", 1) \
+                if graph is not None and graph.has_edge(arrived, first) else 0
+            step["overdracht"] = {"van": ids[arrived], "naar": step["van"], "niveau": int(level)}
         out.append(step)
+        arrived = second if isinstance(second, str) else None
     return out
 
 

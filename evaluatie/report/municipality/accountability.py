@@ -11,7 +11,7 @@ import pandas as pd
 from evaluatie.dutch import format_percent, readable_table
 from evaluatie.io import network_files as exports
 from evaluatie.report import limits
-from evaluatie.report.document import headed, provenance_list
+from evaluatie.report.document import headed, provenance_list, scroll_box
 from evaluatie.report.methods import methods_html, methods_table, references_html
 from evaluatie.report.municipality.blocks import heading, lead, paragraph
 from evaluatie.report.municipality.context import ReportContext
@@ -44,8 +44,7 @@ def network_files(ctx: ReportContext) -> str:
                             "partners met type, ketenfuncties en kernpartner; relaties met niveau, gewenst niveau, "
                             "het aantal kanten dat ze meldde en, als ernaar gevraagd is, vertrouwen en meerwaarde.")
                 + f'<figure class="tabel-figuur"><figcaption>Tabel {number}. Netwerkbestanden '
-                  f"voor andere programma's</figcaption><div class='tabel-rol' tabindex='0' role='region' "
-                  f"aria-label='Tabel {number}'>{body}</div></figure>"
+                  f"voor andere programma's</figcaption>{scroll_box(body, f'Tabel {number}')}</figure>"
                 + ("<p>Over alle metingen: " + "; ".join(
                     f"<a href='{html.escape(folder.name + '/' + path.name, quote=True)}'>{html.escape(path.name)}</a> "
                     f"({html.escape(exports.WHOLE_FORMATS[suffix])})" for suffix, path in whole) + ".</p>"
