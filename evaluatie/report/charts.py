@@ -11,6 +11,7 @@ Example
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import matplotlib
@@ -124,8 +125,7 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
                 continue
             ax.scatter([value], [0], s=60, color=colour if number else "white", edgecolors=colour, linewidths=2,
                        zorder=3, clip_on=False)
-            text = f"{format_number(value * 100)}%" if column in percent else format_number(
-                value, 0 if float(value).is_integer() else 2)
+            text = value_text(value, column, percent)
             below = any(abs(value - other) < top * 0.12 for other in placed) and number % 2 == 1
             ax.annotate(text, (value, 0), xytext=(0, -11 if below else 8), textcoords="offset points",
                         ha="center", va="top" if below else "bottom", fontsize=9)
@@ -151,6 +151,120 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
         fig.suptitle(title, fontsize=10, x=0.01, ha="left")
     _fixed_margins(fig, rows, top=0.62 if title else 0.45, bottom=0.3, gap=0.5, side=0.3)
     return fig
+
+
+#: Measures that are counts (written whole); the others are written with two decimals, as in the tables.
+COUNTS = ("relaties", "partners", "deelnemers")
+
+
+def value_text(value: float, column: str, percent: tuple[str, ...]) -> str:
+    """A measure's value as the tables show it: a share in whole percents, a count whole, else two decimals."""
+    if column in percent:
+        return f"{format_number(value * 100)}%"
+    return format_number(value, 0 if column in COUNTS else 2)
+
+
+def _label_order(values: list[float]) -> list[int]:
+    """The waves whose value is written, most important first: the last, the first, the highest and the
+    lowest, then (with at most :data:`LINE_ALL_LABELS` waves) every other one."""
+    finite = [i for i, v in enumerate(values) if math.isfinite(v)]
+    if not finite:
+        return []
+    order = [finite[-1], finite[0], max(finite, key=lambda i: values[i]), min(finite, key=lambda i: values[i])]
+    if len(finite) <= LINE_ALL_LABELS:
+        order += finite
+    return list(dict.fromkeys(order))
+
+
+#: With at most this many waves every value is written in the line charts; with more, only the first, the
+#: last, the highest and the lowest (the table beside the chart holds every value).
+LINE_ALL_LABELS = 6
+
+
+@styled
+def measure_lines(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = ("respons",)) -> Figure:
+    """Each whole-chain measure over three or more waves as a line on its own axis from zero (small multiples).
+
+    The waves are evenly spaced along the bottom; a wave's name is written where it fits beside its
+    neighbours (the first and the last always). Values are written at their dots (see :func:`_label_order`),
+    above a dot or, where that would touch a text already placed, below it; a value that fits neither way is
+    left out rather than drawn over another. Measured against the figure's own renderer, so nothing collides.
+    """
+    count = len(measures)
+    columns = 2
+    rows = math.ceil(count / columns)
+    fig, axes = style.subplots(rows, columns, figsize=(7.2, 0.2 + 1.55 * rows), dpi=110, squeeze=False)
+    waves = [str(w) for w in chain["meting"]]
+    positions = list(range(len(waves)))
+    renderer = fig.canvas.get_renderer()
+    _fixed_margins(fig, rows, top=0.3, bottom=0.4, gap=0.62, side=0.45)
+    fig.subplots_adjust(wspace=0.3)
+    for ax, (column, label) in zip(axes.ravel(), measures.items()):
+        values = [float(v) for v in chain[column]]
+        finite = [v for v in values if math.isfinite(v)]
+        ticks = ([0, SCALES[column] / 2, SCALES[column]] if column in SCALES else
+                 list(matplotlib.ticker.MaxNLocator(2, integer=column in COUNTS).tick_values(
+                     0, max(finite) * 1.1 if finite and max(finite) > 0 else 1.0)))
+        top = ticks[-1]
+        ax.set_xlim(-0.45, len(waves) - 0.55)
+        ax.set_ylim(0, top * 1.35)
+        ax.plot(positions, values, color="#4292c6", linewidth=1.6, zorder=2)  # a missing wave breaks the line
+        ax.scatter([p for p, v in zip(positions, values) if math.isfinite(v)], finite, s=22, color="#08519c",
+                   zorder=3, clip_on=False)
+        ax.set_title(label, fontsize=9, loc="left", pad=2)
+        ax.set_yticks(ticks)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+            lambda v, _, p=column in percent: f"{format_trimmed(v * 100, 0)}%" if p else format_trimmed(v, 2)))
+        ax.tick_params(axis="both", labelsize=8, length=2)
+        ax.set_xticks(positions)
+        room = max(0.7, ax.get_window_extent(renderer).width / fig.dpi / (len(waves) - 0.1))
+        ax.set_xticklabels([_wrapped(fig, wave, 8, room) for wave in waves])
+        _thin_tick_labels(ax, renderer)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        _place_values(ax, renderer, [(index, values[index], value_text(values[index], column, percent))
+                                     for index in _label_order(values)])
+    for ax in axes.ravel()[count:]:
+        ax.set_visible(False)
+    return fig
+
+
+def _place_values(ax, renderer, labels: list[tuple[float, float, str]]) -> None:
+    """Write each ``(x, y, text)`` at its dot, in the given order: above it, else below, centred or (at the
+    panel's edge) flush with the dot; a text that touches one already written or leaves the panel is dropped."""
+    panel = ax.get_window_extent(renderer)
+    placed = []
+    for x, y, words in labels:
+        for offset, align in itertools.product((5, -6), ("center", "left", "right")):
+            text = ax.annotate(words, (x, y), xytext=({"center": 0, "left": -3, "right": 3}[align], offset),
+                               textcoords="offset points", ha=align, va="bottom" if offset > 0 else "top",
+                               fontsize=8, color="#222222")
+            box = text.get_window_extent(renderer)
+            inside = box.x0 >= panel.x0 and box.x1 <= panel.x1 + 6 and box.y0 >= panel.y0 and box.y1 <= panel.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box.expanded(1.1, 1.0))
+                break
+            text.remove()
+
+
+def _thin_tick_labels(ax, renderer) -> None:
+    """Blank the tick labels that would touch a neighbour's: the first and the last are kept (flush with the
+    panel's edge where centred they would stick out), others from the left while they leave room."""
+    labels = ax.get_xticklabels()
+    panel = ax.get_window_extent(renderer)
+    if labels and labels[0].get_window_extent(renderer).x0 < panel.x0:
+        labels[0].set_horizontalalignment("left")
+    if len(labels) > 1 and labels[-1].get_window_extent(renderer).x1 > panel.x1:
+        labels[-1].set_horizontalalignment("right")
+    boxes = [label.get_window_extent(renderer).expanded(1.15, 1.0) for label in labels]
+    kept = [0, len(labels) - 1] if len(labels) > 1 else [0]
+    for index in range(1, len(labels) - 1):
+        if not any(boxes[index].overlaps(boxes[other]) for other in kept):
+            kept.append(index)
+    aligned = [label.get_horizontalalignment() for label in labels]
+    ax.set_xticklabels([label.get_text() if index in kept else "" for index, label in enumerate(labels)])
+    for label, align in zip(ax.get_xticklabels(), aligned):
+        label.set_horizontalalignment(align)
 
 
 def _fixed_margins(fig: Figure, rows: int, top: float, bottom: float, gap: float, side: float) -> None:

@@ -4,6 +4,7 @@ import itertools
 
 import networkx as nx
 import numpy as np
+import pytest
 from PIL import Image
 
 from evaluatie.report import labels, maps, style
@@ -307,3 +308,43 @@ def test_a_route_picture_clips_nothing_and_overprints_nothing():
         overlap = min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
         assert not overlap or "✕" in (first, second), (first, second)  # the cross sits on its arrow
     assert {"cliëntondersteuning", "ontbreekt", "4 integraal\nsamenwerken"} <= {t for t, _ in boxes}
+
+
+@pytest.mark.parametrize("count", [3, 4, 6, 15])
+def test_measures_over_many_waves_write_first_last_and_extremes_without_a_collision(count):
+    """Lines from zero for three or more waves: every text inside the figure, none touching another, the
+    first, last, highest and lowest value written in every panel (every value with at most six waves)."""
+    import matplotlib.text
+    import numpy as np
+    import pandas as pd
+
+    from evaluatie.report import charts
+
+    rng = np.random.default_rng(count)
+    waves = [f"{2003 + i // 2}-{'najaar' if i % 2 else 'voorjaar'}" for i in range(count)]
+    chain = pd.DataFrame({"meting": waves, "relaties": (60 + rng.integers(-3, 4, count)).astype(float),
+                          "dichtheid": 0.27 + rng.normal(0, 0.01, count),
+                          "gemiddeld_niveau": 1.9 + rng.normal(0, 0.03, count),
+                          "respons": 0.8 + rng.normal(0, 0.05, count)})
+    chain.loc[1, "respons"] = float("nan")
+    measures = {"relaties": "Relaties", "dichtheid": "Dichtheid", "gemiddeld_niveau": "Gemiddeld niveau (1–4)",
+                "respons": "Respons"}
+    fig = charts.measure_lines(chain, measures)
+    style.to_png(fig)
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text() and t.axes is not None
+             and t.axes.get_visible()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    width, height = fig.bbox.width, fig.bbox.height
+    assert all(b.x0 >= 0 and b.y0 >= 0 and b.x1 <= width and b.y1 <= height for _, b in boxes), "clipped"
+    for (first, a), (second, b) in itertools.combinations(boxes, 2):
+        overlap = min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+        assert not overlap, (first, second)
+    for ax, column in zip(fig.axes, measures):
+        written = [t.get_text() for t in ax.texts]
+        values = [v for v in chain[column] if v == v]
+        wanted = values if count <= charts.LINE_ALL_LABELS else [values[0], values[-1], max(values), min(values)]
+        for value in wanted:
+            assert charts.value_text(value, column, ("respons",)) in written, (column, value, written)
+        ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+        assert ticks[0] == waves[0] and ticks[-1] == waves[-1]

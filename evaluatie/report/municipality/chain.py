@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from evaluatie.chain import network
-from evaluatie.dutch import format_trimmed, readable_table
+from evaluatie.dutch import readable_table
 from evaluatie.report import charts, interactive, leads, maps, style, summary
 from evaluatie.report.document import headed
 from evaluatie.report.municipality import quality
@@ -147,11 +147,12 @@ def development(ctx: ReportContext) -> str:
     series = {"relaties": "Relaties", "dichtheid": "Dichtheid",
               "dichtheid_sterk": f"Dichtheid (niveau ≥ {ctx.data.settings.strong_tie_level})",
               "gemiddeld_niveau": "Gemiddeld niveau (1–4)", "centralisatie": "Centralisatie", "respons": "Respons"}
-    fig = charts.measure_dumbbells(ctx.analysis.chain, series)
+    draw = charts.measure_lines if len(ctx.waves) > 2 else charts.measure_dumbbells
+    fig = draw(ctx.analysis.chain, series)
     chain = ctx.analysis.chain
     alt = "Netwerkmaten per meting, elk op een as vanaf nul: " + "; ".join(
-        f"{label} " + " → ".join(format_trimmed(v * 100, 0) + "%" if column == "respons" else
-                                 format_trimmed(v, 2) for v in chain[column]) for column, label in series.items()) + "."
+        f"{label} " + " → ".join(charts.value_text(v, column, ("respons",)) if pd.notna(v) else "geen waarde"
+                                 for v in chain[column]) for column, label in series.items()) + "."
     parts.append(ctx.figure(style.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
     parts.append(change_evidence(ctx))
     return "".join(parts)
