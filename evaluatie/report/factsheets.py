@@ -15,7 +15,7 @@ import pandas as pd
 
 from evaluatie.dutch import format_number
 from evaluatie.privacy import hidden_label, is_hidden
-from evaluatie.report import charts, style
+from evaluatie.report import indicator_charts, style
 from evaluatie.report.document import NumberedDocument
 from evaluatie.vocabulary import MISSING, NOT_APPLICABLE, VALUE
 
@@ -75,7 +75,8 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         parts.append("<p class='toelichting'>" + "<br>".join(_escape(note) for note in notes) + "</p>")
     if not breakdown.empty:
         total = breakdown["aantal"].sum()
-        fig = charts.indicator_breakdown(breakdown, f"Uitsplitsing {latest['periode']}", parts_people, threshold)
+        fig = indicator_charts.indicator_breakdown(breakdown, f"Uitsplitsing {latest['periode']}", parts_people,
+                                                   threshold)
         alt = (f"Staafdiagram van de uitsplitsing van ‘{definition['titel']}’ in {latest['periode']}: "
                + ", ".join(f"{row.uitsplitsing} {format_value(row.aantal, VALUE, parts_people, threshold)}"
                            for row in breakdown.itertuples(index=False)) + ".")
@@ -93,7 +94,7 @@ def factsheet(document: NumberedDocument, definition: dict, series: pd.DataFrame
         parts.append(document.table(values, f"Uitsplitsing van ‘{definition['titel']}’, "
                                               f"{latest['periode']}", shown) + f"<p>{_escape(sentence)}</p>")
     if len(series) >= 3:
-        fig = charts.indicator_trend(series, f"Verloop van ‘{definition['titel']}’", people, threshold,
+        fig = indicator_charts.indicator_trend(series, f"Verloop van ‘{definition['titel']}’", people, threshold,
                                       unit)
         alt = (f"Lijngrafiek van ‘{definition['titel']}’: "
                + ", ".join(f"{row.periode} {format_value(row.waarde, row.status, people, threshold, unit)}"
