@@ -25,7 +25,7 @@ from pathlib import Path
 from evaluatie.vocabulary import text_key
 
 __all__ = ["CBS_MUNICIPALITIES_FILE", "FAILED_DIR_NAME", "NATIONAL_SLUG", "OVERVIEW_SLUG", "PROJECT_DEFAULT",
-           "RESERVED_SLUGS", "resolve",
+           "RESERVED_SLUGS", "resolve", "SESSION_SUFFIX", "SLIDES_FILE",
            "SLUG_LIMIT", "TEMPLATES_DIR", "corrections_file", "data_dir", "national_notebook", "notebooks_dir",
            "overview_notebook", "processed_data_dir", "project_root", "questionnaires_dir", "raw_data_dir",
            "remarks_dir", "report_notebook", "report_notebooks_dir", "reports_dir", "slugify", "unique_slugs"]
@@ -142,6 +142,9 @@ TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 FAILED_DIR_NAME = "mislukt"
 NATIONAL_SLUG = "landelijk"
 OVERVIEW_SLUG = "overzicht"
+#: A municipality's werksessie folder is named ``<slug>`` + this suffix; its slides are this file in it.
+SESSION_SUFFIX = "-werksessie"
+SLIDES_FILE = "presentatie.html"
 
 #: File-name stems the reports folder uses for its own pages and folders, and names some systems
 #: refuse as file names: a municipality's report is never named like one of them.

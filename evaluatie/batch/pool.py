@@ -62,7 +62,7 @@ from evaluatie.io.freshness import (
     read_fingerprints,
 )
 from evaluatie.io.store import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
-from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG
+from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, SESSION_SUFFIX
 from evaluatie.report.comparison import pilot_benchmark, pilot_figures
 from evaluatie.report.index_page import write_index
 from evaluatie.tables import SCHEMA
@@ -148,7 +148,7 @@ def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
     """Remove the outputs of a municipality that is no longer in the data (its page, workbook, PDF,
     failed notebook, network files and werksessie): stale pages must not stay reachable beside the current
     ones. Only what the package provably wrote goes (the files their markers list). Returns the names."""
-    from evaluatie.batch.session import SESSION_KIND, SESSION_SUFFIX
+    from evaluatie.batch.session import SESSION_KIND
     from evaluatie.io.network_files import EXPORTS_KIND
 
     reports_dir = Path(reports_dir)
@@ -369,6 +369,17 @@ def unknown_message(unknown: list[str], known: list[str]) -> str:
     shown = ", ".join(quote_cell(name,
                                  40) for name in known[:10]) + (f" en nog {len(known) - 10}" if len(known) > 10 else "")
     return f"Onbekende gemeente(n): {'; '.join(parts)}. Bekend zijn: {shown}."
+
+
+def refresh_index(processed_dir: Path, reports_dir: Path) -> Path | None:
+    """Write ``reports/index.html`` again from what the folder holds (after a werksessie was made beside the
+    reports, so the index links it); nothing when the folder has no index yet (no batch ran there)."""
+    reports_dir = Path(reports_dir)
+    if not (reports_dir / "index.html").is_file():
+        return None
+    tables = load_tables(processed_dir)
+    figures = pilot_figures(tables, load_settings(processed_dir))
+    return write_index(reports_dir, municipality_slugs(processed_dir, tables), key_numbers(figures))
 
 
 def key_numbers(figures: pd.DataFrame) -> dict[str, dict]:

@@ -27,12 +27,10 @@ import nbformat
 from evaluatie import paths
 from evaluatie.errors import OperationalError
 from evaluatie.io.folders import claim_folder, listed_files, write_atomically
-from evaluatie.paths import FAILED_DIR_NAME, TEMPLATES_DIR
+from evaluatie.paths import FAILED_DIR_NAME, SESSION_SUFFIX, SLIDES_FILE, TEMPLATES_DIR
 
-#: Marker kind of a werksessie folder, and the suffix of its name beside the report.
+#: Marker kind of a werksessie folder (its name and slides file are in :mod:`evaluatie.paths`).
 SESSION_KIND = "werksessie"
-SESSION_SUFFIX = "-werksessie"
-SLIDES_FILE = "presentatie.html"
 #: How the slides are started (beside reveal.js) and styled (beside the ketenkaart's style).
 START_SCRIPT, SLIDE_STYLE = "start.js", "dias.css"
 

@@ -26,7 +26,7 @@ from evaluatie import paths
 def session_command(gemeente: tuple[str, ...], verwerkt: Path, rapporten: Path, no_pdf: bool) -> None:
     """Maak per pilotgemeente het materiaal voor de werksessie met de ketenpartners: dia's (presentatie.html),
     een A3-poster van de keten per meting en van de verandering, personakaarten (A5) en een gespreksblad (A4)."""
-    from evaluatie.batch.pool import unknown_message
+    from evaluatie.batch.pool import refresh_index, unknown_message
     from evaluatie.batch.session import write_session
     from evaluatie.errors import EvaluatieError, UnknownMunicipality
     from evaluatie.io.store import municipality_names
@@ -49,6 +49,8 @@ def session_command(gemeente: tuple[str, ...], verwerkt: Path, rapporten: Path, 
                    + ", ".join(path.name for path in made[:4]) + (" …" if len(made) > 4 else "") + ")")
         for note in result.notes:
             click.echo(f"           let op: {note}")
+    if failed < len(names) and refresh_index(verwerkt, rapporten) is not None:
+        click.echo(f"  het overzicht {rapporten / 'index.html'} verwijst nu ook naar de werksessie")
     click.echo(f"{len(names) - failed} van {len(names)} werksessies gemaakt"
                + ("; open presentatie.html in een browser (pijltjestoetsen om te bladeren, F voor volledig scherm)."
                   if failed < len(names) else "."))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from evaluatie.dutch import format_date, format_number
 from evaluatie.io.folders import write_atomically
-from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
+from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, SESSION_SUFFIX, SLIDES_FILE, TEMPLATES_DIR
 from evaluatie.report.document import page_links, scroll_box
 from evaluatie.report.policy import meta_tag
 
@@ -58,6 +58,16 @@ def failure_reason(notebook: Path) -> str:
     return ""
 
 
+def _session_link(reports_dir: Path, slug: str) -> str:
+    """A link to the municipality's werksessie (its slides, or its folder when no slides could be made)."""
+    folder = reports_dir / f"{slug}{SESSION_SUFFIX}"
+    if (folder / SLIDES_FILE).is_file():
+        return f'<a href="{html.escape(folder.name)}/{SLIDES_FILE}">dia\'s, posters en kaarten</a>'
+    if folder.is_dir() and any(folder.glob("*.html")):
+        return f'<a href="{html.escape(folder.name)}/">posters en kaarten</a>'
+    return "–"
+
+
 def _row(name: str, slug: str, reports_dir: Path, figures: dict | None) -> str:
     report = reports_dir / f"{slug}.html"
     workbook = reports_dir / f"{slug}.xlsx"
@@ -65,7 +75,8 @@ def _row(name: str, slug: str, reports_dir: Path, figures: dict | None) -> str:
     label = html.escape(name)
     cells = [f'<a href="{html.escape(slug)}.html">{label}</a>' if report.exists() else label,
              html.escape(made_on(report)) if report.exists() else "–",
-             f'<a href="{html.escape(slug)}.xlsx">{html.escape(slug)}.xlsx</a>' if workbook.exists() else "–"]
+             f'<a href="{html.escape(slug)}.xlsx">{html.escape(slug)}.xlsx</a>' if workbook.exists() else "–",
+             _session_link(reports_dir, slug)]
     if failed.exists():
         reason = failure_reason(failed)
         status = ("<span class='mislukt'>mislukt</span> bij de laatste poging"
@@ -97,6 +108,7 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
     rows = "\n".join(_row(name, slugs[name], reports_dir, numbers.get(name)) for name in sorted(slugs))
     table = f"""<table class='tabel'><caption>Rapporten per pilotgemeente</caption><thead><tr>
 <th scope="col">Gemeente</th><th scope="col">Rapport gemaakt op</th><th scope="col">Werkboek</th>
+<th scope="col">Werksessie</th>
 <th scope="col">Status</th>
 <th scope="col">Laatste meting</th><th scope="col">Partners</th><th scope="col">Relaties</th>
 <th scope="col">Dichtheid</th></tr></thead><tbody>
@@ -108,8 +120,9 @@ def write_index(reports_dir: Path, slugs: dict[str, str], numbers: dict[str, dic
 <title>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</title><style>{style_sheet()}</style>
 </head><body><header><h1>Evaluatierapporten ketenaanpak depressiepreventie bij mantelzorgers</h1>
 {page_links(pages)}</header>
-<main><p>Eén rapport per pilotgemeente, elk met zijn tabellen als Excel-werkboek. Een rapport toont alleen de
-gegevens van zijn eigen gemeente.</p>
+<main><p>Eén rapport per pilotgemeente, elk met zijn tabellen als Excel-werkboek en, waar u het maakte
+(<code>evaluatie werksessie</code>), het materiaal voor de werksessie met de ketenpartners. Een rapport toont
+alleen de gegevens van zijn eigen gemeente.</p>
 {scroll_box(table, 'Rapporten per pilotgemeente')}</main></body></html>
 """
     path = reports_dir / "index.html"

@@ -58,9 +58,9 @@ def test_index_links_every_report(rendered):
     made = re.search(r"<li class=.rundatum.>Gemaakt op ([^<]+)</li>",
                      (reports / "rivierstad.html").read_text()).group(1)
     assert (f'<a href="rivierstad.html">Rivierstad</a></td><td>{made}</td><td><a href="rivierstad.xlsx">'
-            'rivierstad.xlsx</a></td><td>in orde</td>') in index
+            'rivierstad.xlsx</a></td><td>–</td><td>in orde</td>') in index
     assert '<a href="polderwijk.html">Polderwijk</a></td>' in index
-    assert "<td>Heidevelde</td><td>–</td><td>–</td><td>nog geen rapport</td>" in index
+    assert "<td>Heidevelde</td><td>–</td><td>–</td><td>–</td><td>nog geen rapport</td>" in index
     assert "gelukt" not in index and "deze run" not in index  # the folder, not the run
 
 
@@ -90,7 +90,8 @@ def test_one_failing_municipality_does_not_stop_the_others(example_processed, tm
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "<a href='landelijk.html'>Landelijke monitoring</a>" in index
     assert "<a href='overzicht.html'>Overzicht van alle pilots</a>" in index
-    assert ("<td>Heidevelde</td><td>–</td><td>–</td><td><span class='mislukt'>mislukt</span> bij de laatste poging: "
+    assert ("<td>Heidevelde</td><td>–</td><td>–</td><td>–</td><td><span class='mislukt'>mislukt</span> "
+            "bij de laatste poging: "
             'RuntimeError: kapotte gegevens voor deze gemeente (<a href="mislukt/heidevelde.ipynb">notebook met de '
             "fout</a>)</td>") in index
     overview = (reports / "overzicht.html").read_text(encoding="utf-8")

@@ -165,6 +165,22 @@ def test_a_second_run_removes_only_what_it_no_longer_makes(polderwijk, example_p
     assert not any(folder.glob("*.pdf"))
 
 
+def test_the_index_of_the_reports_links_the_werksessie(polderwijk, example_processed):
+    from evaluatie.batch.pool import refresh_index
+    from evaluatie.report.index_page import write_index
+
+    reports = polderwijk.folder.parent
+    assert refresh_index(example_processed, reports) is None  # no batch ran here: no index is started
+    write_index(reports, {"Polderwijk": "polderwijk", "Rivierstad": "rivierstad"})  # as a batch leaves it
+    assert refresh_index(example_processed, reports) == reports / "index.html"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "<td>Polderwijk</td><td>–</td><td>–</td><td><a href=\"polderwijk-werksessie/presentatie.html\">" in index
+    assert "<td>Rivierstad</td><td>–</td><td>–</td><td>–</td><td>nog geen rapport</td>" in index
+    # the key numbers are filled in again, as the batch writes them (28 partners, 124 ties, density 0,33)
+    assert ("<td>vervolgmeting</td><td class='getal'>28</td><td class='getal'>124</td><td class='getal'>0,33</td>"
+            in index)
+
+
 def test_a_folder_of_the_users_is_refused(example_processed, tmp_path):
     user = tmp_path / "rapporten" / "polderwijk-werksessie"
     user.mkdir(parents=True)
