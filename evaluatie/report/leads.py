@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from evaluatie.chain.analysis import ChainAnalysis
-from evaluatie.dutch import format_number, format_percent, plural
+from evaluatie.dutch import format_number, format_percent, join_names, plural
 from evaluatie.vocabulary import type_name
 
 
@@ -23,9 +23,18 @@ def composition_lead(analysis: ChainAnalysis) -> str:
     types = [kind or "onbekend" for _, kind in graph.nodes(data="type")]
     if not types:
         return f"In de {last} telt de keten geen partners."
-    common = max(sorted(set(types)), key=types.count)
-    return (f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')}; het meest voorkomende type is "
-            f"{type_name(common)} ({format_number(types.count(common))}, zie tabel ‘Partners per type en meting’).")
+    most = max(types.count(kind) for kind in set(types))
+    common = sorted((type_name(kind) for kind in set(types) if types.count(kind) == most), key=str.casefold)
+    table = "zie tabel ‘Partners per type en meting’"
+    start = f"In de {last} telt de keten {plural(len(types), 'partner', 'partners')}; "
+    if len(common) == 1:
+        return f"{start}het meest voorkomende type is {common[0]} ({format_number(most)}, {table})."
+    if len(common) == len(set(types)):
+        return f"{start}elk type komt even vaak voor ({format_number(most)}, {table})."
+    if len(common) <= 3:
+        return f"{start}de grootste groepen zijn {join_names(common)} (elk {format_number(most)}, {table})."
+    return (f"{start}{format_number(len(common))} typen komen het vaakst voor, elk {format_number(most)} keer "
+            f"({table}).")
 
 
 def map_lead(analysis: ChainAnalysis) -> str:
@@ -34,10 +43,16 @@ def map_lead(analysis: ChainAnalysis) -> str:
     if graph.number_of_edges() == 0:
         return f"In de {last} is geen samenwerkingsrelatie gemeten: de kaart toont losse partners."
     degree = dict(graph.degree())
-    top = min(degree, key=lambda node: (-degree[node], str(node)))
     alone = sum(1 for value in degree.values() if value == 0)
-    return (f"De kaart van de {last} toont {plural(graph.number_of_edges(), 'relatie', 'relaties')}; {top} heeft "
-            f"er de meeste ({format_number(degree[top])})."
+    most = max(degree.values())
+    top = sorted(str(node) for node, value in degree.items() if value == most)
+    if len(top) == 1:
+        leader = f"{top[0]} heeft er de meeste ({format_number(most)})"
+    elif len(top) <= 3:
+        leader = f"{join_names(top)} hebben er de meeste (elk {format_number(most)})"
+    else:
+        leader = f"{format_number(len(top))} partners hebben er de meeste (elk {format_number(most)})"
+    return (f"De kaart van de {last} toont {plural(graph.number_of_edges(), 'relatie', 'relaties')}; {leader}."
             + (f" {plural(alone, 'partner staat', 'partners staan')} los." if alone else ""))
 
 

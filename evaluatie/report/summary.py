@@ -121,10 +121,20 @@ def strengthening_sentence(analysis: ChainAnalysis) -> str | None:
     needs = analysis.needs[analysis.needs["meting"] == last]
     if needs.empty:
         return None
-    wish = needs.iloc[0]
-    return (f"In de {last} wensen partners {plural(len(needs), 'relatie', 'relaties')} sterker dan nu. De grootste "
-            f"afzonderlijke wens: {wish['organisatie_a']} en {wish['organisatie_b']} van niveau {int(wish['niveau'])} "
-            f"naar {int(wish['gewenst_niveau'])}.")
+    gaps = needs["gewenst_niveau"] - needs["niveau"]
+    largest = needs[gaps == gaps.max()]
+    start = f"In de {last} wensen partners {plural(len(needs), 'relatie', 'relaties')} sterker dan nu."
+    pairs = [f"{row['organisatie_a']} – {row['organisatie_b']} van niveau {int(row['niveau'])} naar "
+             f"{int(row['gewenst_niveau'])}" for _, row in largest.iterrows()]
+    if len(pairs) == 1:
+        wish = largest.iloc[0]
+        return (f"{start} De grootste afzonderlijke wens: {wish['organisatie_a']} en {wish['organisatie_b']} van "
+                f"niveau {int(wish['niveau'])} naar {int(wish['gewenst_niveau'])}.")
+    step = plural(int(gaps.max()), "niveau", "niveaus")
+    if len(pairs) <= 3:
+        return f"{start} De grootste afzonderlijke wensen, elk {step} meer: {join_names(pairs)}."
+    return (f"{start} {format_number(len(pairs))} relaties delen de grootste afzonderlijke wens, elk {step} meer "
+            "(zie de tabel met versterkingswensen per relatie).")
 
 
 def _as_person(group: str) -> str:

@@ -346,3 +346,23 @@ def test_the_worked_examples_of_the_contract_give_what_it_says(raw, tmp_path):
     assert cleaned.contributions[["soort", "keuze"]].values.tolist() == [
         ["belangrijkste", "financiering"], ["bijdrage", "financiering"], ["bijdrage", "coördinatie"],
         ["uitkomst", "betere afstemming tussen partners"]]
+
+
+def test_the_outcome_sentence_names_every_outcome_that_shares_the_top():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from evaluatie.report.municipality.quality import _outcomes
+
+    def text(counts):
+        ctx = SimpleNamespace(analysis=SimpleNamespace(outcomes=pd.DataFrame(
+            [{"meting": "T1", "keuze": choice, "partners": n, "geantwoord": 9} for choice, n in counts])),
+            table=lambda *args, **kwargs: "")
+        return _outcomes(ctx)
+
+    assert "Het resultaat dat de meeste partners zien in de T1: betere toeleiding (5 van 9)." in text(
+        [("eerder signaleren", 3), ("betere toeleiding", 5), ("minder wachttijd", 1)])
+    assert ("De resultaten die de meeste partners zien in de T1, elk 4 van 9: eerder signaleren en minder wachttijd."
+            in text([("eerder signaleren", 4), ("betere toeleiding", 2), ("minder wachttijd", 4)]))
+    assert "Geen partner ziet in de T1 al een van de genoemde resultaten." in text([("eerder signaleren", 0)])

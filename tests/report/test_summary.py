@@ -32,9 +32,15 @@ def test_chapter_sentences_of_the_hand_worked_chain():
     assert summary.vulnerable_sentence(analysis).startswith("Kwetsbare schakels in de T1: zonder W raakt een deel")
     assert summary.function_sentence(analysis) == ("Zonder sterke relatie (niveau 2 of hoger) met zowel een "
                                                    "ondersteunende als een behandelende partner in de T1: N, P en X.")
-    # two wishes in T1: G-H from 3 to 4 and M-W from 1 to 2; equal gaps, G-H first by name
+    # two wishes in T1: G-H from 3 to 4 and M-W from 1 to 2; equal gaps, so both are named
+    assert summary.strengthening_sentence(analysis) == (
+        "In de T1 wensen partners 2 relaties sterker dan nu. De grootste afzonderlijke wensen, elk 1 niveau meer: "
+        "G – H van niveau 3 naar 4 en M – W van niveau 1 naar 2.")
+    # one wish larger than the other: it alone is named
+    analysis.needs.loc[(analysis.needs["meting"] == "T1") & (analysis.needs["organisatie_a"] == "M"),
+                       "gewenst_niveau"] = 4
     assert summary.strengthening_sentence(analysis) == ("In de T1 wensen partners 2 relaties sterker dan nu. De "
-                                                        "grootste afzonderlijke wens: G en H van niveau 3 naar 4.")
+                                                        "grootste afzonderlijke wens: M en W van niveau 1 naar 4.")
 
 
 def test_low_response_is_flagged():
@@ -69,3 +75,33 @@ def test_persona_sentences_name_the_repaired_and_the_missing_steps():
     assert persona_sentences(analysis, data) == [
         "Voor Samira (mantelzorger met een migratieachtergrond) was de schakel migrantenorganisatie → "
         "mantelzorgsteunpunt er in de nulmeting wel (niveau 3); in de vervolgmeting ontbreekt die."]
+
+
+def test_leads_name_every_partner_and_type_that_shares_the_top():
+    """A tie at the top is never reported as one winner: one, two or three are named, more are counted."""
+    from types import SimpleNamespace
+
+    import networkx as nx
+
+    from evaluatie.report.leads import composition_lead, map_lead
+
+    def analysis(edges, kinds):
+        graph = nx.Graph()
+        graph.add_nodes_from((name, {"type": kind}) for name, kind in kinds.items())
+        graph.add_edges_from(edges)
+        return SimpleNamespace(graphs={"T1": graph})
+
+    star = analysis([("A", "B"), ("A", "C"), ("A", "D")], {"A": "huisarts", "B": "huisarts", "C": "ggd", "D": "ggz"})
+    assert composition_lead(star) == ("In de T1 telt de keten 4 partners; het meest voorkomende type is huisarts "
+                                      "(2, zie tabel ‘Partners per type en meting’).")
+    assert map_lead(star) == "De kaart van de T1 toont 3 relaties; A heeft er de meeste (3)."
+    pair = analysis([("A", "B"), ("C", "D"), ("B", "C")], {"A": "huisarts", "B": "huisarts", "C": "ggd",
+                                                          "D": "ggd", "E": "ggz"})
+    assert composition_lead(pair).endswith("de grootste groepen zijn GGD en huisarts (elk 2, zie tabel ‘Partners "
+                                           "per type en meting’).")
+    assert map_lead(pair) == ("De kaart van de T1 toont 3 relaties; B en C hebben er de meeste (elk 2). "
+                              "1 partner staat los.")
+    ring = analysis([("A", "B"), ("B", "C"), ("C", "D"), ("D", "A")], {"A": "ggd", "B": "ggz", "C": "welzijn",
+                                                                       "D": "huisarts"})
+    assert composition_lead(ring).endswith("elk type komt even vaak voor (1, zie tabel ‘Partners per type en meting’).")
+    assert map_lead(ring) == "De kaart van de T1 toont 4 relaties; 4 partners hebben er de meeste (elk 2)."

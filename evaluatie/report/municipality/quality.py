@@ -293,9 +293,15 @@ def _outcomes(ctx: ReportContext) -> str:
     wide = counts.pivot_table(index="keuze", columns="meting", values="partners", sort=False)[waves]
     wide = wide.reindex(list(dict.fromkeys(counts["keuze"]))).reset_index().rename(columns={"keuze": "Resultaat"})
     wide.columns.name = None
-    text = (f"Het resultaat dat de meeste partners zien in de {waves[-1]}: {top['keuze']} ({int(top['partners'])} van "
-            f"{total})." if top["partners"] else f"Geen partner ziet in de {waves[-1]} al een van de genoemde "
-            "resultaten.")
+    tied = list(last[last["partners"] == top["partners"]]["keuze"])
+    if not top["partners"]:
+        text = f"Geen partner ziet in de {waves[-1]} al een van de genoemde resultaten."
+    elif len(tied) == 1:
+        text = (f"Het resultaat dat de meeste partners zien in de {waves[-1]}: {top['keuze']} "
+                f"({int(top['partners'])} van {total}).")
+    else:
+        text = (f"De resultaten die de meeste partners zien in de {waves[-1]}, elk {int(top['partners'])} van "
+                f"{total}: {join_names(tied, limit=len(tied))}.")
     return ("<h3>Resultaten die partners zien</h3>" + paragraph(text)
             + ctx.table(wide, "Partners die een resultaat van de samenwerking zien, per meting", limit=len(wide)))
 
