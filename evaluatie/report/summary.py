@@ -79,9 +79,14 @@ def vulnerable_sentence(analysis: ChainAnalysis) -> str | None:
     sentence = (f"Kwetsbare schakels in de {last}: zonder {join_names(cut)} raakt een deel van de keten "
                 f"los van de rest.")
     if not bridges.empty:
-        weakest = bridges.iloc[0]
-        sentence += (f" De zwakste verbinding die niet mag wegvallen is {weakest['organisatie_a']} – "
-                     f"{weakest['organisatie_b']} (niveau {int(weakest['niveau'])}).")
+        level = bridges["niveau"].min()
+        weakest = [f"{row['organisatie_a']} – {row['organisatie_b']}"
+                   for _, row in bridges[bridges["niveau"] == level].iterrows()]
+        if len(weakest) == 1:
+            sentence += f" De zwakste verbinding die niet mag wegvallen is {weakest[0]} (niveau {int(level)})."
+        else:
+            sentence += (f" De zwakste verbindingen die niet mogen wegvallen, elk op niveau {int(level)}: "
+                         f"{join_names(weakest)}.")
     return sentence
 
 
@@ -92,9 +97,14 @@ def broker_sentence(analysis: ChainAnalysis) -> str | None:
         ["tussenpositie", "organisatie"], ascending=[False, True])
     if partners.empty or partners.iloc[0]["tussenpositie"] == 0:
         return None
-    top = partners.iloc[0]
-    return (f"{top['organisatie']} ({type_name(top['type'])}) is in de {last} de belangrijkste verbinder tussen "
-            f"partners (tussenpositie {format_number(top['tussenpositie'], 3)}).")
+    shown = partners["tussenpositie"].map(lambda value: format_number(value, 3))
+    top = partners[shown == shown.iloc[0]]  # equal as printed: equally important to the reader
+    named = [f"{row['organisatie']} ({type_name(row['type'])})" for _, row in top.iterrows()]
+    if len(named) == 1:
+        return (f"{named[0]} is in de {last} de belangrijkste verbinder tussen partners (tussenpositie "
+                f"{shown.iloc[0]}).")
+    return (f"In de {last} zijn {join_names(named)} de belangrijkste verbinders tussen partners (elk tussenpositie "
+            f"{shown.iloc[0]}).")
 
 
 def function_sentence(analysis: ChainAnalysis) -> str | None:

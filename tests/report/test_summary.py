@@ -29,7 +29,16 @@ def test_chapter_sentences_of_the_hand_worked_chain():
     assert summary.strongest_sentence(analysis) == ("De sterkste schakels in de T1: 1 relatie op niveau 4 (integraal "
                                                     "samenwerken), waaronder H – P.")
     # T1 has two parts: the triangle G-H-P, and M, X and N each tied only to W.
-    assert summary.vulnerable_sentence(analysis).startswith("Kwetsbare schakels in de T1: zonder W raakt een deel")
+    # W's bridges to M and N are both at level 1 (to X at 2): both are the weakest, both are named
+    assert summary.vulnerable_sentence(analysis) == (
+        "Kwetsbare schakels in de T1: zonder W raakt een deel van de keten los van de rest. De zwakste verbindingen "
+        "die niet mogen wegvallen, elk op niveau 1: M – W en N – W.")
+    assert summary.broker_sentence(analysis) == ("W (welzijn) is in de T1 de belangrijkste verbinder tussen partners "
+                                                 "(tussenpositie 0,200).")
+    t1 = analysis.partners["meting"] == "T1"
+    analysis.partners.loc[t1 & analysis.partners["organisatie"].isin(["H", "W"]), "tussenpositie"] = [0.20004, 0.2]
+    assert summary.broker_sentence(analysis) == ("In de T1 zijn H (huisarts) en W (welzijn) de belangrijkste "
+                                                 "verbinders tussen partners (elk tussenpositie 0,200).")
     assert summary.function_sentence(analysis) == ("Zonder sterke relatie (niveau 2 of hoger) met zowel een "
                                                    "ondersteunende als een behandelende partner in de T1: N, P en X.")
     # two wishes in T1: G-H from 3 to 4 and M-W from 1 to 2; equal gaps, so both are named
