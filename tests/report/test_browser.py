@@ -346,9 +346,36 @@ def hostile_report(tmp_path_factory):
     return reports / "polderwijk.html"
 
 
+def _handlers_and_scripts(page: str) -> tuple[list, list]:
+    """The inline event handlers (``on…`` attributes) in ``page`` and the scripts (not the map's JSON data)
+    that mention ``gehackt``."""
+    from html.parser import HTMLParser
+
+    class Finder(HTMLParser):
+        handlers, scripts, in_script = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.handlers += [(tag, name) for name, _ in attrs if name.lower().startswith("on")]
+            self.in_script = tag == "script" and dict(attrs).get("type") != "application/json"  # JSON is data
+
+        def handle_endtag(self, tag):
+            self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and "gehackt" in data:
+                self.scripts.append(data[:80])
+
+    finder = Finder()
+    finder.feed(page)
+    return finder.handlers, finder.scripts
+
+
 def test_markup_in_the_data_never_runs(browser, hostile_report):
     page = hostile_report.read_text(encoding="utf-8")
     assert "<img src=x" not in page and "<script>window.gehackt" not in page and "<svg onload" not in page
+    # however a serialiser would spell the markup: parsed as a browser parses it, no element carries an
+    # inline handler and no script holds the data's code (the package's own pages have neither)
+    assert _handlers_and_scripts(page) == ([], [])
     assert page.count('http-equiv="Content-Security-Policy"') == 1
     assert "Steunpunt &lt;/script&gt;&lt;script&gt;" in page  # the partner is there, as text
     opened, _, errors = open_page(browser, hostile_report)

@@ -37,6 +37,9 @@ def network_files(ctx: ReportContext) -> str:
                                   for b in table["Bestand"]])
     wide = links.pivot(index="Formaat", columns="Meting", values="Bestand").reindex(
         index=list(dict.fromkeys(links["Formaat"])), columns=ctx.waves).reset_index().rename_axis(columns=None)
+    # the cells are links made here; headings and formats are text (a wave's label may hold markup)
+    wide = wide.assign(Formaat=wide["Formaat"].map(html.escape))
+    wide.columns = [html.escape(str(column)) for column in wide.columns]
     body = wide.to_html(index=False, border=0, classes="tabel", escape=False, na_rep="–")
     number = ctx.register(table, "Netwerkbestanden voor andere programma's", table).number
     return ("<h3 id='netwerkbestanden'>Netwerkbestanden voor andere programma's</h3>"
