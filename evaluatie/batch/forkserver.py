@@ -210,6 +210,9 @@ def warm() -> None:
     matplotlib.use("Agg")
     import io
 
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # the template's own: kernels get the batch's
+    import ipykernel.debugger  # noqa: F401 - imports debugpy: 0,3 s CPU in every kernel when left to the kernel
+    import ipykernel.ipkernel  # noqa: F401
     import ipykernel.kernelapp  # noqa: F401
     import IPython  # noqa: F401
     import matplotlib.pyplot as plt
@@ -218,6 +221,8 @@ def warm() -> None:
     import numpy  # noqa: F401
     import pandas
     import pyarrow  # noqa: F401
+    with contextlib.suppress(ImportError):
+        import psutil  # noqa: F401 - the kernel's own resource report
     import scipy.sparse  # noqa: F401
     import scipy.special  # noqa: F401 - the exact McNemar test of a report with two waves
     import xlsxwriter  # noqa: F401 - the report's workbooks
