@@ -167,3 +167,58 @@ def unexplained(page: str, data) -> list[tuple[str, str]]:
                 continue  # 1 / (n(n-1)/2): the size of one tie, stated as such
             problems.append((text, sentence))
     return problems
+
+
+# --------------------------------------------------------------- data that is markup (tests of escaping)
+
+#: Markup a user (or an attacker) could type into an answers file: a wave label and a partner name.
+HOSTILE_WAVE = "vervolg<img src=x onerror=window.gehackt=1>"
+HOSTILE_PARTNER = "Steunpunt </script><script>window.gehackt=2</script><svg onload=window.gehackt=3>"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    """Polderwijk with a wave label and a partner name that are markup, cleaned and rendered."""
+    from evaluatie.batch.pool import render_reports
+
+    root = tmp_path_factory.mktemp("vijandig")
+    raw = root / "raw"
+    shutil.copytree(RAW_DATA_DIR, raw)
+    answers = raw / "samenwerking" / "polderwijk-vervolgmeting.csv"
+    text = answers.read_text(encoding="utf-8-sig").replace(",vervolgmeting,", f",{HOSTILE_WAVE},")
+    lines = text.splitlines()
+    lines[1] = lines[1].replace("Huisartsenpraktijk De Dijk", HOSTILE_PARTNER)
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    given = raw / "bijdragen" / "polderwijk-bijdragen.csv"  # the same wave label in what partners bring
+    given.write_text(given.read_text(encoding="utf-8").replace(";vervolgmeting;", f";{HOSTILE_WAVE};"),
+                     encoding="utf-8")
+    processed = root / "processed"
+    write_processed(clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY), processed, Settings())
+    reports = root / "rapporten"
+    results = render_reports(["Polderwijk"], processed, reports)
+    assert [r.status for r in results] == ["gelukt"], [(r.municipality, r.error) for r in results]
+    return reports / "polderwijk.html"
+
+
+def handlers_and_scripts(page: str) -> tuple[list, list]:
+    """The inline event handlers (``on…`` attributes) in ``page`` and the scripts (not the map's JSON data)
+    that mention ``gehackt``."""
+    from html.parser import HTMLParser
+
+    class Finder(HTMLParser):
+        handlers, scripts, in_script = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.handlers += [(tag, name) for name, _ in attrs if name.lower().startswith("on")]
+            self.in_script = tag == "script" and dict(attrs).get("type") != "application/json"  # JSON is data
+
+        def handle_endtag(self, tag):
+            self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and "gehackt" in data:
+                self.scripts.append(data[:80])
+
+    finder = Finder()
+    finder.feed(page)
+    return finder.handlers, finder.scripts

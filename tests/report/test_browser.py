@@ -16,6 +16,8 @@ from evaluatie.batch.pool import render_reports
 from evaluatie.chain.analysis import analyse
 from evaluatie.io.store import load_municipality
 
+from ..conftest import HOSTILE_WAVE, handlers_and_scripts  # and the fixture hostile_report
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [pytest.mark.browser, pytest.mark.render,
@@ -312,70 +314,12 @@ def test_pdf_of_polderwijk_has_at_most_twenty_a4_pages_and_its_own_title(polderw
     print(f"schermafdruk: {screenshot}; pdf: {pdf} ({page_count(pdf)} pagina's)")
 
 
-#: Markup a user (or an attacker) could type into an answers file: a wave label and a partner name.
-HOSTILE_WAVE = "vervolg<img src=x onerror=window.gehackt=1>"
-HOSTILE_PARTNER = "Steunpunt </script><script>window.gehackt=2</script><svg onload=window.gehackt=3>"
-
-
-@pytest.fixture(scope="module")
-def hostile_report(tmp_path_factory):
-    """Polderwijk with a wave label and a partner name that are markup, cleaned and rendered."""
-    from evaluatie.cleaning.clean import clean
-    from evaluatie.io.store import write_processed
-    from evaluatie.paths import CORRECTIONS_FILE, RAW_DATA_DIR
-    from evaluatie.settings import Settings
-
-    from ..conftest import TODAY
-
-    root = tmp_path_factory.mktemp("vijandig")
-    raw = root / "raw"
-    shutil.copytree(RAW_DATA_DIR, raw)
-    answers = raw / "samenwerking" / "polderwijk-vervolgmeting.csv"
-    text = answers.read_text(encoding="utf-8-sig").replace(",vervolgmeting,", f",{HOSTILE_WAVE},")
-    lines = text.splitlines()
-    lines[1] = lines[1].replace("Huisartsenpraktijk De Dijk", HOSTILE_PARTNER)
-    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    given = raw / "bijdragen" / "polderwijk-bijdragen.csv"  # the same wave label in what partners bring
-    given.write_text(given.read_text(encoding="utf-8").replace(";vervolgmeting;", f";{HOSTILE_WAVE};"),
-                     encoding="utf-8")
-    processed = root / "processed"
-    write_processed(clean(raw, CORRECTIONS_FILE, Settings(), today=TODAY), processed, Settings())
-    reports = root / "rapporten"
-    results = render_reports(["Polderwijk"], processed, reports)
-    assert [r.status for r in results] == ["gelukt"], [(r.municipality, r.error) for r in results]
-    return reports / "polderwijk.html"
-
-
-def _handlers_and_scripts(page: str) -> tuple[list, list]:
-    """The inline event handlers (``on…`` attributes) in ``page`` and the scripts (not the map's JSON data)
-    that mention ``gehackt``."""
-    from html.parser import HTMLParser
-
-    class Finder(HTMLParser):
-        handlers, scripts, in_script = [], [], False
-
-        def handle_starttag(self, tag, attrs):
-            self.handlers += [(tag, name) for name, _ in attrs if name.lower().startswith("on")]
-            self.in_script = tag == "script" and dict(attrs).get("type") != "application/json"  # JSON is data
-
-        def handle_endtag(self, tag):
-            self.in_script = False
-
-        def handle_data(self, data):
-            if self.in_script and "gehackt" in data:
-                self.scripts.append(data[:80])
-
-    finder = Finder()
-    finder.feed(page)
-    return finder.handlers, finder.scripts
-
-
 def test_markup_in_the_data_never_runs(browser, hostile_report):
     page = hostile_report.read_text(encoding="utf-8")
     assert "<img src=x" not in page and "<script>window.gehackt" not in page and "<svg onload" not in page
     # however a serialiser would spell the markup: parsed as a browser parses it, no element carries an
     # inline handler and no script holds the data's code (the package's own pages have neither)
-    assert _handlers_and_scripts(page) == ([], [])
+    assert handlers_and_scripts(page) == ([], [])
     assert page.count('http-equiv="Content-Security-Policy"') == 1
     assert "Steunpunt &lt;/script&gt;&lt;script&gt;" in page  # the partner is there, as text
     opened, _, errors = open_page(browser, hostile_report)

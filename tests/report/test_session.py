@@ -16,7 +16,7 @@ from evaluatie.batch.session import SESSION_KIND, write_session
 from evaluatie.errors import OutputRefused
 from evaluatie.io.folders import MARKER
 from evaluatie.report.session.poster import MAP_WIDTH, NAME_POINTS
-from tests.conftest import REAL_NETWORKS
+from tests.conftest import REAL_NETWORKS, handlers_and_scripts  # and the fixture hostile_report
 from tests.report.test_browser import AXE, CHROMIUM, WCAG, open_page
 
 pytestmark = [pytest.mark.render, pytest.mark.browser,
@@ -179,6 +179,16 @@ def test_the_index_of_the_reports_links_the_werksessie(polderwijk, example_proce
     # the key numbers are filled in again, as the batch writes them (28 partners, 124 ties, density 0,33)
     assert ("<td>vervolgmeting</td><td class='getal'>28</td><td class='getal'>124</td><td class='getal'>0,33</td>"
             in index)
+
+
+def test_markup_in_the_data_never_becomes_markup_in_the_werksessie(hostile_report):
+    """A wave label and a partner name that are markup (tests/report/test_browser.py) stay text on every page."""
+    processed = hostile_report.parent.parent / "processed"
+    result = write_session("Polderwijk", processed, hostile_report.parent, pdf=False)
+    pages = [path for path in result.files if path.suffix == ".html"]
+    assert len(pages) == 6
+    for page in pages:
+        assert handlers_and_scripts(page.read_text(encoding="utf-8")) == ([], []), page.name
 
 
 def test_a_folder_of_the_users_is_refused(example_processed, tmp_path):
