@@ -122,8 +122,8 @@ class Change:
     def difference_text(self) -> str:
         if self.difference is None:
             return ""
-        if self.percent:
-            return f"{format_signed(self.difference, 0)} procentpunt"
+        if self.percent:  # a share as CBS writes its change: "+5 procentpunt"; no change as a word, not "0"
+            return "gelijk" if self.difference == 0 else f"{format_signed(self.difference, 0)} procentpunt"
         return format_signed(self.difference, self.decimals)
 
     @property

@@ -38,6 +38,8 @@ def test_the_difference_is_that_of_the_printed_values():
     assert (change.shown_before, change.shown_after, change.difference_text) == ("0,29", "0,33", "+0,04")
     # a share changes in percentage points of the printed percentages: 45% -> 56% is +11
     assert Change("respons", "T0", "T1", 0.454, 0.555, 0, percent=True).difference_text == "+11 procentpunt"
+    # 58,3% and 57,9% both print as 58%: no change, said as a word
+    assert Change("respons", "T0", "T1", 0.583, 0.579, 0, percent=True).difference_text == "gelijk"
     assert findings.was(Change("respons", None, "T1", None, 0.5, 0, percent=True)) == ""
 
 
