@@ -29,7 +29,7 @@ import networkx as nx
 import pandas as pd
 
 from evaluatie.io.folders import claim_folder, listed_files, write_atomically, write_with
-from evaluatie.io.network_text import clu_text, dl_text, pajek_text, ucinet_labels, vna_text
+from evaluatie.io.network_text import clu_text, dl_text, pajek_text, rgb, ucinet_labels, vna_text
 from evaluatie.io.workbooks import csv_text, write_workbook
 from evaluatie.paths import slugify
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, RELATION_QUESTIONS, sector
@@ -164,10 +164,6 @@ def canvas_positions(positions: dict) -> dict[str, tuple[float, float]]:
             for n, (x, y) in positions.items()}
 
 
-def _rgb(hex_colour: str) -> dict:
-    return {"r": int(hex_colour[1:3], 16), "g": int(hex_colour[3:5], 16), "b": int(hex_colour[5:7], 16), "a": 1.0}
-
-
 def gexf_graph(plain: nx.Graph, places: dict, colours: dict) -> nx.Graph:
     """``plain`` with Gephi's ``viz`` (position and colour of the report's map) on every partner it knows."""
     graph = plain.copy()
@@ -176,7 +172,7 @@ def gexf_graph(plain: nx.Graph, places: dict, colours: dict) -> nx.Graph:
         if node in places:
             viz["position"] = {"x": places[node][0], "y": places[node][1], "z": 0.0}
         if node in colours:
-            viz["color"] = _rgb(colours[node])
+            viz["color"] = {**dict(zip("rgb", rgb(colours[node]))), "a": 1.0}
         if viz:
             data["viz"] = viz
     return graph

@@ -115,6 +115,17 @@ def _vna_value(value: object) -> str:
     return f'"{text}"' if not text or re.search(r"\s", text) else text
 
 
+def rgb(hex_colour: str) -> tuple[int, int, int]:
+    """The red, green and blue of a ``#RRGGBB`` colour (0-255 each), as the export formats carry them.
+
+    Example
+    -------
+    >>> rgb("#0072B2")
+    (0, 114, 178)
+    """
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
 def netdraw_colour(hex_colour: str) -> int:
     """A ``#RRGGBB`` colour as NetDraw stores it (a Windows colour number: blue × 65536 + green × 256 + red).
 
@@ -123,7 +134,7 @@ def netdraw_colour(hex_colour: str) -> int:
     >>> netdraw_colour("#0072B2")
     11694592
     """
-    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = rgb(hex_colour)
     return blue * 65536 + green * 256 + red
 
 

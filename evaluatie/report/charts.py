@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from evaluatie.dutch import format_number, format_trimmed
+from evaluatie.dutch import format_number, format_percent, format_trimmed
 from evaluatie.report import style
 from evaluatie.report.avatars import tint
 from evaluatie.report.style import LEVEL_COLOURS, node_colour, styled
@@ -97,9 +97,14 @@ def _luminance(rgba: tuple) -> float:
 #: Fixed scales of the measures that have one (share or level); others run from zero to their maximum.
 SCALES = {"dichtheid": 1.0, "dichtheid_sterk": 1.0, "centralisatie": 1.0, "respons": 1.0, "gemiddeld_niveau": 4.0}
 
+#: Whole-chain measures that are shares (written in whole percents) and counts (written whole); the others are
+#: written with two decimals. One rule for the chain's table, its charts and their alt texts.
+PERCENT_MEASURES = ("respons", "wederkerigheid")
+COUNT_MEASURES = ("partners", "relaties", "componenten", "geisoleerd")
+
 
 @styled
-def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = ("respons",),
+def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = PERCENT_MEASURES,
                       title: str = "") -> Figure:
     """Each whole-chain measure on its own axis from zero, one dot per wave joined by a line, every value
     written beside its dot: the change is shown at its true size (a dumbbell chart; with one wave, dots)."""
@@ -134,8 +139,7 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
         ax.set_title(label, fontsize=9, loc="left", pad=2)
         ax.xaxis.set_major_locator(matplotlib.ticker.FixedLocator([top * k / 4 for k in range(5)])
                                    if column in SCALES else matplotlib.ticker.MaxNLocator(4))
-        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
-            lambda v, _, p=column in percent: f"{format_trimmed(v * 100, 0)}%" if p else format_trimmed(v, 2)))
+        ax.xaxis.set_major_formatter(_axis_numbers(column in percent))
         ax.tick_params(axis="x", labelsize=9)
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
@@ -153,15 +157,34 @@ def measure_dumbbells(chain: pd.DataFrame, measures: dict[str, str], percent: tu
     return fig
 
 
-#: Measures that are counts (written whole); the others are written with two decimals, as in the tables.
-COUNTS = ("relaties", "partners", "deelnemers")
+def value_text(value: float, column: str, percent: tuple[str, ...] = PERCENT_MEASURES) -> str:
+    """A whole-chain measure's value as its table shows it (missing as an en dash).
 
-
-def value_text(value: float, column: str, percent: tuple[str, ...]) -> str:
-    """A measure's value as the tables show it: a share in whole percents, a count whole, else two decimals."""
+    Example
+    -------
+    >>> value_text(0.857, "respons"), value_text(12.0, "relaties"), value_text(2.0, "gemiddeld_niveau")
+    ('86%', '12', '2,00')
+    """
     if column in percent:
-        return f"{format_number(value * 100)}%"
-    return format_number(value, 0 if column in COUNTS else 2)
+        return format_percent(value)
+    return format_number(value, 0 if column in COUNT_MEASURES else 2)
+
+
+def _axis_numbers(percent: bool) -> matplotlib.ticker.FuncFormatter:
+    """Axis labels of a measure: whole percents for a share, else at most two decimals without trailing zeros."""
+    return matplotlib.ticker.FuncFormatter(
+        lambda v, _: f"{format_trimmed(v * 100, 0)}%" if percent else format_trimmed(v, 2))
+
+
+def measure_chart(chain: pd.DataFrame, measures: dict[str, str]) -> Figure:
+    """The whole-chain measures per wave: :func:`measure_dumbbells` for one or two waves, :func:`measure_lines`
+    for three or more."""
+    return (measure_lines if len(chain) > 2 else measure_dumbbells)(chain, measures)
+
+
+#: With at most this many waves every value is written in the line charts; with more, only the first, the
+#: last, the highest and the lowest (the table beside the chart holds every value).
+LINE_ALL_LABELS = 6
 
 
 def _label_order(values: list[float]) -> list[int]:
@@ -176,13 +199,8 @@ def _label_order(values: list[float]) -> list[int]:
     return list(dict.fromkeys(order))
 
 
-#: With at most this many waves every value is written in the line charts; with more, only the first, the
-#: last, the highest and the lowest (the table beside the chart holds every value).
-LINE_ALL_LABELS = 6
-
-
 @styled
-def measure_lines(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = ("respons",)) -> Figure:
+def measure_lines(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[str, ...] = PERCENT_MEASURES) -> Figure:
     """Each whole-chain measure over three or more waves as a line on its own axis from zero (small multiples).
 
     The waves are evenly spaced along the bottom; a wave's name is written where it fits beside its
@@ -203,7 +221,7 @@ def measure_lines(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[
         values = [float(v) for v in chain[column]]
         finite = [v for v in values if math.isfinite(v)]
         ticks = ([0, SCALES[column] / 2, SCALES[column]] if column in SCALES else
-                 list(matplotlib.ticker.MaxNLocator(2, integer=column in COUNTS).tick_values(
+                 list(matplotlib.ticker.MaxNLocator(2, integer=column in COUNT_MEASURES).tick_values(
                      0, max(finite) * 1.1 if finite and max(finite) > 0 else 1.0)))
         top = ticks[-1]
         ax.set_xlim(-0.45, len(waves) - 0.55)
@@ -213,8 +231,7 @@ def measure_lines(chain: pd.DataFrame, measures: dict[str, str], percent: tuple[
                    zorder=3, clip_on=False)
         ax.set_title(label, fontsize=9, loc="left", pad=2)
         ax.set_yticks(ticks)
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
-            lambda v, _, p=column in percent: f"{format_trimmed(v * 100, 0)}%" if p else format_trimmed(v, 2)))
+        ax.yaxis.set_major_formatter(_axis_numbers(column in percent))
         ax.tick_params(axis="both", labelsize=8, length=2)
         ax.set_xticks(positions)
         room = max(0.7, ax.get_window_extent(renderer).width / fig.dpi / (len(waves) - 0.1))

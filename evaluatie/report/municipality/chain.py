@@ -147,11 +147,10 @@ def development(ctx: ReportContext) -> str:
     series = {"relaties": "Relaties", "dichtheid": "Dichtheid",
               "dichtheid_sterk": f"Dichtheid (niveau ≥ {ctx.data.settings.strong_tie_level})",
               "gemiddeld_niveau": "Gemiddeld niveau (1–4)", "centralisatie": "Centralisatie", "respons": "Respons"}
-    draw = charts.measure_lines if len(ctx.waves) > 2 else charts.measure_dumbbells
-    fig = draw(ctx.analysis.chain, series)
+    fig = charts.measure_chart(ctx.analysis.chain, series)
     chain = ctx.analysis.chain
     alt = "Netwerkmaten per meting, elk op een as vanaf nul: " + "; ".join(
-        f"{label} " + " → ".join(charts.value_text(v, column, ("respons",)) if pd.notna(v) else "geen waarde"
+        f"{label} " + " → ".join(charts.value_text(v, column) if pd.notna(v) else "geen waarde"
                                  for v in chain[column]) for column, label in series.items()) + "."
     parts.append(ctx.figure(style.to_png(fig), alt, "Netwerkmaten van de hele keten per meting"))
     parts.append(change_evidence(ctx))

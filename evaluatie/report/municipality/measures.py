@@ -27,12 +27,7 @@ def measures(ctx: ReportContext) -> str:
     raw_rows, shown_rows = [], []
     for column, meaning in network.CHAIN_MEASURES.items():
         raw_rows.append({"Maat": labels[column], **chain[column].to_dict(), "Betekenis": meaning})
-        if column in ("respons", "wederkerigheid"):
-            values = {w: format_percent(v) for w, v in chain[column].items()}
-        elif column in ("partners", "relaties", "componenten", "geisoleerd"):
-            values = {w: format_number(v) for w, v in chain[column].items()}
-        else:
-            values = {w: format_number(v, 2) for w, v in chain[column].items()}
+        values = {w: charts.value_text(v, column) for w, v in chain[column].items()}
         shown_rows.append({"Maat": labels[column], **values, "Betekenis": meaning})
     for row in _ties_per_level(ctx).to_dict("records"):
         label = f"Relaties op niveau {row.pop('Niveau')}"
