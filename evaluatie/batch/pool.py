@@ -16,7 +16,6 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
-import hashlib
 import json
 import logging
 import threading
@@ -26,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie import paths
+from evaluatie.batch.fingerprints import is_current, report_fingerprints, report_outputs
 from evaluatie.batch.forkserver import fork_server, launch
 from evaluatie.batch.run import (
     EXPORTS_SUFFIX,
@@ -58,40 +58,18 @@ from evaluatie.io.freshness import (
     batch_fingerprint,
     code_fingerprint,
     combine,
-    notebook_digest,
     read_fingerprints,
 )
-from evaluatie.io.store import load_settings, load_tables, municipality_from_tables, recorded_raw_dir
+from evaluatie.io.store import load_settings, load_tables, recorded_raw_dir
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, SESSION_SUFFIX
 from evaluatie.report.comparison import pilot_benchmark, pilot_figures
 from evaluatie.report.index_page import write_index
-from evaluatie.tables import SCHEMA
 from evaluatie.vocabulary import NATIONAL
 
 #: The file name of each page besides the municipalities' reports.
 PAGE_SLUGS = {NATIONAL_LABEL: NATIONAL_SLUG, OVERVIEW_LABEL: OVERVIEW_SLUG}
 #: What the batch writes into a reports folder besides the fingerprints and ``mislukt/``.
 REPORT_SUFFIXES = (".html", ".xlsx", ".pdf")
-
-
-def _frame_digest(digest, frame) -> None:
-    import pandas as pd
-
-    digest.update(",".join(map(str, frame.columns)).encode())
-    if len(frame):
-        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
-
-
-def report_fingerprint(data, notebook: Path, code: str) -> str:
-    """What a municipality's report depends on: code, notebook, and that municipality's data only
-    (``data`` is its :class:`~evaluatie.tables.MunicipalityData`); of the notebook only what runs counts
-    (:func:`~evaluatie.io.freshness.notebook_digest`)."""
-    digest = hashlib.sha256(code.encode())
-    digest.update(notebook_digest(notebook).encode())
-    digest.update(repr(sorted(data.settings.as_dict().items())).encode())
-    for spec in SCHEMA:
-        _frame_digest(digest, getattr(data, spec.attribute))
-    return digest.hexdigest()
 
 
 def _report_files(reports_dir: Path) -> set[str]:
@@ -121,27 +99,6 @@ def prepare_reports_folder(reports_dir: Path, processed_dir: Path) -> None:
         raise OperationalError(describe_os_error(OSError(exc.errno, exc.strerror, str(reports_dir)),
                                                  "in de rapportenmap")) from None
     sweep_reports_folder(reports_dir)
-
-
-def report_outputs(reports_dir: Path, slug: str) -> list[str]:
-    """The files a page named ``slug`` consists of, relative to ``reports_dir``: the page, its workbook,
-    and the network files its exports folder's marker lists."""
-    reports_dir = Path(reports_dir)
-    names = [f"{slug}{suffix}" for suffix in (".html", ".xlsx") if (reports_dir / f"{slug}{suffix}").is_file()]
-    exports = reports_dir / f"{slug}{EXPORTS_SUFFIX}"
-    marker = read_marker(exports) if exports.is_dir() else None
-    names += [f"{exports.name}/{name}" for name in (marker or {}).get("bestanden", ())]
-    return names
-
-
-def is_current(entry, fingerprint: str, reports_dir: Path) -> bool:
-    """Whether a recorded page (``{"vingerafdruk", "bestanden"}``) has ``fingerprint`` and every file it
-    consisted of is still there: a deleted workbook or network file makes the page stale."""
-    if not isinstance(entry, dict) or entry.get("vingerafdruk") != fingerprint:
-        return False
-    files = entry.get("bestanden")
-    return (isinstance(files, list) and any(str(name).endswith(".html") for name in files)
-            and all((Path(reports_dir) / name).is_file() for name in files))
 
 
 def remove_reports_of(reports_dir: Path, slug: str) -> list[str]:
@@ -248,9 +205,8 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
     national = municipalities is None and has_national  # the batch renders the pages on a full run only
     links = page_links_for(has_national and (national or (reports_dir / f"{NATIONAL_SLUG}.html").exists()),
                            municipalities is None or (reports_dir / f"{OVERVIEW_SLUG}.html").exists())
-    wanted = {name: report_fingerprint(municipality_from_tables(name, tables, settings), notebook,
-                                       code + json.dumps([comparison, links], sort_keys=True))
-              for name in names}
+    wanted = report_fingerprints(names, tables, settings, notebook,
+                                 code + json.dumps([comparison, links], sort_keys=True))
     if on_total is not None:
         on_total(len(names) + national + (municipalities is None))
     # Results are keyed by (kind, name): a municipality may be called like a page's label.

@@ -136,6 +136,7 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     steps = routes.route_steps(graphs, persona_items)
     directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
     asked = relations.asked_questions(answers)
+    tie_changes = change.tie_changes(graphs)
     contributions = contributions if contributions is not None and not contributions.empty else pd.DataFrame(
         columns=["gemeente", "meting", "organisatie", "soort", "keuze"])
     return ChainAnalysis(
@@ -151,15 +152,15 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
         uncovered=chain_functions.uncovered_signallers(graphs, strong),
         needs=needs,
         needs_by_type_pair=strengthening.needs_by_type_pair(needs),
-        tie_changes=change.tie_changes(graphs),
+        tie_changes=tie_changes,
         partner_changes=change.partner_changes(graphs),
-        change_summary=change.change_summary(graphs),
+        change_summary=change.change_summary(graphs, tie_changes),
         settings=settings,
         route_steps=steps,
         route_overview=routes.route_overview(steps),
         route_changes=routes.route_changes(steps, list(graphs)),
         target_reach=routes.target_group_reach(graphs, target_groups, personas, strong),
-        first_last=change.first_last_change(graphs),
+        first_last=change.first_last_change(graphs, tie_changes),
         directed=directed,
         directed_chain=directed_view.directed_measures(directed),
         one_sided=directed_view.one_sided_reports(graphs, directed, answers),
@@ -187,6 +188,45 @@ def _scale_ties(answers: pd.DataFrame, asked: list[str]) -> pd.DataFrame:
                                      "gemiddeld", "verschil"])
     combined = pd.concat(frames, ignore_index=True)
     return combined[["meting", "schaal", *[c for c in combined.columns if c not in ("meting", "schaal")]]]
+
+
+@dataclass(frozen=True, repr=False)
+class PilotSummary:
+    """The part of a :class:`ChainAnalysis` the overview of every pilot compares, computed the same way and
+    equal to the tables of the same name there: no partner-level measures, tests, QAP or sensitivity,
+    which are four fifths of an analysis's cost and which the overview does not show."""
+
+    graphs: dict[str, nx.Graph]
+    chain: pd.DataFrame
+    change_summary: pd.DataFrame
+    coverage: pd.DataFrame
+    needs_by_type_pair: pd.DataFrame
+    route_overview: pd.DataFrame
+
+
+def summarise(data: MunicipalityData) -> PilotSummary:
+    """What the overview needs of one municipality (see :class:`PilotSummary`).
+
+    Example
+    -------
+    >>> import evaluatie
+    >>> summary = summarise(evaluatie.load_municipality("Rivierstad"))      # doctest: +SKIP
+    >>> summary.chain.equals(evaluatie.analyse(evaluatie.load_municipality("Rivierstad")).chain)  # doctest: +SKIP
+    True
+    """
+    settings, waves = data.settings, data.wave_labels
+    graphs = network.wave_graphs(data.partners, data.ties, data.response, min_level=settings.min_tie_level,
+                                 waves=waves, one_sided_rule=settings.one_sided_rule)
+    strong = settings.strong_tie_level
+    directed = directed_view.directed_graphs(graphs, data.answers, settings.min_tie_level)
+    items = data.persona_items if data.persona_items is not None else pd.DataFrame(
+        columns=["persona", "soort", "volgorde", "waarde"])
+    needs = strengthening.strengthening_needs(data.ties[data.ties["meting"].isin(waves)], data.partners)
+    return PilotSummary(graphs=graphs, chain=network.chain_measures(graphs, strong, directed),
+                        change_summary=change.change_summary(graphs),
+                        coverage=chain_functions.function_coverage(graphs, strong),
+                        needs_by_type_pair=strengthening.needs_by_type_pair(needs),
+                        route_overview=routes.route_overview(routes.route_steps(graphs, items)))
 
 
 def analyse(data: MunicipalityData) -> ChainAnalysis:

@@ -66,9 +66,10 @@ def partner_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["van", "naar", "organisatie", "verandering"])
 
 
-def first_last_change(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+def first_last_change(graphs: dict[str, nx.Graph], ties: pd.DataFrame | None = None) -> pd.DataFrame:
     """The first wave against the last, compared directly (not the sum of the periods between them):
-    one row like :func:`change_summary`; empty with fewer than two waves.
+    one row like :func:`change_summary`; empty with fewer than two waves. ``ties`` (:func:`tie_changes` of
+    the same graphs) saves comparing again when there are just two waves.
 
     Example
     -------
@@ -81,13 +82,17 @@ def first_last_change(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
     waves = list(graphs)
     if len(waves) < 2:
         return change_summary({})
+    if len(waves) == 2:
+        return change_summary(graphs, ties)
     return change_summary({waves[0]: graphs[waves[0]], waves[-1]: graphs[waves[-1]]})
 
 
-def change_summary(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
+def change_summary(graphs: dict[str, nx.Graph], ties: pd.DataFrame | None = None) -> pd.DataFrame:
     """Counts per pair of consecutive waves (in the graphs' order, which is date order): each tie
-    category, partners joined and left."""
-    ties, partners = tie_changes(graphs), partner_changes(graphs)
+    category, partners joined and left. ``ties`` is :func:`tie_changes` of the same graphs when the caller
+    has it already."""
+    ties = tie_changes(graphs) if ties is None else ties
+    partners = partner_changes(graphs)
     waves = list(graphs)
     rows = []
     for before, after in zip(waves, waves[1:]):

@@ -16,12 +16,10 @@ Example
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 
 from evaluatie.chain import directed, network
-from evaluatie.cleaning.ties import combine_ties
+from evaluatie.cleaning.ties import combine_ties, combine_ties_by_rule
 from evaluatie.settings import COMBINE_RULES, ONE_SIDED_RULES, Settings
 
 COLUMNS = ["combineren", "eenzijdig", "meting", "relaties", "dichtheid", "relaties_sterk", "gemiddeld_niveau",
@@ -42,8 +40,7 @@ def rule_sensitivity(partners: pd.DataFrame, answers: pd.DataFrame, response: pd
         directed_graphs = directed.directed_graphs(graphs, answers, settings.min_tie_level)
     reciprocity = {wave: directed.reciprocity(arcs) for wave, arcs in directed_graphs.items()}
     rows = []
-    for combine in COMBINE_RULES:
-        ties = combine_ties(answers, dataclasses.replace(settings, combine_rule=combine))
+    for combine, ties in combine_ties_by_rule(answers, COMBINE_RULES).items():
         for wave in waves:  # the counts of network.wave_graphs' graphs, from its own rules, without the graphs
             wave_response, wave_ties, answered = network.wave_tables(ties, response, wave, settings.min_tie_level)
             members = len(network.wave_members(wave_response, wave_ties))

@@ -43,6 +43,39 @@ def combine_ties(answers: pd.DataFrame, settings: Settings = DEFAULTS, log: Audi
     """
     if answers.empty:
         return pd.DataFrame(columns=TIE_COLUMNS)
+    groups, ties = _side_totals(answers)
+    ties = _by_rule(ties, settings.combine_rule)
+    if log is not None:
+        for row in ties[ties["laagste"] != ties["hoogste"]].itertuples(index=False):
+            levels = [int(level) for level in groups.get_group((row.gemeente, row.meting, row.organisatie_a,
+                                                                row.organisatie_b))["niveau"]]
+            what = "één kant meldt geen contact (0)" if 0 in levels else "beide kanten verschillen"
+            log.add(row.gemeente, None, None, "niveau", " / ".join(map(str, levels)), int(row.niveau),
+                    f"relatie {row.organisatie_a} – {row.organisatie_b} ({row.meting}): {what}, "
+                    f"regel '{settings.combine_rule}'")
+    return ties[TIE_COLUMNS].reset_index(drop=True)
+
+
+def combine_ties_by_rule(answers: pd.DataFrame, rules) -> dict[str, pd.DataFrame]:
+    """:func:`combine_ties` under each of ``rules`` (rule -> ties), both sides grouped once for all of them.
+
+    Example
+    -------
+    >>> answers = pd.DataFrame({"gemeente": ["G", "G"], "meting": ["T0", "T0"],
+    ...     "respondent": ["A", "B"], "partner": ["B", "A"], "niveau": [3, 2], "gewenst_niveau": [None, 4]})
+    >>> combined = combine_ties_by_rule(answers, ["minimum", "maximum"])
+    >>> {rule: int(ties["niveau"].iloc[0]) for rule, ties in combined.items()}
+    {'minimum': 2, 'maximum': 3}
+    """
+    if answers.empty:
+        return {rule: pd.DataFrame(columns=TIE_COLUMNS) for rule in rules}
+    _, totals = _side_totals(answers)
+    return {rule: _by_rule(totals.copy(), rule)[TIE_COLUMNS].reset_index(drop=True) for rule in rules}
+
+
+def _side_totals(answers: pd.DataFrame):
+    """The answers grouped by unordered pair (``organisatie_a`` < ``organisatie_b``) and wave, with per pair
+    the sides, reports, lowest, highest and summed levels (and wished levels) and the relation questions' means."""
     keys = ["gemeente", "meting", "organisatie_a", "organisatie_b"]
     swap = answers["respondent"] > answers["partner"]
     frame = pd.DataFrame({"gemeente": answers["gemeente"], "meting": answers["meting"],
@@ -55,26 +88,21 @@ def combine_ties(answers: pd.DataFrame, settings: Settings = DEFAULTS, log: Audi
         frame[question] = (pd.to_numeric(answers[question], errors="coerce") if question in answers
                            else float("nan"))
     groups = frame.groupby(keys, sort=True)
-    ties = groups.agg(kanten=("niveau", "size"), meldingen=("gemeld", "sum"), laagste=("niveau", "min"),
-                      hoogste=("niveau", "max"), som=("niveau", "sum"), gewenst_laagste=("gewenst_niveau", "min"),
-                      gewenst_hoogste=("gewenst_niveau", "max"), gewenst_som=("gewenst_niveau", "sum"),
-                      gewenst_aantal=("gewenst_niveau", "count"),
-                      **{question: (question, "mean") for question in RELATION_QUESTIONS}).reset_index()
-    ties["niveau"] = _combined(ties["laagste"], ties["hoogste"], ties["som"] / ties["kanten"],
-                               settings.combine_rule).astype("int64")
+    totals = groups.agg(kanten=("niveau", "size"), meldingen=("gemeld", "sum"), laagste=("niveau", "min"),
+                        hoogste=("niveau", "max"), som=("niveau", "sum"), gewenst_laagste=("gewenst_niveau", "min"),
+                        gewenst_hoogste=("gewenst_niveau", "max"), gewenst_som=("gewenst_niveau", "sum"),
+                        gewenst_aantal=("gewenst_niveau", "count"),
+                        **{question: (question, "mean") for question in RELATION_QUESTIONS}).reset_index()
+    return groups, totals
+
+
+def _by_rule(ties: pd.DataFrame, rule: str) -> pd.DataFrame:
+    """``niveau`` and ``gewenst_niveau`` of :func:`_side_totals`' pairs combined by ``rule``."""
+    ties["niveau"] = _combined(ties["laagste"], ties["hoogste"], ties["som"] / ties["kanten"], rule).astype("int64")
     wanted = _combined(ties["gewenst_laagste"], ties["gewenst_hoogste"],
-                       ties["gewenst_som"] / ties["gewenst_aantal"].where(ties["gewenst_aantal"] > 0),
-                       settings.combine_rule)
+                       ties["gewenst_som"] / ties["gewenst_aantal"].where(ties["gewenst_aantal"] > 0), rule)
     ties["gewenst_niveau"] = wanted.where(ties["gewenst_aantal"] > 0).astype("Int64")
-    if log is not None:
-        for row in ties[ties["laagste"] != ties["hoogste"]].itertuples(index=False):
-            levels = [int(level) for level in groups.get_group((row.gemeente, row.meting, row.organisatie_a,
-                                                                row.organisatie_b))["niveau"]]
-            what = "één kant meldt geen contact (0)" if 0 in levels else "beide kanten verschillen"
-            log.add(row.gemeente, None, None, "niveau", " / ".join(map(str, levels)), int(row.niveau),
-                    f"relatie {row.organisatie_a} – {row.organisatie_b} ({row.meting}): {what}, "
-                    f"regel '{settings.combine_rule}'")
-    return ties[TIE_COLUMNS].reset_index(drop=True)
+    return ties
 
 
 def _combined(lowest: pd.Series, highest: pd.Series, mean: pd.Series, rule: str) -> pd.Series:

@@ -32,13 +32,16 @@ def pilot_figures(tables: dict, settings: Settings = Settings()) -> pd.DataFrame
     """Per municipality with a measured wave, its latest wave's partners, ties, density, mean level,
     centralisation and response (``tables`` as :func:`~evaluatie.io.store.load_tables` gives them)."""
     rows = []
+    split = {key: (tables[key], {name: group for name, group in tables[key].groupby("gemeente", sort=False)})
+             for key in ("metingen", "organisaties", "relaties", "respons")}  # one pass, not one per pilot
     for name in tables["gemeenten"]["gemeente"]:
-        def own(table):
-            return table[table["gemeente"] == name]
-        waves = list(own(tables["metingen"]).sort_values("volgorde")["meting"])
+        def own(key):
+            table, groups = split[key]
+            return groups[name] if name in groups else table.iloc[:0]
+        waves = list(own("metingen").sort_values("volgorde")["meting"])
         if not waves:
             continue
-        graphs = network.wave_graphs(own(tables["organisaties"]), own(tables["relaties"]), own(tables["respons"]),
+        graphs = network.wave_graphs(own("organisaties"), own("relaties"), own("respons"),
                                      settings.min_tie_level, waves[-1:], settings.one_sided_rule)
         # the same measures as the report's own chain table, so that a pilot is compared like with like
         measures = network.chain_measures(graphs, settings.strong_tie_level).iloc[0]

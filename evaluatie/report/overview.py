@@ -19,7 +19,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from evaluatie import paths
-from evaluatie.chain.analysis import ChainAnalysis, analyse
+from evaluatie.chain.analysis import ChainAnalysis, PilotSummary, summarise
 from evaluatie.dutch import format_number, format_trimmed, readable_table
 from evaluatie.io.store import load_settings, load_tables, municipality_from_tables
 from evaluatie.monitoring import indicators
@@ -53,7 +53,8 @@ class Overview(NumberedDocument):
 
     workbook_title = "Tabellen bij het overzicht van alle pilots"
 
-    def __init__(self, pilots: dict[str, tuple[MunicipalityData, ChainAnalysis]], parameters: dict | None = None):
+    def __init__(self, pilots: dict[str, tuple[MunicipalityData, ChainAnalysis | PilotSummary]],
+                 parameters: dict | None = None):
         super().__init__()
         self.pilots = pilots
         self.parameters = dict(parameters or {})
@@ -61,14 +62,15 @@ class Overview(NumberedDocument):
 
     @classmethod
     def load(cls, processed_dir: Path | None = None, parameters: dict | None = None) -> "Overview":
-        """Load and analyse every pilot in ``data/processed/``."""
+        """Load every pilot in ``data/processed/`` with what the overview compares of it
+        (:func:`~evaluatie.chain.analysis.summarise`)."""
         processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
         pilots = {}
         tables, settings = load_tables(processed_dir), load_settings(processed_dir)
         for name in tables["gemeenten"]["gemeente"]:
             data = municipality_from_tables(name, tables, settings)
             if len(data.waves):
-                pilots[name] = (data, analyse(data))
+                pilots[name] = (data, summarise(data))
         return cls(pilots, parameters)
 
     def _chains(self) -> pd.DataFrame:

@@ -141,3 +141,27 @@ def test_one_sided_rule_confirmed_drops_unreturned_ties():
     # M-W is reported by M only while W answered: dropped. P-G stays (G did not answer in T0).
     edges = sorted(tuple(sorted(e)) for e in analysis.graphs["T0"].edges)
     assert edges == [("G", "P"), ("H", "M"), ("H", "P"), ("W", "X")]
+
+
+def test_the_overviews_summary_equals_the_analysis_it_stands_for(example_cleaned):
+    """summarise() computes only what the overview shows; every table equals the full analysis's."""
+    import datetime as dt
+
+    from evaluatie.chain.analysis import PilotSummary, analyse, summarise
+    from evaluatie.cleaning.clean import clean
+    from evaluatie.tables import MunicipalityData
+    from tests.conftest import REAL_NETWORKS
+
+    knecht = clean(REAL_NETWORKS / "knecht-2003" / "data" / "raw", None, Settings(), today=dt.date(2026, 1, 1))
+    checked = 0
+    for cleaned in (example_cleaned, knecht):  # two and four waves, personas, non-response
+        tables = cleaned.tables()
+        for name in tables["gemeenten"]["gemeente"]:
+            data = MunicipalityData.from_tables(name, tables, Settings())
+            summary, analysis = summarise(data), analyse(data)
+            assert list(summary.graphs) == list(analysis.graphs)
+            for field in PilotSummary.__dataclass_fields__:
+                if field != "graphs":
+                    pd.testing.assert_frame_equal(getattr(summary, field), getattr(analysis, field))
+            checked += 1
+    assert checked == 3 + 3  # the three example pilots and the three Knecht variants (four waves each)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evaluatie.cleaning.audit import AuditLog
-from evaluatie.cleaning.ties import TIE_COLUMNS, combine_ties
+from evaluatie.cleaning.ties import TIE_COLUMNS, combine_ties, combine_ties_by_rule
 from evaluatie.settings import DEFAULTS
 
 
@@ -58,6 +58,10 @@ def test_combined_ties_equal_a_plain_loop_over_the_pairs(rows, rule):
         want["organisatie_a"], want["organisatie_b"]] and r["gemeente"] == want["gemeente"]
         and r["meting"] == want["meting"]}) > 1)
     assert len(log.frame()) == disagreeing
+    # the sensitivity table's shortcut: every rule from one grouping, each equal to combine_ties under it
+    by_rule = combine_ties_by_rule(answers, ["minimum", "maximum", "gemiddelde"])
+    pd.testing.assert_frame_equal(by_rule[rule], combine_ties(answers, dataclasses.replace(DEFAULTS,
+                                                                                   combine_rule=rule)))
 
 
 def test_a_zero_against_a_three_is_a_disagreement_logged_with_both_levels():
