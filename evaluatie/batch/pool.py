@@ -155,7 +155,7 @@ def sweep_reports_folder(reports_dir: Path) -> list[str]:
 def render_reports(municipalities: list[str] | None = None, processed_dir: Path | None = None,
                    reports_dir: Path | None = None, notebook: Path | None = None, workers: int = 1,
                    on_done=None, force: bool = False, on_total=None, fork: bool = True,
-                   executor: concurrent.futures.Executor | None = None) -> list[RenderResult]:
+                   executor: concurrent.futures.Executor | None = None, launched=None) -> list[RenderResult]:
     """Render the reports of ``municipalities`` (default: all), ``workers`` at a time.
 
     Every report runs in its own fresh kernel, forked from a warm template where the system allows it
@@ -165,7 +165,9 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     results to expect, ``on_done(result)`` as each one
     finishes. A report whose code, notebook and data are unchanged since it was written is
     not rendered again (status ``actueel``) unless ``force``. Results come back in the order
-    the municipalities were given; ``reports/index.html`` is rewritten at the end.
+    the municipalities were given; ``reports/index.html`` is rewritten at the end. ``launched`` is a template
+    :func:`~evaluatie.batch.forkserver.launch` started earlier (the command line starts it before its own
+    imports); it is stopped here in any case.
 
     On ``KeyboardInterrupt`` (Ctrl-C, or SIGTERM turned into one by the command line) queued
     reports are cancelled, running kernels are stopped, nothing half-written is left, and the
@@ -175,7 +177,8 @@ def render_reports(municipalities: list[str] | None = None, processed_dir: Path 
     reports_dir = paths.reports_dir() if reports_dir is None else reports_dir
     processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
     processed_dir, reports_dir = Path(processed_dir), Path(reports_dir)
-    launched = launch(fork)  # the template warms up while the batch reads the data and its fingerprints
+    if launched is None:  # the template warms up while the batch reads the data and its fingerprints
+        launched = launch(fork)
     try:
         with contextlib.ExitStack() as held:
             return _render_reports(municipalities, processed_dir, reports_dir, notebook, workers, on_done, force,

@@ -28,8 +28,7 @@ from evaluatie.errors import OutputRefused, describe_os_error
 from evaluatie.io.folders import refuse_links, remove_file, work_folder, write_atomically
 from evaluatie.io.store import load_tables
 from evaluatie.paths import FAILED_DIR_NAME, NATIONAL_SLUG, OVERVIEW_SLUG, TEMPLATES_DIR
-from evaluatie.report.interactive import script_source, style_source
-from evaluatie.report.policy import content_security_policy
+from evaluatie.report.policy import content_security_policy, script_source, style_source
 
 NATIONAL_LABEL = "landelijk (programmabreed)"
 OVERVIEW_LABEL = "overzicht (alle pilots)"
@@ -83,7 +82,8 @@ def notebook_to_html(notebook: nbformat.NotebookNode) -> str:
     exporter = getattr(_EXPORTERS, "html", None)
     if exporter is None:
         exporter = _report_exporter()(template_name="rapport", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+                                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                optimistic_validation=True)  # validate once after the preprocessors, not after each
         exporter.language_code = "nl"
         _EXPORTERS.html = exporter
     notebook = nbformat.from_dict(notebook)
@@ -129,13 +129,12 @@ def _execute(label: str, notebook: Path, parameters: dict, html_path: Path, fail
         try:
             # No cwd: papermill would os.chdir() the whole process, which races between worker threads
             # (two threads restoring each other's directory leave the process in the wrong one).
-            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=kernel_name(),
-                                       progress_bar=False, log_output=False,
-                                       request_save_on_cell_execute=False,  # one write at the end, not per cell
-                                       kernel_manager_class=quiet_manager(workdir / "kernel.log"))
+            executed = papermill.execute_notebook(  # the executed notebook, also written to ``output``
+                str(notebook), str(output), parameters=parameters, kernel_name=kernel_name(), progress_bar=False,
+                log_output=False, request_save_on_cell_execute=False,  # one write at the end, not per cell
+                kernel_manager_class=quiet_manager(workdir / "kernel.log"))
             if cancelled.is_set():
                 return stopped()
-            executed = nbformat.read(output, as_version=4)
             write_atomically(html_path, to_html(executed))
         except Exception as exc:  # one report failing must not stop the others
             if cancelled.is_set():

@@ -59,8 +59,7 @@ def _template_file(name: str) -> str:
 def slide_resources(title: str) -> dict:
     """What the slide template inlines: reveal.js and its style, the start script, the slides' own style and
     the ketenkaart's, and the policy that lets exactly these scripts (and the map's) run."""
-    from evaluatie.report.interactive import script_source, style_source
-    from evaluatie.report.policy import content_security_policy
+    from evaluatie.report.policy import content_security_policy, script_source, style_source
 
     folder = reveal_dir()
     try:

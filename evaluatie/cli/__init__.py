@@ -199,6 +199,9 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
     """Schrijf per pilotgemeente een HTML-rapport en een overzichtspagina (index.html)."""
     if not opnieuw and not gemeente and not pdf and _batch_is_up_to_date(verwerkt, rapporten):
         return
+    from evaluatie.batch.forkserver import launch
+
+    launched = launch()  # the warm template imports what a report needs while this process imports the batch
     from tqdm import tqdm
 
     from evaluatie.batch.pool import render_reports
@@ -228,9 +231,11 @@ def reports_command(gemeente: tuple[str, ...], workers: int, opnieuw: bool, verw
 
     try:
         results = render_reports(list(gemeente) or None, verwerkt, rapporten, workers=workers, on_done=done,
-                                 force=opnieuw, on_total=total)
+                                 force=opnieuw, on_total=total, launched=launched)
     finally:
         progress.close()
+        if launched is not None:
+            launched.close()  # (render_reports stopped it already; a template not used ends within a second anyway)
     click.echo(_summary_table(results))
     failed = [r for r in results if r.status == "mislukt"]
     if pdf:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import html
 import json
 import math
-from importlib import resources
 
 import networkx as nx
 import pandas as pd
@@ -37,6 +36,7 @@ import pandas as pd
 from evaluatie.report import style
 from evaluatie.report.labels import NEAR_STEPS, label_geometry, label_spots
 from evaluatie.report.maps import partner_label
+from evaluatie.report.policy import script_source
 from evaluatie.report.style import LEVEL_COLOURS, SECTOR_COLOURS, node_colour, styled
 from evaluatie.vocabulary import CHAIN_FUNCTIONS, LEVELS, function_name, sector, type_name
 
@@ -45,19 +45,6 @@ WIDTH, HEIGHT = 900, 680
 #: Label size in SVG units (about pixels on screen).
 FONT = 14.0
 #: The script and its style, shipped with the package and inlined into every report and the werksessie's slides.
-SCRIPT, STYLE = "ketenkaart.js", "ketenkaart.css"
-
-
-def script_source() -> str:
-    """The map's script exactly as it is inlined (its hash is the one script a report's policy allows)."""
-    return resources.files("evaluatie.report").joinpath("templates", SCRIPT).read_text(encoding="utf-8")
-
-
-def style_source() -> str:
-    """The map's style sheet, inlined beside the page's own style."""
-    return resources.files("evaluatie.report").joinpath("templates", STYLE).read_text(encoding="utf-8")
-
-
 def _to_canvas(positions: dict) -> dict:
     """Layout coordinates -> SVG coordinates inside a margin that leaves room for labels."""
     xs = [x for x, _ in positions.values()] or [0.0]

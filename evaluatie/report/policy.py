@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from importlib import resources
 
 __all__ = ["content_security_policy", "meta_tag", "script_hash"]
 
@@ -46,3 +47,17 @@ def content_security_policy(scripts: list[str]) -> str:
 def meta_tag(scripts: list[str]) -> str:
     """The ``<meta http-equiv>`` element of :func:`content_security_policy`, for the top of ``<head>``."""
     return f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">'
+
+
+#: The ketenkaart's script and style sheet in ``report/templates/``: the one script a page may run.
+SCRIPT, STYLE = "ketenkaart.js", "ketenkaart.css"
+
+
+def script_source() -> str:
+    """The map's script exactly as it is inlined (its hash is the one script a report's policy allows)."""
+    return resources.files("evaluatie.report").joinpath("templates", SCRIPT).read_text(encoding="utf-8")
+
+
+def style_source() -> str:
+    """The map's style sheet, inlined beside the page's own style."""
+    return resources.files("evaluatie.report").joinpath("templates", STYLE).read_text(encoding="utf-8")
