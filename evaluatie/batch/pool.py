@@ -33,6 +33,7 @@ from evaluatie.batch.run import (
     OVERVIEW_LABEL,
     RenderResult,
     municipality_slugs,
+    prepare_exporter,
     render_municipality,
     render_national,
     render_overview,
@@ -238,6 +239,8 @@ def _render_reports(municipalities, processed_dir: Path, reports_dir: Path, note
             pages.append(page)
     cancelled = threading.Event()
     warm = contextlib.ExitStack()  # kernels forked from a warm template while the batch runs (.forkserver)
+    if todo or pages:
+        prepare_exporter()  # compiled while the template (launched at the start) imports, not after a first page
     warm.enter_context(fork_server(enabled=fork and bool(todo or pages), launched=launched))
     pool = executor if executor is not None else concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
     try:

@@ -13,7 +13,6 @@ Example
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
 import sys
 import threading
@@ -24,6 +23,7 @@ import click
 
 from evaluatie import paths
 from evaluatie import settings as config
+from evaluatie.batch import default_workers
 from evaluatie.cli.dutch_click import install_dutch
 from evaluatie.cli.fieldwork import fail as _fail
 from evaluatie.cli.fieldwork import questionnaire_command, response_command
@@ -185,8 +185,9 @@ def clean_command(ruw: Path, verwerkt: Path, correcties: Path, combineren: str, 
 @app.command("rapporten", options_metavar="[OPTIES]")
 @click.option("--gemeente", "-g", multiple=True, metavar="NAAM",
               help="Alleen deze gemeente (herhaalbaar). Standaard: alle, plus de landelijke pagina.")
-@click.option("--workers", "-w", type=click.IntRange(min=1), default=max(1, os.cpu_count() or 1),
-              show_default=True, metavar="AANTAL", help="Aantal rapporten tegelijk (elk in een eigen kernel).")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=default_workers,
+              show_default="het aantal kernen plus 2", metavar="AANTAL",
+              help="Aantal rapporten tegelijk (elk in een eigen kernel).")
 @click.option("--opnieuw", is_flag=True, help="Maak ook rapporten opnieuw waarvan code en gegevens niet veranderden.")
 @click.option("--verwerkt", type=click.Path(path_type=Path), default=paths.processed_data_dir,
               show_default="data/processed",
