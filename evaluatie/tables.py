@@ -127,13 +127,28 @@ class MunicipalityData(Tables):
     @classmethod
     def from_tables(cls, name: str, tables: dict[str, pd.DataFrame], settings: Settings) -> MunicipalityData:
         """The rows of ``name`` from every processed table (Dutch name -> DataFrame); KeyError when absent."""
+        return cls._of(name, tables, settings, lambda _, table: table[table["gemeente"] == name])
+
+    @classmethod
+    def all_from_tables(cls, tables: dict[str, pd.DataFrame], settings: Settings) -> dict[str, MunicipalityData]:
+        """:meth:`from_tables` of every municipality in ``gemeenten`` (name -> data), each table split once
+        for all of them instead of filtered once per municipality (342 filters of every table cost seconds)."""
+        split = {spec.name: dict(tuple(tables[spec.name].groupby("gemeente", sort=False)))
+                 for spec in SCHEMA if spec.scope != SHARED}
+        return {name: cls._of(name, tables, settings,
+                              lambda key, table, name=name: split[key].get(name, table.iloc[:0]))
+                for name in tables["gemeenten"]["gemeente"]}
+
+    @classmethod
+    def _of(cls, name: str, tables: dict[str, pd.DataFrame], settings: Settings, own_rows) -> MunicipalityData:
+        """``own_rows(table name, table)`` gives the rows of ``name`` in a table that is not shared."""
         pilots = tables["gemeenten"]
         row = pilots[pilots["gemeente"] == name].iloc[0]
         own = {}
         for spec in SCHEMA:
             table = tables[spec.name]
             if spec.scope != SHARED:
-                table = table[table["gemeente"] == name].reset_index(drop=True)
+                table = own_rows(spec.name, table).reset_index(drop=True)
             if spec.attribute == "waves":
                 table = table.sort_values("volgorde").reset_index(drop=True)
             own[spec.attribute] = table

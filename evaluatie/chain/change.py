@@ -13,41 +13,37 @@ Example
 from __future__ import annotations
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 TIE_CATEGORIES = ("nieuw", "verdwenen", "sterker", "zwakker", "gelijk")
 
 
-def _levels(graph: nx.Graph) -> pd.DataFrame:
-    """The graph's ties as ``organisatie_a`` < ``organisatie_b`` and ``niveau``."""
-    frame = pd.DataFrame(list(graph.edges(data="niveau", default=0)),
-                         columns=["organisatie_a", "organisatie_b", "niveau"], dtype=object)
-    swap = (frame["organisatie_a"] > frame["organisatie_b"]).to_numpy(dtype=bool)
-    lower = frame["organisatie_a"].where(~swap, frame["organisatie_b"])
-    frame["organisatie_b"] = frame["organisatie_b"].where(~swap, frame["organisatie_a"])
-    frame["organisatie_a"] = lower
-    return frame
+def _levels(graph: nx.Graph) -> dict[tuple, object]:
+    """The graph's ties as ``(organisatie_a, organisatie_b)`` with a < b, and their ``niveau``."""
+    return {((a, b) if not a > b else (b, a)): level for a, b, level in graph.edges(data="niveau", default=0)}
+
+
+def _category(old, new) -> str:
+    if old is None:
+        return "nieuw"
+    if new is None:
+        return "verdwenen"
+    return "sterker" if new > old else "zwakker" if new < old else "gelijk"
 
 
 def tie_changes(graphs: dict[str, nx.Graph]) -> pd.DataFrame:
-    """Every tie of two consecutive waves with its level before and after and its category."""
+    """Every tie of two consecutive waves with its level before and after and its category.
+
+    The pairs are compared in plain Python (a set union and a sort per pair of waves): a pilot's few hundred
+    ties cost microseconds where an outer merge costs milliseconds."""
     columns = ["van", "naar", "organisatie_a", "organisatie_b", "niveau_van", "niveau_naar", "verandering"]
-    parts = []
+    rows = []
     waves = list(graphs)
     for before, after in zip(waves, waves[1:]):
-        pairs = _levels(graphs[before]).merge(_levels(graphs[after]), on=["organisatie_a", "organisatie_b"],
-                                              how="outer", suffixes=("_van", "_naar"), sort=False)
-        pairs = pairs.sort_values(["organisatie_a", "organisatie_b"], kind="stable", ignore_index=True)
-        old, new = pairs["niveau_van"], pairs["niveau_naar"]
-        pairs["verandering"] = np.select(
-            [old.isna(), new.isna(), new > old, new < old], ["nieuw", "verdwenen", "sterker", "zwakker"], "gelijk")
-        pairs.insert(0, "naar", after)
-        pairs.insert(0, "van", before)
-        parts.append(pairs[columns])
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-    frame = frame.astype({"van": object, "naar": object, "organisatie_a": object, "organisatie_b": object,
-                          "verandering": object})
+        old, new = _levels(graphs[before]), _levels(graphs[after])
+        for pair in sorted(old.keys() | new.keys()):
+            rows.append((before, after, *pair, old.get(pair), new.get(pair), _category(old.get(pair), new.get(pair))))
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
     frame["niveau_van"] = pd.to_numeric(frame["niveau_van"]).astype("Int64")
     frame["niveau_naar"] = pd.to_numeric(frame["niveau_naar"]).astype("Int64")
     return frame

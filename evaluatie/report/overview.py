@@ -21,7 +21,7 @@ from IPython.display import HTML
 from evaluatie import paths
 from evaluatie.chain.analysis import ChainAnalysis, PilotSummary, summarise
 from evaluatie.dutch import format_number, format_trimmed, readable_table
-from evaluatie.io.store import load_settings, load_tables, municipality_from_tables
+from evaluatie.io.store import load_settings, load_tables
 from evaluatie.monitoring import indicators
 from evaluatie.report import labels, style
 from evaluatie.report.document import NumberedDocument, contents_nav, headed, page_links, provenance_list
@@ -67,8 +67,7 @@ class Overview(NumberedDocument):
         processed_dir = paths.processed_data_dir() if processed_dir is None else processed_dir
         pilots = {}
         tables, settings = load_tables(processed_dir), load_settings(processed_dir)
-        for name in tables["gemeenten"]["gemeente"]:
-            data = municipality_from_tables(name, tables, settings)
+        for name, data in MunicipalityData.all_from_tables(tables, settings).items():
             if len(data.waves):
                 pilots[name] = (data, summarise(data))
         return cls(pilots, parameters)

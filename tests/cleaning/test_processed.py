@@ -52,3 +52,20 @@ def test_failed_write_leaves_previous_processed_data_byte_identical(example_clea
         write_processed(example_cleaned, folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["processed"]  # no staging folder left behind
+
+
+def test_every_municipality_split_at_once_equals_each_filtered_on_its_own(example_cleaned):
+    """MunicipalityData.all_from_tables (the overview's one pass) gives what from_tables gives per name."""
+    from evaluatie.settings import Settings
+    from evaluatie.tables import SCHEMA, MunicipalityData
+
+    tables = example_cleaned.tables()
+    tables["relaties"] = tables["relaties"][tables["relaties"]["gemeente"] != "Polderwijk"]  # a table without it
+    every = MunicipalityData.all_from_tables(tables, Settings())
+    assert list(every) == list(tables["gemeenten"]["gemeente"])
+    for name, data in every.items():
+        alone = MunicipalityData.from_tables(name, tables, Settings())
+        assert (data.name, data.cbs_code, data.slug) == (alone.name, alone.cbs_code, alone.slug)
+        for spec in SCHEMA:
+            pd.testing.assert_frame_equal(getattr(data, spec.attribute), getattr(alone, spec.attribute))
+    assert every["Polderwijk"].ties.empty and len(every["Rivierstad"].ties) > 0
