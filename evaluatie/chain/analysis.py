@@ -124,17 +124,11 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     With ``personas`` and ``persona_items`` the persona routes are checked too; with ``contributions``
     (the cleaned ``bijdragen``) what partners bring and the results they see.
     """
-    graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
-                                 one_sided_rule=settings.one_sided_rule)
+    graphs, directed, needs, steps = _foundation(partners, ties, response, answers, waves, settings, persona_items)
     strong = settings.strong_tie_level
-    needs = strengthening.strengthening_needs(ties[ties["meting"].isin(waves)], partners)
-    persona_items = persona_items if persona_items is not None else pd.DataFrame(
-        columns=["persona", "soort", "volgorde", "waarde"])
     personas = personas if personas is not None else pd.DataFrame(columns=["persona", "doelgroep"])
     target_groups = target_groups if target_groups is not None else pd.DataFrame(
         columns=["gemeente", "organisatie", "doelgroep"])
-    steps = routes.route_steps(graphs, persona_items)
-    directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
     asked = relations.asked_questions(answers)
     tie_changes = change.tie_changes(graphs)
     contributions = contributions if contributions is not None and not contributions.empty else pd.DataFrame(
@@ -180,6 +174,19 @@ def analyse_tables(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.Data
     )
 
 
+def _foundation(partners: pd.DataFrame, ties: pd.DataFrame, response: pd.DataFrame, answers: pd.DataFrame,
+                waves: list[str], settings: Settings, persona_items: pd.DataFrame | None):
+    """What every other table is computed from, for :func:`analyse_tables` and :func:`summarise` alike: the
+    networks per wave, who names whom, the ties wanted stronger, and every step of every persona route."""
+    graphs = network.wave_graphs(partners, ties, response, min_level=settings.min_tie_level, waves=waves,
+                                 one_sided_rule=settings.one_sided_rule)
+    directed = directed_view.directed_graphs(graphs, answers, settings.min_tie_level)
+    needs = strengthening.strengthening_needs(ties[ties["meting"].isin(waves)], partners)
+    persona_items = persona_items if persona_items is not None else pd.DataFrame(
+        columns=["persona", "soort", "volgorde", "waarde"])
+    return graphs, directed, needs, routes.route_steps(graphs, persona_items)
+
+
 def _scale_ties(answers: pd.DataFrame, asked: list[str]) -> pd.DataFrame:
     frames = [relations.tie_scores(answers, scale).assign(schaal=scale) for scale in SCALE_ITEMS if scale in asked]
     frames = [frame for frame in frames if not frame.empty]
@@ -214,19 +221,14 @@ def summarise(data: MunicipalityData) -> PilotSummary:
     >>> summary.chain.equals(evaluatie.analyse(evaluatie.load_municipality("Rivierstad")).chain)  # doctest: +SKIP
     True
     """
-    settings, waves = data.settings, data.wave_labels
-    graphs = network.wave_graphs(data.partners, data.ties, data.response, min_level=settings.min_tie_level,
-                                 waves=waves, one_sided_rule=settings.one_sided_rule)
-    strong = settings.strong_tie_level
-    directed = directed_view.directed_graphs(graphs, data.answers, settings.min_tie_level)
-    items = data.persona_items if data.persona_items is not None else pd.DataFrame(
-        columns=["persona", "soort", "volgorde", "waarde"])
-    needs = strengthening.strengthening_needs(data.ties[data.ties["meting"].isin(waves)], data.partners)
+    graphs, directed, needs, steps = _foundation(data.partners, data.ties, data.response, data.answers,
+                                                 data.wave_labels, data.settings, data.persona_items)
+    strong = data.settings.strong_tie_level
     return PilotSummary(graphs=graphs, chain=network.chain_measures(graphs, strong, directed),
                         change_summary=change.change_summary(graphs),
                         coverage=chain_functions.function_coverage(graphs, strong),
                         needs_by_type_pair=strengthening.needs_by_type_pair(needs),
-                        route_overview=routes.route_overview(routes.route_steps(graphs, items)))
+                        route_overview=routes.route_overview(steps))
 
 
 def analyse(data: MunicipalityData) -> ChainAnalysis:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from evaluatie.chain import network
 from evaluatie.settings import Settings
+from evaluatie.tables import MunicipalityData
 
 #: Fewer pilots than this and a median and range would say too much about the others.
 MIN_PILOTS = 3
@@ -32,17 +33,12 @@ def pilot_figures(tables: dict, settings: Settings = Settings()) -> pd.DataFrame
     """Per municipality with a measured wave, its latest wave's partners, ties, density, mean level,
     centralisation and response (``tables`` as :func:`~evaluatie.io.store.load_tables` gives them)."""
     rows = []
-    split = {key: (tables[key], {name: group for name, group in tables[key].groupby("gemeente", sort=False)})
-             for key in ("metingen", "organisaties", "relaties", "respons")}  # one pass, not one per pilot
-    for name in tables["gemeenten"]["gemeente"]:
-        def own(key):
-            table, groups = split[key]
-            return groups[name] if name in groups else table.iloc[:0]
-        waves = list(own("metingen").sort_values("volgorde")["meting"])
+    for name, data in MunicipalityData.all_from_tables(tables, settings).items():  # the tables split once
+        waves = data.wave_labels
         if not waves:
             continue
-        graphs = network.wave_graphs(own("organisaties"), own("relaties"), own("respons"),
-                                     settings.min_tie_level, waves[-1:], settings.one_sided_rule)
+        graphs = network.wave_graphs(data.partners, data.ties, data.response, settings.min_tie_level, waves[-1:],
+                                     settings.one_sided_rule)
         # the same measures as the report's own chain table, so that a pilot is compared like with like
         measures = network.chain_measures(graphs, settings.strong_tie_level).iloc[0]
         rows.append({"gemeente": name, "meting": waves[-1], **{column: measures[column] for column in COMPARED}})
